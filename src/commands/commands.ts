@@ -1,0 +1,30 @@
+/**
+ * The function file behind the ribbon's "Kiểm tra" button. It has no UI: for now it only runs the
+ * check (so a broken workbook read shows up in the console); writing results back comes later.
+ */
+import { countBySeverity } from '../core';
+import { checkOpenWorkbook } from '../office/runCheck';
+
+async function runCheck(event: Office.AddinCommands.Event): Promise<void> {
+  try {
+    const result = await checkOpenWorkbook();
+    const { errors, warnings } = countBySeverity(result.issues);
+    console.log(`XếpLoại: ${errors} lỗi, ${warnings} cảnh báo`);
+  } catch (error) {
+    console.error('XếpLoại: check failed', error);
+  } finally {
+    // Office keeps the button busy (and eventually reports the add-in as hung) until this is called.
+    event.completed();
+  }
+}
+
+Office.onReady(() => {
+  // Nothing to set up; the call is what tells Office the function file has loaded.
+});
+
+if (Office.actions) {
+  Office.actions.associate('runCheck', runCheck);
+} else {
+  // Hosts whose office.js predates Office.actions look the function up by name on the global object.
+  (globalThis as unknown as Record<string, unknown>).runCheck = runCheck;
+}

@@ -1,0 +1,249 @@
+/**
+ * The workbook contract of FORMS.md as data. The reader finds sheets, columns and fields from these
+ * definitions and the template writes them, so a template's sheets are always readable.
+ */
+
+export type ValueType =
+  | 'text'
+  | 'number'
+  | 'count'
+  | 'score'
+  | 'date'
+  | 'year'
+  | 'yesno'
+  | 'membership'
+  | 'rating'
+  | 'orgRating';
+
+/** When a column must exist and when its cells must be filled. */
+export type Requirement =
+  /** Column must exist and every data row must fill it (DATA-01). */
+  | 'always'
+  /** Column must exist; an empty cell is allowed (yes/no columns: empty means "no", RULES.md 9.1). */
+  | 'column'
+  /** Optional. */
+  | 'no';
+
+export interface ColumnDef {
+  readonly key: string;
+  /** The canonical header text, as the template writes it (with `group` above it when set). */
+  readonly label: string;
+  /** A merged group label over several columns in a two-row header ("Lần 1"). */
+  readonly group?: string;
+  /** Other spellings a clerk's form may use; compared after folding. */
+  readonly aliases?: readonly string[];
+  /** Header texts that start with one of these (then a space) also match: "Tiêu chí 1 …". */
+  readonly prefixes?: readonly string[];
+  readonly type: ValueType;
+  readonly required: Requirement;
+  /** Upper bound of a score column. */
+  readonly max?: number;
+  /** Width in characters for the template. */
+  readonly width?: number;
+  /** A short note the template puts under the header row. */
+  readonly hint?: string;
+  /** Read when present, but not written by the template (e.g. a round-1 HTXSNV column, VOTE-04). */
+  readonly notInTemplate?: boolean;
+}
+
+export interface TableForm {
+  readonly kind: 'table';
+  readonly key: 'roll' | 'tally' | 'scores' | 'leaders';
+  readonly sheet: string;
+  readonly sheetAliases: readonly string[];
+  /** Official form codes printed in the title block, folded ("07 kd dv"). */
+  readonly formCodes: readonly string[];
+  readonly title: string;
+  readonly subtitle?: string;
+  readonly columns: readonly ColumnDef[];
+  /** Columns whose value alone does not make a row a data row (pre-numbered STT). */
+  readonly numberingColumns: readonly string[];
+  readonly optionalSheet?: boolean;
+  /** Header fields above the table (leaders' sheet). */
+  readonly fields?: readonly FieldDef[];
+}
+
+export interface FieldDef {
+  readonly key: string;
+  readonly label: string;
+  readonly aliases?: readonly string[];
+  readonly type: ValueType;
+  /** `round2`: required when any round-2 vote exists. */
+  readonly required: 'yes' | 'no' | 'round2';
+  /** Which rule makes the field necessary (shown in the template). */
+  readonly neededBy?: string;
+}
+
+export interface FieldsForm {
+  readonly kind: 'fields';
+  readonly key: 'info';
+  readonly sheet: string;
+  readonly sheetAliases: readonly string[];
+  readonly formCodes: readonly string[];
+  readonly title: string;
+  readonly fields: readonly FieldDef[];
+}
+
+export type FormDef = TableForm | FieldsForm;
+
+export const INFO_FORM: FieldsForm = {
+  kind: 'fields',
+  key: 'info',
+  sheet: 'Thông tin chi bộ',
+  sheetAliases: ['Thong tin', 'Thông tin', 'Thông tin chung'],
+  formCodes: [],
+  title: 'THÔNG TIN CHI BỘ VÀ KẾT QUẢ BỎ PHIẾU',
+  fields: [
+    { key: 'dangBo', label: 'Đảng bộ', type: 'text', required: 'no' },
+    { key: 'chiBo', label: 'Chi bộ', aliases: ['Tên chi bộ'], type: 'text', required: 'yes' },
+    { key: 'year', label: 'Năm đánh giá', aliases: ['Năm'], type: 'year', required: 'yes' },
+    { key: 'meetingDate', label: 'Ngày họp đánh giá', aliases: ['Ngày họp', 'Ngày họp chi bộ', 'Ngày họp đánh giá, phân loại'], type: 'date', required: 'yes' },
+    { key: 'reportDate', label: 'Ngày gửi báo cáo', aliases: ['Ngày báo cáo'], type: 'date', required: 'no' },
+    { key: 'officialPresent', label: 'Số đảng viên chính thức có mặt', aliases: ['Số đảng viên chính thức dự họp', 'Số ĐVCT có mặt'], type: 'count', required: 'yes' },
+    { key: 'r1Issued', label: 'Lần 1 - Số phiếu phát ra', aliases: ['Số phiếu phát ra lần 1', 'Lần 1 phiếu phát ra'], type: 'count', required: 'yes' },
+    { key: 'r1Returned', label: 'Lần 1 - Số phiếu thu về', aliases: ['Số phiếu thu về lần 1', 'Lần 1 phiếu thu về'], type: 'count', required: 'yes' },
+    { key: 'r1Valid', label: 'Lần 1 - Số phiếu hợp lệ', aliases: ['Số phiếu hợp lệ lần 1', 'Lần 1 phiếu hợp lệ'], type: 'count', required: 'yes' },
+    { key: 'r2Issued', label: 'Lần 2 - Số phiếu phát ra', aliases: ['Số phiếu phát ra lần 2', 'Lần 2 phiếu phát ra'], type: 'count', required: 'round2' },
+    { key: 'r2Returned', label: 'Lần 2 - Số phiếu thu về', aliases: ['Số phiếu thu về lần 2', 'Lần 2 phiếu thu về'], type: 'count', required: 'round2' },
+    { key: 'r2Valid', label: 'Lần 2 - Số phiếu hợp lệ', aliases: ['Số phiếu hợp lệ lần 2', 'Lần 2 phiếu hợp lệ'], type: 'count', required: 'round2' },
+    { key: 'excellentUnited', label: 'Chi bộ đoàn kết, hoàn thành xuất sắc nhiệm vụ chính trị', aliases: ['Đoàn kết, hoàn thành xuất sắc nhiệm vụ chính trị'], type: 'yesno', required: 'yes', neededBy: 'CB-03' },
+    { key: 'goodUnited', label: 'Chi bộ đoàn kết, hoàn thành tốt nhiệm vụ chính trị', aliases: ['Đoàn kết, hoàn thành tốt nhiệm vụ chính trị'], type: 'yesno', required: 'yes', neededBy: 'CB-04' },
+    { key: 'meetingsRegular', label: 'Chi bộ sinh hoạt đúng quy định', aliases: ['Sinh hoạt đúng quy định'], type: 'yesno', required: 'yes', neededBy: 'CB-03' },
+    { key: 'leadersDisciplined', label: 'Có cấp ủy viên, cán bộ chủ chốt bị kỷ luật', aliases: ['Có cấp uỷ viên, cán bộ chủ chốt bị kỷ luật', 'Cấp ủy viên, cán bộ chủ chốt bị kỷ luật'], type: 'yesno', required: 'yes', neededBy: 'CB-04' },
+    { key: 'disunity', label: 'Nội bộ mất đoàn kết', aliases: ['Mất đoàn kết nội bộ'], type: 'yesno', required: 'yes', neededBy: 'CB-06' },
+    { key: 'corruption', label: 'Có đảng viên bị kỷ luật do tham nhũng, tiêu cực, suy thoái', aliases: ['Đảng viên bị kỷ luật do tham nhũng, tiêu cực, suy thoái'], type: 'yesno', required: 'yes', neededBy: 'CB-06' },
+    { key: 'orgRating', label: 'Xếp loại chính quyền, Mặt trận, đoàn thể', aliases: ['Xếp loại chính quyền, Mặt trận và các đoàn thể'], type: 'orgRating', required: 'yes', neededBy: 'CB-03, CB-04' },
+    { key: 'lowestOrgCount', label: 'Số tổ chức Mặt trận, đoàn thể xếp loại thấp nhất', aliases: ['Số tổ chức Mặt trận, đoàn thể xếp loại mức thấp nhất'], type: 'count', required: 'yes', neededBy: 'CB-06' },
+  ],
+};
+
+export const ROLL_FORM: TableForm = {
+  kind: 'table',
+  key: 'roll',
+  sheet: 'Danh sách đảng viên',
+  sheetAliases: ['Danh sach', 'Danh sách', 'DS đảng viên', 'DSDV'],
+  formCodes: [],
+  title: 'DANH SÁCH ĐẢNG VIÊN',
+  numberingColumns: ['stt'],
+  columns: [
+    { key: 'stt', label: 'STT', aliases: ['Số TT', 'TT', 'Số thứ tự'], type: 'number', required: 'always', width: 6 },
+    { key: 'name', label: 'Họ và tên', aliases: ['Họ tên', 'Họ và tên đảng viên', 'Họ tên đảng viên'], type: 'text', required: 'always', width: 26 },
+    { key: 'birthDate', label: 'Ngày sinh', aliases: ['Ngày, tháng, năm sinh', 'Ngày tháng năm sinh'], type: 'date', required: 'always', width: 12 },
+    { key: 'admissionDate', label: 'Ngày vào Đảng', aliases: ['Ngày vào đảng', 'Ngày kết nạp'], type: 'date', required: 'always', width: 12 },
+    { key: 'membership', label: 'Chính thức/Dự bị', aliases: ['Chính thức, dự bị', 'Đảng viên chính thức/dự bị', 'Loại đảng viên'], type: 'membership', required: 'always', width: 11 },
+    { key: 'exempt', label: 'Miễn công tác, sinh hoạt', aliases: ['Miễn công tác và sinh hoạt đảng', 'Miễn sinh hoạt'], type: 'yesno', required: 'no', width: 10 },
+    { key: 'temporary', label: 'Sinh hoạt tạm thời', aliases: ['Sinh hoạt tạm'], type: 'yesno', required: 'no', width: 10 },
+    { key: 'present', label: 'Có mặt', aliases: ['Có mặt họp', 'Dự họp'], type: 'yesno', required: 'column', width: 8 },
+    { key: 'selfReviewed', label: 'Đã kiểm điểm', aliases: ['Đã làm bản kiểm điểm', 'Có bản kiểm điểm'], type: 'yesno', required: 'column', width: 10 },
+    { key: 'leader', label: 'Lãnh đạo, quản lý', aliases: ['Cán bộ lãnh đạo, quản lý', 'CBLĐQL'], type: 'yesno', required: 'no', width: 10 },
+    { key: 'civilServant', label: 'Là CBCCVC', aliases: ['CBCCVC', 'Cán bộ, công chức, viên chức'], type: 'yesno', required: 'no', width: 9 },
+    { key: 'civilRating', label: 'Xếp loại CBCCVC', aliases: ['Phân loại CBCCVC', 'Xếp loại cán bộ, công chức, viên chức'], type: 'rating', required: 'no', width: 18 },
+    { key: 'cstd', label: 'Đề nghị CSTĐ cơ sở', aliases: ['Đề nghị Chiến sỹ thi đua cơ sở', 'Đề nghị chiến sĩ thi đua cơ sở', 'CSTĐ cơ sở'], type: 'yesno', required: 'no', width: 10 },
+    { key: 'commendation', label: 'Bằng khen Bộ, Tỉnh', aliases: ['Bằng khen cấp Bộ, cấp Tỉnh', 'Bằng khen'], type: 'yesno', required: 'no', width: 10 },
+    { key: 'disciplined', label: 'Đang chấp hành kỷ luật (trong 1 năm)', aliases: ['Đang chấp hành kỷ luật', 'Bị kỷ luật trong 1 năm'], type: 'yesno', required: 'no', width: 12 },
+    { key: 'failedTasks', label: 'Không hoàn thành nhiệm vụ chi bộ giao', aliases: ['Không hoàn thành nhiệm vụ được giao'], type: 'yesno', required: 'no', width: 12 },
+    { key: 'violation', label: 'Vi phạm điều đảng viên không được làm', aliases: ['Vi phạm những điều đảng viên không được làm'], type: 'yesno', required: 'no', width: 12 },
+    { key: 'disobedience', label: 'Không chấp hành phân công, gây mất đoàn kết', aliases: ['Không chấp hành sự phân công, gây mất đoàn kết'], type: 'yesno', required: 'no', width: 12 },
+    { key: 'note', label: 'Ghi chú', type: 'text', required: 'no', width: 20 },
+  ],
+};
+
+export const TALLY_FORM: TableForm = {
+  kind: 'table',
+  key: 'tally',
+  sheet: 'Kiểm phiếu đảng viên',
+  sheetAliases: ['Kiểm phiếu', 'Kiem phieu', 'Tổng hợp phiếu', 'Kết quả kiểm phiếu'],
+  formCodes: ['07 kd dv', '7 kd dv'],
+  title: 'KẾT QUẢ KIỂM PHIẾU ĐÁNH GIÁ CHẤT LƯỢNG ĐẢNG VIÊN',
+  subtitle: 'Mẫu 07-KĐ.ĐV (kiểm phiếu)',
+  numberingColumns: ['stt'],
+  columns: [
+    { key: 'stt', label: 'STT', aliases: ['Số TT', 'TT', 'Số thứ tự'], type: 'number', required: 'always', width: 6 },
+    { key: 'name', label: 'Họ và tên', aliases: ['Họ tên', 'Họ và tên đảng viên', 'Họ tên đảng viên'], type: 'text', required: 'always', width: 26 },
+    { key: 'r1Good', group: 'Lần 1', label: 'Hoàn thành tốt nhiệm vụ', aliases: ['Hoàn thành tốt nhiệm vụ', 'Lần 1 - Hoàn thành tốt nhiệm vụ', 'Lần 1 HTTNV', 'HTTNV lần 1', 'HTTNV'], type: 'count', required: 'always', width: 12 },
+    { key: 'r1Done', group: 'Lần 1', label: 'Hoàn thành nhiệm vụ', aliases: ['Hoàn thành nhiệm vụ', 'Lần 1 - Hoàn thành nhiệm vụ', 'Lần 1 HTNV', 'HTNV lần 1', 'HTNV'], type: 'count', required: 'always', width: 12 },
+    { key: 'r1Failed', group: 'Lần 1', label: 'Không hoàn thành nhiệm vụ', aliases: ['Không hoàn thành nhiệm vụ', 'Lần 1 - Không hoàn thành nhiệm vụ', 'Lần 1 KHTNV', 'KHTNV lần 1', 'KHTNV'], type: 'count', required: 'always', width: 12 },
+    { key: 'r1Excellent', group: 'Lần 1', label: 'Hoàn thành xuất sắc nhiệm vụ', aliases: ['Lần 1 - Hoàn thành xuất sắc nhiệm vụ', 'Lần 1 HTXSNV', 'HTXSNV lần 1'], type: 'count', required: 'no', width: 12, notInTemplate: true },
+    { key: 'r1Total', group: 'Lần 1', label: 'Tổng', aliases: ['Tổng', 'Lần 1 - Tổng', 'Tổng lần 1', 'Tổng số phiếu lần 1', 'Cộng lần 1'], type: 'count', required: 'no', width: 9, notInTemplate: true },
+    { key: 'r2Excellent', group: 'Lần 2', label: 'Hoàn thành xuất sắc nhiệm vụ', aliases: ['Lần 2 - Hoàn thành xuất sắc nhiệm vụ', 'Lần 2 HTXSNV', 'HTXSNV lần 2', 'HTXSNV', 'Hoàn thành xuất sắc nhiệm vụ'], type: 'count', required: 'column', width: 14 },
+  ],
+};
+
+const CRITERIA = [
+  { n: 1, name: 'Thực hiện nhiệm vụ chính trị', aliases: [], max: 40 },
+  { n: 2, name: 'Công tác chính trị tư tưởng', aliases: [], max: 20 },
+  { n: 3, name: 'Công tác tổ chức cán bộ và xây dựng chi bộ', aliases: [], max: 15 },
+  {
+    n: 4,
+    name: 'Lãnh đạo xây dựng chính quyền, Mặt trận và đoàn thể',
+    aliases: ['Lãnh đạo xây dựng chính quyền, Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội'],
+    max: 15,
+  },
+  { n: 5, name: 'Công tác kiểm tra, giám sát và kỷ luật Đảng', aliases: [], max: 10 },
+] as const;
+
+export const CRITERION_MAX: readonly number[] = CRITERIA.map((c) => c.max);
+
+export const SCORES_FORM: TableForm = {
+  kind: 'table',
+  key: 'scores',
+  sheet: 'Chấm điểm chi bộ',
+  sheetAliases: ['Chấm điểm', 'Cham diem', 'Phiếu chấm điểm'],
+  formCodes: ['03 kd dv', '3 kd dv'],
+  title: 'TỔNG HỢP PHIẾU ĐÁNH GIÁ CHẤT LƯỢNG CHI BỘ',
+  subtitle: 'Mẫu 03-KĐ.ĐV (mỗi dòng một phiếu)',
+  numberingColumns: ['sheetNo'],
+  columns: [
+    { key: 'sheetNo', label: 'Phiếu số', aliases: ['Số phiếu', 'STT', 'Phiếu'], type: 'number', required: 'always', width: 8 },
+    ...CRITERIA.map(
+      (c): ColumnDef => ({
+        key: `c${c.n}`,
+        label: `Tiêu chí ${c.n} - ${c.name}`,
+        aliases: [c.name, ...c.aliases],
+        prefixes: [`Tiêu chí ${c.n}`],
+        type: 'score',
+        required: 'always',
+        max: c.max,
+        width: 16,
+        hint: `tối đa ${c.max}`,
+      }),
+    ),
+    { key: 'total', label: 'Tổng', aliases: ['Tổng điểm', 'Cộng'], type: 'number', required: 'no', max: 100, width: 9 },
+  ],
+};
+
+export const LEADERS_FORM: TableForm = {
+  kind: 'table',
+  key: 'leaders',
+  sheet: 'Biểu quyết CBLĐQL',
+  sheetAliases: ['Bieu quyet CBLDQL', 'Biểu quyết', 'Biểu quyết cán bộ lãnh đạo quản lý'],
+  formCodes: ['05 dg cbldql', '04 dg cbldql'],
+  title: 'TỔNG HỢP KẾT QUẢ BIỂU QUYẾT CÁN BỘ LÃNH ĐẠO, QUẢN LÝ',
+  subtitle: 'Mẫu 05-ĐG.CBLĐQL',
+  optionalSheet: true,
+  numberingColumns: ['stt'],
+  fields: [
+    { key: 'place', label: 'Nơi biểu quyết', type: 'text', required: 'yes' },
+    { key: 'issued', label: 'Số phiếu phát ra', type: 'count', required: 'yes' },
+    { key: 'valid', label: 'Số phiếu hợp lệ', type: 'count', required: 'yes' },
+  ],
+  columns: [
+    { key: 'stt', label: 'STT', aliases: ['Số TT', 'TT'], type: 'number', required: 'always', width: 6 },
+    { key: 'name', label: 'Họ và tên', aliases: ['Họ tên'], type: 'text', required: 'always', width: 26 },
+    { key: 'position', label: 'Chức vụ', type: 'text', required: 'always', width: 22 },
+    { key: 'excellent', label: 'Hoàn thành xuất sắc nhiệm vụ', aliases: ['HTXSNV'], type: 'count', required: 'always', width: 13 },
+    { key: 'good', label: 'Hoàn thành tốt nhiệm vụ', aliases: ['HTTNV'], type: 'count', required: 'always', width: 13 },
+    { key: 'done', label: 'Hoàn thành nhiệm vụ', aliases: ['HTNV'], type: 'count', required: 'always', width: 13 },
+    { key: 'failed', label: 'Không hoàn thành nhiệm vụ', aliases: ['KHTNV'], type: 'count', required: 'always', width: 13 },
+  ],
+};
+
+export const INPUT_FORMS: readonly FormDef[] = [INFO_FORM, ROLL_FORM, TALLY_FORM, SCORES_FORM, LEADERS_FORM];
+
+/** Sheets the add-in writes; never read as input even if their titles look like a form. */
+export const RESULT_SHEETS = {
+  members: 'KQ xếp loại đảng viên',
+  chiBo: 'KQ xếp loại chi bộ',
+  issues: 'Kiểm tra',
+  ward: 'Tổng hợp',
+} as const;

@@ -1,0 +1,214 @@
+/**
+ * Finding things the way a person does: a sheet by its name or by the title or form code printed in
+ * its first rows; a table's header row by its labels; a header field by its label.
+ */
+import { type CellRange, type CellValue, type SheetGrid, type WorkbookModel, a1, cellAt, isCellError, lastCol, lastRow } from '../grid';
+import { foldLabel, sameWords } from '../text/normalize';
+import type { ColumnDef, FieldDef, FormDef, TableForm } from './definitions';
+import { RESULT_SHEETS } from './definitions';
+
+/** How far down a header row or a title may be (FORMS.md: the first 15 rows). */
+export const HEADER_SEARCH_ROWS = 15;
+
+export function cellText(value: CellValue): string {
+  if (value === null || isCellError(value) || value instanceof Date) return '';
+  return String(value);
+}
+
+/** Header text folded, with "(40 điểm)"-style remarks dropped. */
+export function foldHeader(text: string): string {
+  return foldLabel(text.replace(/\([^)]*\)/g, ' '));
+}
+
+const RESULT_NAMES = new Set(Object.values(RESULT_SHEETS).map(foldLabel));
+
+/**
+ * The sheet holding a form: by name first (any sheet whose folded name is the form's or an alias),
+ * then by the form's code or title in a cell of its first rows.
+ */
+export function findSheet(workbook: WorkbookModel, form: FormDef, taken: ReadonlySet<SheetGrid>): SheetGrid | null {
+  const names = [form.sheet, ...form.sheetAliases].map(foldLabel);
+  const candidates = workbook.sheets.filter((s) => !taken.has(s) && !RESULT_NAMES.has(foldLabel(s.name)));
+  for (const name of names) {
+    const hit = candidates.find((s) => foldLabel(s.name) === name);
+    if (hit) return hit;
+  }
+  const title = foldLabel(form.title);
+  const canonical = foldLabel(form.sheet);
+  for (const sheet of candidates) {
+    const rows = Math.min(sheet.values.length, HEADER_SEARCH_ROWS);
+    for (let r = 0; r < rows; r++) {
+      for (const value of sheet.values[r]) {
+        const text = cellText(value);
+        if (!text) continue;
+        const folded = ` ${foldLabel(text)} `;
+        if (form.formCodes.some((code) => folded.includes(` ${code} `))) return sheet;
+        const trimmed = folded.trim();
+        if (trimmed === title || trimmed === canonical || trimmed.startsWith(`${canonical} `)) return sheet;
+      }
+    }
+  }
+  return null;
+}
+
+/** Looks up the top-left cell of the merged area covering a cell. */
+export class MergeIndex {
+  private readonly byCell = new Map<string, CellRange>();
+  constructor(merges: readonly CellRange[] | undefined) {
+    for (const m of merges ?? []) {
+      // Only small areas matter for headers; a huge merge is indexed by its rows' first cells lazily.
+      if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 10_000) continue;
+      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.byCell.set(`${r},${c}`, m);
+    }
+  }
+  areaOf(row: number, col: number): CellRange | undefined {
+    return this.byCell.get(`${row},${col}`);
+  }
+}
+
+function headerKeys(column: ColumnDef): string[] {
+  const own = column.group ? `${column.group} ${column.label}` : column.label;
+  return [own, ...(column.aliases ?? [])].map(foldHeader);
+}
+
+export function columnMatches(column: ColumnDef, folded: string): boolean {
+  if (!folded) return false;
+  if (headerKeys(column).includes(folded)) return true;
+  return (column.prefixes ?? []).some((p) => {
+    const key = foldHeader(p);
+    return folded === key || folded.startsWith(`${key} `);
+  });
+}
+
+export interface HeaderMatch {
+  /** The last header row (data starts below it), 0-based sheet row. */
+  readonly headerRow: number;
+  /** The first header row (the group row of a two-row header). */
+  readonly headerTop: number;
+  /** Column key → 0-based sheet column. */
+  readonly columns: ReadonlyMap<string, number>;
+}
+
+/**
+ * The header row is the row (or pair of rows, for a merged group label above) among the first rows
+ * whose labels name the most of the form's columns.
+ */
+export function findHeader(sheet: SheetGrid, form: TableForm): HeaderMatch | null {
+  const merges = new MergeIndex(sheet.merges);
+  const top = sheet.originRow;
+  const bottom = Math.min(lastRow(sheet), top + HEADER_SEARCH_ROWS - 1);
+  const left = sheet.originCol;
+  const right = lastCol(sheet);
+  let best: HeaderMatch | null = null;
+  for (let r = top; r <= bottom; r++) {
+    for (const twoRows of [false, true]) {
+      if (twoRows && r === top) continue;
+      const columns = new Map<string, number>();
+      for (let c = left; c <= right; c++) {
+        const texts = headerTexts(sheet, merges, r, c, twoRows);
+        for (const text of texts) {
+          const column = form.columns.find((col) => !columns.has(col.key) && columnMatches(col, text));
+          if (column) {
+            columns.set(column.key, c);
+            break;
+          }
+        }
+      }
+      if (columns.size >= 2 && (!best || columns.size > best.columns.size)) {
+        best = { headerRow: r, headerTop: twoRows ? r - 1 : r, columns };
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * The texts a header cell may be read as, best first: group label + own label for a two-row header
+ * (the group taken from a merged area above, or carried from the left when the host gives no merges),
+ * then the own label, then a label merged down from the row above.
+ */
+function headerTexts(sheet: SheetGrid, merges: MergeIndex, r: number, c: number, twoRows: boolean): string[] {
+  const own = valueThroughMerge(sheet, merges, r, c);
+  const out: string[] = [];
+  if (twoRows) {
+    const group = groupLabel(sheet, merges, r - 1, c);
+    if (group && own && group !== own) out.push(foldHeader(`${group} ${own}`));
+    if (own) out.push(foldHeader(own));
+    else if (group) out.push(foldHeader(group));
+  } else if (own) {
+    out.push(foldHeader(own));
+  }
+  return out;
+}
+
+function valueThroughMerge(sheet: SheetGrid, merges: MergeIndex, r: number, c: number): string {
+  const area = merges.areaOf(r, c);
+  return cellText(area ? cellAt(sheet, area.top, area.left) : cellAt(sheet, r, c)).trim();
+}
+
+function groupLabel(sheet: SheetGrid, merges: MergeIndex, r: number, c: number): string {
+  const direct = valueThroughMerge(sheet, merges, r, c);
+  if (direct) return direct;
+  if (sheet.merges && sheet.merges.length > 0) return '';
+  // No merge information: a group label typed once stands over the empty cells to its right.
+  for (let cc = c - 1; cc >= sheet.originCol && c - cc <= 6; cc--) {
+    const t = cellText(cellAt(sheet, r, cc)).trim();
+    if (t) return t;
+  }
+  return '';
+}
+
+export interface FieldHit {
+  /** The cell holding the value (or where the value should be typed). */
+  readonly row: number;
+  readonly col: number;
+  readonly value: CellValue;
+  readonly labelAddress: string;
+}
+
+function fieldMatches(field: FieldDef, folded: string): boolean {
+  return [field.label, ...(field.aliases ?? [])].some((l) => {
+    const key = foldLabel(l);
+    return key === folded || sameWords(key, folded);
+  });
+}
+
+/**
+ * Header fields: a label cell with its value in the next non-empty cell to its right, or in the same
+ * cell after a colon ("Chi bộ: Thanh Khê"). The first label found wins.
+ */
+export function findFields(sheet: SheetGrid, fields: readonly FieldDef[], rows?: { top: number; bottom: number }): Map<string, FieldHit> {
+  const found = new Map<string, FieldHit>();
+  const top = rows?.top ?? sheet.originRow;
+  const bottom = rows?.bottom ?? lastRow(sheet);
+  const right = lastCol(sheet);
+  for (let r = top; r <= bottom; r++) {
+    for (let c = sheet.originCol; c <= right; c++) {
+      const text = cellText(cellAt(sheet, r, c));
+      if (!text || text.length > 200) continue;
+      const colon = text.indexOf(':');
+      const labelPart = colon >= 0 ? text.slice(0, colon) : text;
+      const folded = foldLabel(labelPart);
+      if (!folded) continue;
+      const field = fields.find((f) => !found.has(f.key) && fieldMatches(f, folded));
+      if (!field) continue;
+      const after = colon >= 0 ? text.slice(colon + 1).trim() : '';
+      if (after) {
+        found.set(field.key, { row: r, col: c, value: after, labelAddress: a1(r, c) });
+        continue;
+      }
+      let valueCol = c + 1;
+      let value: CellValue = null;
+      for (let cc = c + 1; cc <= right; cc++) {
+        const v = cellAt(sheet, r, cc);
+        if (v !== null && !(typeof v === 'string' && v.trim() === '')) {
+          valueCol = cc;
+          value = v;
+          break;
+        }
+      }
+      found.set(field.key, { row: r, col: valueCol, value, labelAddress: a1(r, c) });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,123 @@
+/**
+ * What the reader makes of a chi bộ's workbook: typed values, each with the cell it came from so that
+ * any rule can point the clerk at it. A value the reader could not accept is `null` (and an issue
+ * says why); nothing is guessed.
+ */
+import type { DateOnly } from '../values/dates';
+import type { CivilServiceRating, Membership, OrgRating } from '../values/parse';
+
+export interface Located<T> {
+  readonly value: T | null;
+  readonly sheet: string;
+  /** A1 address of the value's cell. */
+  readonly cell: string;
+  /** False when the cell is empty; a present-but-invalid value has `value: null` and `filled: true`. */
+  readonly filled: boolean;
+}
+
+export interface BallotCounts {
+  readonly issued: Located<number>;
+  readonly returned: Located<number>;
+  readonly valid: Located<number>;
+}
+
+export interface ChiBoInfo {
+  readonly sheet: string;
+  readonly dangBo: Located<string>;
+  readonly chiBo: Located<string>;
+  readonly year: Located<number>;
+  readonly meetingDate: Located<DateOnly>;
+  readonly reportDate: Located<DateOnly>;
+  readonly officialPresent: Located<number>;
+  readonly round1: BallotCounts;
+  readonly round2: BallotCounts;
+  readonly excellentUnited: Located<boolean>;
+  readonly goodUnited: Located<boolean>;
+  readonly meetingsRegular: Located<boolean>;
+  readonly leadersDisciplined: Located<boolean>;
+  readonly disunity: Located<boolean>;
+  readonly corruption: Located<boolean>;
+  readonly orgRating: Located<OrgRating>;
+  readonly lowestOrgCount: Located<number>;
+}
+
+export interface RollMember {
+  /** 1-based row on the roll sheet. */
+  readonly row: number;
+  readonly stt: Located<number>;
+  readonly name: Located<string>;
+  /** Normalised name for matching (RULES.md 9.11); '' when the name is missing. */
+  readonly nameKey: string;
+  readonly birthDate: Located<DateOnly>;
+  readonly admissionDate: Located<DateOnly>;
+  readonly membership: Located<Membership>;
+  readonly exempt: Located<boolean>;
+  readonly temporary: Located<boolean>;
+  readonly present: Located<boolean>;
+  readonly selfReviewed: Located<boolean>;
+  readonly leader: Located<boolean>;
+  readonly civilServant: Located<boolean>;
+  readonly civilRating: Located<CivilServiceRating>;
+  readonly cstd: Located<boolean>;
+  readonly commendation: Located<boolean>;
+  readonly disciplined: Located<boolean>;
+  readonly failedTasks: Located<boolean>;
+  readonly violation: Located<boolean>;
+  readonly disobedience: Located<boolean>;
+  readonly note: Located<string>;
+}
+
+export interface TallyRow {
+  readonly row: number;
+  readonly stt: Located<number>;
+  readonly name: Located<string>;
+  readonly nameKey: string;
+  readonly r1Good: Located<number>;
+  readonly r1Done: Located<number>;
+  readonly r1Failed: Located<number>;
+  /** Present only on forms that (wrongly) have a round-1 HTXSNV column: VOTE-04. */
+  readonly r1Excellent: Located<number>;
+  readonly r1Total: Located<number>;
+  readonly r2Excellent: Located<number>;
+}
+
+export interface ScoreSheetRow {
+  readonly row: number;
+  readonly sheetNo: Located<number>;
+  /** The five criterion scores, in criterion order. */
+  readonly scores: readonly Located<number>[];
+  readonly total: Located<number>;
+}
+
+export interface LeaderRow {
+  readonly row: number;
+  readonly stt: Located<number>;
+  readonly name: Located<string>;
+  readonly position: Located<string>;
+  readonly votes: { readonly HTXSNV: Located<number>; readonly HTTNV: Located<number>; readonly HTNV: Located<number>; readonly KHTNV: Located<number> };
+}
+
+export interface TableRead<Row> {
+  readonly sheet: string;
+  /** 1-based row of the (last) header row. */
+  readonly headerRow: number;
+  readonly rows: readonly Row[];
+  /** Column key → A1 column letter, for the columns found. */
+  readonly columns: ReadonlyMap<string, number>;
+  /** A totals row ("Tổng"/"Cộng") that ended the table, 1-based, if any. */
+  readonly totalsRow: number | null;
+}
+
+export interface LeadersRead extends TableRead<LeaderRow> {
+  readonly place: Located<string>;
+  readonly issued: Located<number>;
+  readonly valid: Located<number>;
+}
+
+export interface ChiBoWorkbook {
+  readonly info: ChiBoInfo | null;
+  readonly roll: TableRead<RollMember> | null;
+  readonly tally: TableRead<TallyRow> | null;
+  readonly scores: TableRead<ScoreSheetRow> | null;
+  readonly leaders: LeadersRead | null;
+}

@@ -1,0 +1,541 @@
+/**
+ * The form reader: turns a workbook's grids into a typed ChiBoWorkbook, reporting DATA-01..04 and
+ * DATA-07 (and the cell-level VOTE-01 and CB-01) on the cells where they happen. It never throws on any
+ * grid and never changes a value.
+ */
+import { type CellValue, type SheetGrid, type WorkbookModel, a1, cellAt, columnLetter, isCellError, lastRow } from '../grid';
+import { IssueSink } from '../rules/issue';
+import { cleanText, foldLabel, nameKey } from '../text/normalize';
+import { formatDate } from '../values/dates';
+import {
+  CIVIL_SERVICE_RATING,
+  MEMBERSHIP,
+  ORG_RATING,
+  type Parsed,
+  type Vocabulary,
+  YES_NO,
+  displayValue,
+  isBlank,
+  parseChoice,
+  parseDate,
+  parseNumber,
+  parseText,
+  parseYear,
+  parseYesNo,
+} from '../values/parse';
+import {
+  type ColumnDef,
+  type FieldDef,
+  type FormDef,
+  INFO_FORM,
+  LEADERS_FORM,
+  ROLL_FORM,
+  SCORES_FORM,
+  TALLY_FORM,
+  type TableForm,
+  type ValueType,
+} from './definitions';
+import { type FieldHit, cellText, findFields, findHeader, findSheet } from './locate';
+import type { ChiBoInfo, ChiBoWorkbook, LeaderRow, LeadersRead, Located, RollMember, ScoreSheetRow, TableRead, TallyRow } from './model';
+
+type AnyLocated = Located<unknown>;
+
+const MISSING_PLACE = '';
+
+function absent(sheet: string): Located<never> {
+  return { value: null, sheet, cell: MISSING_PLACE, filled: false };
+}
+
+/** Parses one cell by its declared type, reporting what is wrong with it. */
+function readTyped(
+  type: ValueType,
+  value: CellValue,
+  sheet: string,
+  row: number,
+  col: number,
+  label: string,
+  sink: IssueSink,
+  max?: number,
+): AnyLocated {
+  const cell = a1(row, col);
+  const where = `Sheet "${sheet}", ô ${cell} (${label})`;
+  const whereEn = `Sheet "${sheet}", cell ${cell} (${label})`;
+  const located = (parsed: Parsed<unknown>): AnyLocated => ({
+    value: parsed.kind === 'ok' ? parsed.value : null,
+    sheet,
+    cell,
+    filled: parsed.kind !== 'empty',
+  });
+  const shown = cleanText(displayValue(value));
+  const choice = <T extends string>(vocab: Vocabulary<T>, parsed: Parsed<T> | Parsed<boolean>): AnyLocated => {
+    if (parsed.kind === 'invalid') {
+      sink.add(
+        'DATA-02',
+        sheet,
+        cell,
+        `${where}: "${shown}" không phải giá trị hợp lệ của ${vocab.name}. Giá trị được chấp nhận: ${vocab.shown.join(', ')}.`,
+        `${whereEn}: "${shown}" is not an accepted value. Accepted: ${vocab.shown.join(', ')}.`,
+      );
+    }
+    return located(parsed);
+  };
+  switch (type) {
+    case 'text':
+      return located(parseText(value));
+    case 'yesno':
+      return choice(YES_NO, parseYesNo(value));
+    case 'membership':
+      return choice(MEMBERSHIP, parseChoice(value, MEMBERSHIP));
+    case 'rating':
+      return choice(CIVIL_SERVICE_RATING, parseChoice(value, CIVIL_SERVICE_RATING));
+    case 'orgRating':
+      return choice(ORG_RATING, parseChoice(value, ORG_RATING));
+    case 'date': {
+      const parsed = parseDate(value);
+      if (parsed.kind === 'invalid') {
+        sink.add(
+          'DATA-03',
+          sheet,
+          cell,
+          `${where}: "${shown}" không phải ngày hợp lệ. Nhập ngày/tháng/năm đầy đủ, ví dụ 01/12/2017.`,
+          `${whereEn}: "${shown}" is not a valid date. Enter day/month/year, e.g. 01/12/2017.`,
+        );
+      }
+      return located(parsed);
+    }
+    case 'year': {
+      const parsed = parseYear(value);
+      if (parsed.kind === 'invalid') {
+        sink.add('DATA-03', sheet, cell, `${where}: "${shown}" không phải năm hợp lệ. Nhập năm bằng 4 chữ số, ví dụ 2017.`, `${whereEn}: "${shown}" is not a year. Enter four digits, e.g. 2017.`);
+      }
+      return located(parsed);
+    }
+    case 'number':
+      return located(parseNumber(value));
+    case 'count': {
+      const parsed = parseNumber(value);
+      if (parsed.kind === 'invalid' || (parsed.kind === 'ok' && (!Number.isInteger(parsed.value) || parsed.value < 0))) {
+        sink.add(
+          'VOTE-01',
+          sheet,
+          cell,
+          `${where}: "${shown}" không phải số nguyên không âm. Số phiếu, số người phải là số nguyên ≥ 0.`,
+          `${whereEn}: "${shown}" is not a whole number ≥ 0. Counts must be whole numbers ≥ 0.`,
+        );
+        return { value: null, sheet, cell, filled: true };
+      }
+      return located(parsed);
+    }
+    case 'score': {
+      const parsed = parseNumber(value);
+      const limit = max ?? 100;
+      if (parsed.kind === 'invalid' || (parsed.kind === 'ok' && (parsed.value < 0 || parsed.value > limit || !Number.isInteger(parsed.value * 2)))) {
+        sink.add(
+          'CB-01',
+          sheet,
+          cell,
+          `${where}: điểm "${shown}" không hợp lệ. Điểm phải từ 0 đến ${limit}, cho phép nửa điểm (ví dụ 12,5). Phiếu này không được tính vào điểm bình quân.`,
+          `${whereEn}: score "${shown}" is invalid. It must be from 0 to ${limit}, halves allowed. This sheet is left out of the mean.`,
+        );
+        return { value: null, sheet, cell, filled: true };
+      }
+      return located(parsed);
+    }
+  }
+}
+
+/** DATA-04: every cell of an input sheet that shows a formula error. */
+function reportFormulaErrors(sheet: SheetGrid, sink: IssueSink): void {
+  for (let r = 0; r < sheet.values.length; r++) {
+    const line = sheet.values[r];
+    for (let c = 0; c < line.length; c++) {
+      const v = line[c];
+      if (isCellError(v)) {
+        const cell = a1(sheet.originRow + r, sheet.originCol + c);
+        sink.add(
+          'DATA-04',
+          sheet.name,
+          cell,
+          `Sheet "${sheet.name}", ô ${cell} chứa lỗi công thức ${v.error}. Sửa công thức hoặc nhập giá trị trực tiếp.`,
+          `Sheet "${sheet.name}", cell ${cell} shows the formula error ${v.error}. Fix the formula or type the value.`,
+        );
+      }
+    }
+  }
+}
+
+function missingSheet(form: FormDef, sink: IssueSink): void {
+  sink.add(
+    'DATA-01',
+    form.sheet,
+    null,
+    `Không tìm thấy sheet "${form.sheet}". Thêm sheet này (nút "Tạo mẫu" hoặc lệnh xeploai template tạo sẵn) hoặc đổi tên sheet đang có cho đúng.`,
+    `Sheet "${form.sheet}" was not found. Add it (the template creates it) or rename the existing sheet.`,
+  );
+}
+
+function readFieldsInto(
+  sheet: SheetGrid,
+  fields: readonly FieldDef[],
+  sink: IssueSink,
+  rows: { top: number; bottom: number } | undefined,
+  required: (field: FieldDef) => boolean,
+): { values: Record<string, AnyLocated>; hits: Map<string, FieldHit> } {
+  const hits = findFields(sheet, fields, rows);
+  const out: Record<string, AnyLocated> = {};
+  for (const field of fields) {
+    const hit = hits.get(field.key);
+    if (!hit) {
+      out[field.key] = absent(sheet.name);
+      if (required(field)) {
+        sink.add(
+          'DATA-01',
+          sheet.name,
+          'A1',
+          `Sheet "${sheet.name}" thiếu mục "${field.label}". Thêm một ô ghi "${field.label}" và nhập giá trị vào ô bên phải.`,
+          `Sheet "${sheet.name}" lacks the field "${field.label}". Add a cell labelled "${field.label}" with its value to the right.`,
+        );
+      }
+      continue;
+    }
+    const located = readTyped(field.type, hit.value, sheet.name, hit.row, hit.col, field.label, sink);
+    out[field.key] = located;
+    if (!located.filled && !isCellError(hit.value) && required(field) && field.type !== 'yesno') {
+      sink.add(
+        'DATA-01',
+        sheet.name,
+        located.cell,
+        `Sheet "${sheet.name}", ô ${located.cell}: chưa nhập "${field.label}" (mục bắt buộc${field.neededBy ? `, cần cho ${field.neededBy}` : ''}).`,
+        `Sheet "${sheet.name}", cell ${located.cell}: "${field.label}" is empty but required.`,
+      );
+    }
+  }
+  return { values: out, hits };
+}
+
+/** Yes/no header conditions are different from yes/no columns: an empty one is CB-07, not "no". */
+function emptyConditionIsUnanswered(located: AnyLocated, raw: CellValue): AnyLocated {
+  return isBlank(raw) ? { ...located, value: null, filled: false } : located;
+}
+
+interface RawTable {
+  readonly sheet: SheetGrid;
+  readonly headerRow: number;
+  readonly columns: ReadonlyMap<string, number>;
+  readonly dataRows: readonly number[];
+  readonly totalsRow: number | null;
+}
+
+const TOTALS = new Set(['tong', 'cong', 'tong cong', 'tong so', 'cong chung']);
+
+/** Locates a table, reports missing columns, hidden and merged cells, and lists its data rows. */
+function locateTable(sheet: SheetGrid, form: TableForm, sink: IssueSink): RawTable | null {
+  const header = findHeader(sheet, form);
+  const requiredColumns = form.columns.filter((c) => c.required !== 'no');
+  if (!header) {
+    sink.add(
+      'DATA-01',
+      sheet.name,
+      'A1',
+      `Sheet "${sheet.name}": không tìm thấy dòng tiêu đề của bảng trong ${15} dòng đầu. Cần các cột: ${requiredColumns.map((c) => headerName(c)).join('; ')}.`,
+      `Sheet "${sheet.name}": no header row found in the first 15 rows. Required columns: ${requiredColumns.map((c) => headerName(c)).join('; ')}.`,
+    );
+    return null;
+  }
+  const usedCols = [...header.columns.values()];
+  const nextCol = Math.max(...usedCols) + 1;
+  for (const column of requiredColumns) {
+    if (header.columns.has(column.key)) continue;
+    const cell = a1(header.headerRow, nextCol);
+    sink.add(
+      'DATA-01',
+      sheet.name,
+      cell,
+      `Sheet "${sheet.name}" thiếu cột "${headerName(column)}" (dòng tiêu đề ${header.headerRow + 1}). Thêm cột này, ví dụ ở ô ${cell}.`,
+      `Sheet "${sheet.name}" lacks the column "${headerName(column)}" (header row ${header.headerRow + 1}). Add it, e.g. at ${cell}.`,
+    );
+  }
+
+  const left = Math.min(...usedCols);
+  const right = Math.max(...usedCols);
+  const contentCols = form.columns.filter((c) => !form.numberingColumns.includes(c.key) && header.columns.has(c.key)).map((c) => header.columns.get(c.key) as number);
+  const dataRows: number[] = [];
+  let totalsRow: number | null = null;
+  const end = lastRow(sheet);
+  for (let r = header.headerRow + 1; r <= end; r++) {
+    const line = sheet.values[r - sheet.originRow] ?? [];
+    if (line.length === 0) continue;
+    let firstText = '';
+    for (let c = left; c <= right && !firstText; c++) firstText = cellText(cellAt(sheet, r, c)).trim();
+    if (firstText && TOTALS.has(foldLabel(firstText))) {
+      totalsRow = r;
+      break;
+    }
+    if (contentCols.some((c) => !isBlank(cellAt(sheet, r, c)))) dataRows.push(r);
+  }
+
+  const lastDataRow = totalsRow ?? (dataRows.length ? dataRows[dataRows.length - 1] : header.headerRow);
+  reportHiddenAndMerged(sheet, form, header.headerRow, lastDataRow, left, right, sink);
+  return { sheet, headerRow: header.headerRow, columns: header.columns, dataRows, totalsRow };
+}
+
+function headerName(column: ColumnDef): string {
+  return column.group ? `${column.group} - ${column.label}` : column.label;
+}
+
+/** DATA-07: merged or hidden cells between the header and the table's last row. */
+function reportHiddenAndMerged(sheet: SheetGrid, form: TableForm, headerRow: number, lastDataRow: number, left: number, right: number, sink: IssueSink): void {
+  if (lastDataRow <= headerRow) return;
+  for (const m of sheet.merges ?? []) {
+    if (m.bottom <= headerRow || m.top > lastDataRow || m.right < left || m.left > right) continue;
+    const cell = a1(Math.max(m.top, headerRow + 1), Math.max(m.left, left));
+    const range = `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`;
+    sink.add(
+      'DATA-07',
+      sheet.name,
+      cell,
+      `Sheet "${sheet.name}": các ô ${range} bị gộp trong bảng dữ liệu. Bỏ gộp ô (Unmerge) và nhập giá trị vào từng ô để số liệu được đọc đúng.`,
+      `Sheet "${sheet.name}": cells ${range} are merged inside the data table. Unmerge them and fill each cell.`,
+    );
+  }
+  const hiddenRows = (sheet.hiddenRows ?? []).filter((r) => r > headerRow && r <= lastDataRow);
+  if (hiddenRows.length > 0) {
+    const cell = a1(hiddenRows[0], left);
+    const list = hiddenRows.slice(0, 10).map((r) => r + 1).join(', ') + (hiddenRows.length > 10 ? ', …' : '');
+    sink.add(
+      'DATA-07',
+      sheet.name,
+      cell,
+      `Sheet "${sheet.name}": có ${hiddenRows.length} dòng bị ẩn trong bảng (dòng ${list}). Dòng ẩn vẫn được tính; bỏ ẩn (Unhide) để kiểm tra lại.`,
+      `Sheet "${sheet.name}": ${hiddenRows.length} hidden row(s) inside the table (rows ${list}). They still count; unhide them to review.`,
+    );
+  }
+  const hiddenCols = (sheet.hiddenCols ?? []).filter((c) => c >= left && c <= right);
+  if (hiddenCols.length > 0) {
+    const cell = a1(headerRow, hiddenCols[0]);
+    sink.add(
+      'DATA-07',
+      sheet.name,
+      cell,
+      `Sheet "${sheet.name}": cột ${hiddenCols.map(columnLetter).join(', ')} bị ẩn trong bảng "${form.sheet}". Bỏ ẩn cột để kiểm tra lại.`,
+      `Sheet "${sheet.name}": column(s) ${hiddenCols.map(columnLetter).join(', ')} hidden inside the table. Unhide them to review.`,
+    );
+  }
+}
+
+function readRow(table: RawTable, form: TableForm, r: number, sink: IssueSink): Record<string, AnyLocated> {
+  const out: Record<string, AnyLocated> = {};
+  const sheet = table.sheet;
+  for (const column of form.columns) {
+    const col = table.columns.get(column.key);
+    if (col === undefined) {
+      out[column.key] = absent(sheet.name);
+      continue;
+    }
+    const raw = cellAt(sheet, r, col);
+    const located = readTyped(column.type, raw, sheet.name, r, col, headerName(column), sink, column.max);
+    out[column.key] = located;
+    if (column.required === 'always' && !located.filled && column.type !== 'yesno') {
+      sink.add(
+        'DATA-01',
+        sheet.name,
+        located.cell,
+        `Sheet "${sheet.name}", ô ${located.cell}: chưa nhập "${headerName(column)}" ở dòng ${r + 1}. Cột này bắt buộc.`,
+        `Sheet "${sheet.name}", cell ${located.cell}: "${headerName(column)}" is empty on row ${r + 1}; the column is required.`,
+      );
+    }
+  }
+  return out;
+}
+
+function readTable<Row>(sheet: SheetGrid, form: TableForm, sink: IssueSink, build: (cells: Record<string, AnyLocated>, row: number) => Row): TableRead<Row> | null {
+  const table = locateTable(sheet, form, sink);
+  if (!table) return null;
+  const rows = table.dataRows.map((r) => build(readRow(table, form, r, sink), r + 1));
+  return { sheet: sheet.name, headerRow: table.headerRow + 1, rows, columns: table.columns, totalsRow: table.totalsRow === null ? null : table.totalsRow + 1 };
+}
+
+const as = <T>(located: AnyLocated): Located<T> => located as Located<T>;
+
+function keyOf(name: AnyLocated): string {
+  return typeof name.value === 'string' ? nameKey(name.value) : '';
+}
+
+function buildRollMember(c: Record<string, AnyLocated>, row: number): RollMember {
+  return {
+    row,
+    stt: as(c.stt),
+    name: as(c.name),
+    nameKey: keyOf(c.name),
+    birthDate: as(c.birthDate),
+    admissionDate: as(c.admissionDate),
+    membership: as(c.membership),
+    exempt: as(c.exempt),
+    temporary: as(c.temporary),
+    present: as(c.present),
+    selfReviewed: as(c.selfReviewed),
+    leader: as(c.leader),
+    civilServant: as(c.civilServant),
+    civilRating: as(c.civilRating),
+    cstd: as(c.cstd),
+    commendation: as(c.commendation),
+    disciplined: as(c.disciplined),
+    failedTasks: as(c.failedTasks),
+    violation: as(c.violation),
+    disobedience: as(c.disobedience),
+    note: as(c.note),
+  };
+}
+
+function buildTallyRow(c: Record<string, AnyLocated>, row: number): TallyRow {
+  return {
+    row,
+    stt: as(c.stt),
+    name: as(c.name),
+    nameKey: keyOf(c.name),
+    r1Good: as(c.r1Good),
+    r1Done: as(c.r1Done),
+    r1Failed: as(c.r1Failed),
+    r1Excellent: as(c.r1Excellent),
+    r1Total: as(c.r1Total),
+    r2Excellent: as(c.r2Excellent),
+  };
+}
+
+function buildScoreRow(c: Record<string, AnyLocated>, row: number): ScoreSheetRow {
+  return { row, sheetNo: as(c.sheetNo), scores: [1, 2, 3, 4, 5].map((n) => as<number>(c[`c${n}`])), total: as(c.total) };
+}
+
+function buildLeaderRow(c: Record<string, AnyLocated>, row: number): LeaderRow {
+  return {
+    row,
+    stt: as(c.stt),
+    name: as(c.name),
+    position: as(c.position),
+    votes: { HTXSNV: as(c.excellent), HTTNV: as(c.good), HTNV: as(c.done), KHTNV: as(c.failed) },
+  };
+}
+
+function readInfo(sheet: SheetGrid, anyRound2Vote: boolean, sink: IssueSink): ChiBoInfo {
+  const { values: f, hits } = readFieldsInto(sheet, INFO_FORM.fields, sink, undefined, (field) => field.required === 'yes' || (field.required === 'round2' && anyRound2Vote));
+  const condition = (key: string): Located<boolean> => {
+    const hit = hits.get(key);
+    return as(hit ? emptyConditionIsUnanswered(f[key], hit.value) : f[key]);
+  };
+  return {
+    sheet: sheet.name,
+    dangBo: as(f.dangBo),
+    chiBo: as(f.chiBo),
+    year: as(f.year),
+    meetingDate: as(f.meetingDate),
+    reportDate: as(f.reportDate),
+    officialPresent: as(f.officialPresent),
+    round1: { issued: as(f.r1Issued), returned: as(f.r1Returned), valid: as(f.r1Valid) },
+    round2: { issued: as(f.r2Issued), returned: as(f.r2Returned), valid: as(f.r2Valid) },
+    excellentUnited: condition('excellentUnited'),
+    goodUnited: condition('goodUnited'),
+    meetingsRegular: condition('meetingsRegular'),
+    leadersDisciplined: condition('leadersDisciplined'),
+    disunity: condition('disunity'),
+    corruption: condition('corruption'),
+    orgRating: as(f.orgRating),
+    lowestOrgCount: as(f.lowestOrgCount),
+  };
+}
+
+function readLeaders(sheet: SheetGrid, sink: IssueSink): LeadersRead | null {
+  const table = readTable(sheet, LEADERS_FORM, sink, buildLeaderRow);
+  if (!table) return null;
+  const { values: fields } = readFieldsInto(sheet, LEADERS_FORM.fields ?? [], sink, { top: sheet.originRow, bottom: table.headerRow - 2 }, (f) => f.required === 'yes' && table.rows.length > 0);
+  return { ...table, place: as(fields.place), issued: as(fields.issued), valid: as(fields.valid) };
+}
+
+/** DATA-03's second half: a birth or admission date after the meeting cannot be right. */
+function reportDatesAfterMeeting(roll: TableRead<RollMember>, info: ChiBoInfo | null, sink: IssueSink): void {
+  const meeting = info?.meetingDate.value;
+  if (!meeting) return;
+  const meetingText = formatDate(meeting);
+  for (const m of roll.rows) {
+    for (const [located, label] of [
+      [m.birthDate, 'Ngày sinh'],
+      [m.admissionDate, 'Ngày vào Đảng'],
+    ] as const) {
+      const d = located.value;
+      if (!d) continue;
+      if (d.y * 10000 + d.m * 100 + d.d > meeting.y * 10000 + meeting.m * 100 + meeting.d) {
+        sink.add(
+          'DATA-03',
+          located.sheet,
+          located.cell,
+          `Sheet "${located.sheet}", ô ${located.cell} (${label}): ${formatDate(d)} sau ngày họp đánh giá ${meetingText}. Kiểm tra lại ngày (ngày/tháng/năm).`,
+          `Sheet "${located.sheet}", cell ${located.cell} (${label}): ${formatDate(d)} is after the meeting date ${meetingText}. Check the date (day/month/year).`,
+        );
+      }
+    }
+  }
+}
+
+/** Reads a chi bộ's workbook. Issues go to the sink; the result holds what could be read. */
+export function readChiBoWorkbook(workbook: WorkbookModel, sink: IssueSink): ChiBoWorkbook {
+  const taken = new Set<SheetGrid>();
+  const sheets = new Map<FormDef, SheetGrid | null>();
+  for (const form of [TALLY_FORM, SCORES_FORM, LEADERS_FORM, ROLL_FORM, INFO_FORM]) {
+    const sheet = findSheet(workbook, form, taken);
+    if (sheet) taken.add(sheet);
+    sheets.set(form, sheet);
+  }
+  for (const form of [INFO_FORM, ROLL_FORM, TALLY_FORM, SCORES_FORM, LEADERS_FORM]) {
+    const sheet = sheets.get(form);
+    if (sheet) reportFormulaErrors(sheet, sink);
+    else if (!(form.kind === 'table' && form.optionalSheet)) missingSheet(form, sink);
+  }
+
+  const rollSheet = sheets.get(ROLL_FORM);
+  const tallySheet = sheets.get(TALLY_FORM);
+  const scoresSheet = sheets.get(SCORES_FORM);
+  const leadersSheet = sheets.get(LEADERS_FORM);
+  const infoSheet = sheets.get(INFO_FORM);
+
+  const roll = rollSheet ? readTable(rollSheet, ROLL_FORM, sink, buildRollMember) : null;
+  const tally = tallySheet ? readTable(tallySheet, TALLY_FORM, sink, buildTallyRow) : null;
+  if (tallySheet && tally) {
+    reportTotalsRow(tallySheet, tally, TALLY_FORM, (key) => tally.rows.map((t) => (t[key as keyof TallyRow] as Located<number>).value), sink);
+  }
+  const scores = scoresSheet ? readTable(scoresSheet, SCORES_FORM, sink, buildScoreRow) : null;
+  if (scoresSheet && scores) {
+    reportTotalsRow(scoresSheet, scores, SCORES_FORM, (key) => scores.rows.map((s) => (key === 'total' ? s.total.value : s.scores[Number(key.slice(1)) - 1].value)), sink);
+  }
+  const leaders = leadersSheet ? readLeaders(leadersSheet, sink) : null;
+  const anyRound2Vote = (tally?.rows ?? []).some((t) => (t.r2Excellent.value ?? 0) > 0);
+  const info = infoSheet ? readInfo(infoSheet, anyRound2Vote, sink) : null;
+  if (roll) reportDatesAfterMeeting(roll, info, sink);
+  return { info, roll, tally, scores, leaders };
+}
+
+
+/**
+ * DATA-09 for a totals row ("Tổng"/"Cộng") the clerk typed under a table: each number in it must equal
+ * the column's sum. Columns the clerk left empty there are not checked.
+ */
+export function reportTotalsRow(sheet: SheetGrid, table: TableRead<unknown>, form: TableForm, columnValues: (key: string) => readonly (number | null)[], sink: IssueSink): void {
+  if (table.totalsRow === null) return;
+  const r = table.totalsRow - 1;
+  for (const column of form.columns) {
+    if (form.numberingColumns.includes(column.key) || !['count', 'score', 'number'].includes(column.type)) continue;
+    const col = table.columns.get(column.key);
+    if (col === undefined) continue;
+    const entered = parseNumber(cellAt(sheet, r, col));
+    if (entered.kind !== 'ok') continue;
+    const sum = columnValues(column.key).reduce<number>((acc, v) => acc + (v ?? 0), 0);
+    if (Math.abs(sum - entered.value) > 1e-9) {
+      const cell = a1(r, col);
+      sink.add(
+        'DATA-09',
+        sheet.name,
+        cell,
+        `Sheet "${sheet.name}", ô ${cell} (dòng tổng, cột "${headerName(column)}"): ghi ${entered.value} nhưng cộng các dòng được ${sum}. Sửa số tổng cho đúng.`,
+        `Sheet "${sheet.name}", cell ${cell} (totals row, "${headerName(column)}"): entered ${entered.value} but the rows add up to ${sum}.`,
+      );
+    }
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The host-neutral model of a workbook: what the form reader needs and nothing more.
+ * Excel (Office.js) and .xlsx files (ExcelJS) are both turned into this before the core sees them,
+ * so that the same input gives the same result everywhere.
+ */
+
+/** A formula error shown in the cell (`#N/A`, `#VALUE!`, …). */
+export interface CellError {
+  readonly error: string;
+}
+
+/**
+ * One cell's value as the host gives it. Dates arrive either as `Date` (ExcelJS, UTC midnight) or as
+ * Excel serial numbers (Office.js); the value parsers accept both.
+ */
+export type CellValue = string | number | boolean | Date | CellError | null;
+
+/** A rectangle of cells, 0-based and inclusive, in sheet coordinates (A1 is row 0, column 0). */
+export interface CellRange {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+export interface SheetGrid {
+  readonly name: string;
+  /** Row-major values of the used range; `values[0][0]` is the cell at (originRow, originCol). */
+  readonly values: readonly (readonly CellValue[])[];
+  readonly originRow: number;
+  readonly originCol: number;
+  /** Merged areas, where the host reports them. */
+  readonly merges?: readonly CellRange[];
+  /** Hidden rows and columns (0-based sheet indices), where the host reports them. */
+  readonly hiddenRows?: readonly number[];
+  readonly hiddenCols?: readonly number[];
+}
+
+export interface WorkbookModel {
+  readonly sheets: readonly SheetGrid[];
+}
+
+export function isCellError(value: unknown): value is CellError {
+  return typeof value === 'object' && value !== null && !(value instanceof Date) && typeof (value as CellError).error === 'string';
+}
+
+/** Reads a cell by sheet coordinates; outside the used range is empty. */
+export function cellAt(sheet: SheetGrid, row: number, col: number): CellValue {
+  const r = row - sheet.originRow;
+  const c = col - sheet.originCol;
+  if (r < 0 || c < 0 || r >= sheet.values.length) return null;
+  const line = sheet.values[r];
+  return c < line.length ? (line[c] ?? null) : null;
+}
+
+export function lastRow(sheet: SheetGrid): number {
+  return sheet.originRow + sheet.values.length - 1;
+}
+
+export function lastCol(sheet: SheetGrid): number {
+  let width = 0;
+  for (const line of sheet.values) if (line.length > width) width = line.length;
+  return sheet.originCol + width - 1;
+}
+
+/** `0 → A`, `27 → AB`. */
+export function columnLetter(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** A1 address of a 0-based cell. */
+export function a1(row: number, col: number): string {
+  return `${columnLetter(col)}${row + 1}`;
+}
+
+/** Parses `B7` into 0-based coordinates; `null` for anything else. */
+export function parseA1(address: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** Parses `A1:C3` (or a single cell) into a range. */
+export function parseRange(address: string): CellRange | null {
+  const [from, to] = address.split(':');
+  const a = parseA1(from);
+  const b = to === undefined ? a : parseA1(to);
+  if (!a || !b) return null;
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
+}

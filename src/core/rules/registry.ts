@@ -1,0 +1,23 @@
+/**
+ * The rule registry: one module per family registers its rules' metadata here, as HyperFormula
+ * registers one plugin per function family. Adding a family means adding a module to FAMILIES.
+ */
+import { RULE_IDS, type RuleId, type RuleMeta } from './catalogue';
+import { DATA_RULES } from './data';
+import { ELIG_RULES } from './elig';
+
+export type { RuleId, RuleMeta } from './catalogue';
+
+const FAMILIES: readonly (readonly RuleMeta[])[] = [ELIG_RULES, DATA_RULES];
+
+const BY_ID = new Map<RuleId, RuleMeta>();
+for (const family of FAMILIES) for (const meta of family) BY_ID.set(meta.id, meta);
+
+/** Metadata for a rule; rules of families not yet implemented get a neutral entry. */
+export function ruleMeta(id: RuleId): RuleMeta {
+  return BY_ID.get(id) ?? { id, severity: 'error', seed: 'RULES.md', title: id, titleEn: id };
+}
+
+export function registeredRules(): readonly RuleMeta[] {
+  return RULE_IDS.filter((id) => BY_ID.has(id)).map((id) => BY_ID.get(id) as RuleMeta);
+}

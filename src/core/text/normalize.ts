@@ -1,0 +1,60 @@
+/**
+ * Text folding. Labels and sheet names are matched with every diacritic removed (RULES.md 9.12);
+ * people's names keep their letters and tones but not where the tone mark was typed (9.11), so that
+ * "Hòa" and "Hoà" are one name while "Nhân" and "Nhẫn" stay two.
+ */
+
+/** Zero-width characters, soft hyphen, BOM: invisible in Excel, fatal to string equality. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+/** Non-breaking and other exotic spaces that clerks paste from Word. */
+const ODD_SPACE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t\r\n]/g;
+const COMBINING = /[\u0300-\u036f]/g;
+
+export function cleanText(text: string): string {
+  return text.replace(INVISIBLE, '').replace(ODD_SPACE, ' ').replace(/ {2,}/g, ' ').trim();
+}
+
+/**
+ * Folds a label for comparison: no diacritics (đ → d), lower case, punctuation to spaces, single spaces.
+ * "Lần 1 - Hoàn thành tốt nhiệm vụ" and "LAN 1 HOAN THANH TOT NHIEM VU" fold alike.
+ */
+export function foldLabel(text: string): string {
+  return cleanText(text)
+    .normalize('NFD')
+    .replace(COMBINING, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** The five Vietnamese tone marks, as combining characters. */
+const TONES = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
+
+/**
+ * A key for a person's name: case, spacing, invisible characters and Unicode form folded; each word's
+ * tone mark moved to the end of the word, so its placement ("Hòa"/"Hoà") does not matter.
+ */
+export function nameKey(name: string): string {
+  const words = cleanText(name).toLowerCase().normalize('NFD').split(' ');
+  return words
+    .map((word) => {
+      let letters = '';
+      let tone = '';
+      for (const ch of word) {
+        if (TONES.has(ch)) tone = ch;
+        else letters += ch;
+      }
+      return (letters + tone).normalize('NFC');
+    })
+    .filter((w) => w.length > 0)
+    .join(' ');
+}
+
+/** Word multiset equality of two folded labels, for header fields typed in another order. */
+export function sameWords(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const wa = a.split(' ').sort();
+  const wb = b.split(' ').sort();
+  return wa.every((w, i) => w === wb[i]);
+}

@@ -1,0 +1,62 @@
+/**
+ * Calendar dates without time zones: a clerk's "01/12/2017" is a day, not an instant. All arithmetic
+ * is on whole day numbers, so no host's time zone can move a meeting to the previous day.
+ */
+export interface DateOnly {
+  readonly y: number;
+  readonly m: number;
+  readonly d: number;
+}
+
+export function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+}
+
+export function isValidDate(y: number, m: number, d: number): boolean {
+  return Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+/** Days since 1970-01-01 (proleptic Gregorian). */
+export function dayNumber(date: DateOnly): number {
+  return Math.round(Date.UTC(date.y, date.m - 1, date.d) / 86_400_000);
+}
+
+export function fromDayNumber(n: number): DateOnly {
+  const t = new Date(n * 86_400_000);
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+
+export function compareDates(a: DateOnly, b: DateOnly): number {
+  return a.y - b.y || a.m - b.m || a.d - b.d;
+}
+
+/** The same day `months` later, clamped to the month's end (31/05 + 6 months → 30/11; RULES.md 9.18). */
+export function addMonthsClamped(date: DateOnly, months: number): DateOnly {
+  const index = date.y * 12 + (date.m - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return { y, m, d: Math.min(date.d, daysInMonth(y, m)) };
+}
+
+export function formatDate(date: DateOnly): string {
+  return `${String(date.d).padStart(2, '0')}/${String(date.m).padStart(2, '0')}/${date.y}`;
+}
+
+/** Excel's 1900 date system, including its phantom 29/02/1900 (serial 60). */
+const EXCEL_EPOCH_DAY = dayNumber({ y: 1899, m: 12, d: 30 });
+
+export function fromExcelSerial(serial: number): DateOnly | null {
+  const whole = Math.floor(serial);
+  if (!Number.isFinite(serial) || whole < 1 || whole > 2_958_465) return null;
+  if (whole === 60) return null; // 29/02/1900 never existed
+  return fromDayNumber(EXCEL_EPOCH_DAY + (whole < 60 ? whole + 1 : whole));
+}
+
+export function toExcelSerial(date: DateOnly): number {
+  const n = dayNumber(date) - EXCEL_EPOCH_DAY;
+  return n <= 60 ? n - 1 : n;
+}

@@ -1,0 +1,205 @@
+/**
+ * Reading one cell as a person would: the spellings of FORMS.md for yes/no and levels, day-first dates,
+ * Vietnamese decimal commas. A parser never throws and never guesses: it returns the value or says why not.
+ */
+import { type CellValue, isCellError } from '../grid';
+import { cleanText, foldLabel } from '../text/normalize';
+import { type DateOnly, fromExcelSerial, isValidDate } from './dates';
+
+export type Parsed<T> =
+  | { readonly kind: 'ok'; readonly value: T }
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'formula-error'; readonly error: string }
+  | { readonly kind: 'invalid'; readonly text: string };
+
+const EMPTY: Parsed<never> = { kind: 'empty' };
+const ok = <T>(value: T): Parsed<T> => ({ kind: 'ok', value });
+
+/** How a cell reads back to the clerk in a message. */
+export function displayValue(value: CellValue): string {
+  if (value === null) return '';
+  if (isCellError(value)) return value.error;
+  if (value instanceof Date) return `${String(value.getUTCDate()).padStart(2, '0')}/${String(value.getUTCMonth() + 1).padStart(2, '0')}/${value.getUTCFullYear()}`;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}
+
+export function isBlank(value: CellValue): boolean {
+  return value === null || (typeof value === 'string' && cleanText(value) === '');
+}
+
+function preflight(value: CellValue): Parsed<never> | null {
+  if (isBlank(value)) return EMPTY;
+  if (isCellError(value)) return { kind: 'formula-error', error: value.error };
+  return null;
+}
+
+export function parseText(value: CellValue): Parsed<string> {
+  const early = preflight(value);
+  if (early) return early;
+  return ok(displayValue(value).replace(/\s+/g, ' ').trim());
+}
+
+/** A number as typed: `12`, `12,5`, `12.5`, ` 7 `. */
+export function parseNumber(value: CellValue): Parsed<number> {
+  const early = preflight(value);
+  if (early) return early;
+  if (typeof value === 'number') return Number.isFinite(value) ? ok(value) : { kind: 'invalid', text: String(value) };
+  if (typeof value === 'string') {
+    const t = cleanText(value).replace(/\s/g, '');
+    if (/^[+-]?\d+([.,]\d+)?$/.test(t)) return ok(Number(t.replace(',', '.')));
+    return { kind: 'invalid', text: cleanText(value) };
+  }
+  return { kind: 'invalid', text: displayValue(value) };
+}
+
+/** A choice from a fixed list: each accepted spelling folds to one code; matched whole, never by prefix. */
+export interface Vocabulary<T extends string> {
+  readonly name: string;
+  /** The spellings shown to the clerk as the accepted values. */
+  readonly shown: readonly string[];
+  readonly lookup: ReadonlyMap<string, T>;
+}
+
+export function vocabulary<T extends string>(name: string, entries: readonly (readonly [T, readonly string[]])[], shown: readonly string[]): Vocabulary<T> {
+  const lookup = new Map<string, T>();
+  for (const [code, spellings] of entries) {
+    for (const spelling of spellings) {
+      lookup.set(foldLabel(spelling), code);
+      lookup.set(foldLabel(spelling).replace(/ /g, ''), code);
+    }
+  }
+  return { name, shown, lookup };
+}
+
+export function parseChoice<T extends string>(value: CellValue, vocab: Vocabulary<T>): Parsed<T> {
+  const early = preflight(value);
+  if (early) return early;
+  const text = displayValue(value);
+  const folded = foldLabel(text);
+  const code = vocab.lookup.get(folded) ?? vocab.lookup.get(folded.replace(/ /g, ''));
+  return code === undefined ? { kind: 'invalid', text: cleanText(text) } : ok(code);
+}
+
+export const YES_NO = vocabulary<'yes' | 'no'>(
+  'có/không',
+  [
+    ['yes', ['x', 'có', 'co', '1', 'true', 'yes', 'đúng', 'c']],
+    ['no', ['không', 'khong', 'ko', 'k', '0', 'false', 'no', 'sai']],
+  ],
+  ['x', 'Có', '1', 'TRUE', '✓', '(trống) = không', 'Không', '0', 'FALSE'],
+);
+
+const CHECK_MARKS = new Set(['✓', '✔', '☑', '√', '✅']);
+
+/** Yes/no cell: an empty cell is "no" (RULES.md 9.1). */
+export function parseYesNo(value: CellValue): Parsed<boolean> {
+  if (typeof value === 'boolean') return ok(value);
+  if (typeof value === 'number') return value === 1 ? ok(true) : value === 0 ? ok(false) : { kind: 'invalid', text: String(value) };
+  if (typeof value === 'string' && CHECK_MARKS.has(cleanText(value))) return ok(true);
+  const parsed = parseChoice(value, YES_NO);
+  if (parsed.kind === 'empty') return ok(false);
+  return parsed.kind === 'ok' ? ok(parsed.value === 'yes') : parsed;
+}
+
+export type MemberLevel = 'HTXSNV' | 'HTTNV' | 'HTNV' | 'KHTNV';
+export type CivilServiceRating = MemberLevel | 'HTNV-HCNL';
+
+const LEVEL_SPELLINGS: readonly (readonly [CivilServiceRating, readonly string[]])[] = [
+  ['HTXSNV', ['Hoàn thành xuất sắc nhiệm vụ', 'HTXSNV', 'HTXS', 'Xuất sắc']],
+  ['HTTNV', ['Hoàn thành tốt nhiệm vụ', 'HTTNV', 'HTT', 'Tốt']],
+  ['HTNV', ['Hoàn thành nhiệm vụ', 'HTNV', 'HT', 'Hoàn thành']],
+  ['HTNV-HCNL', ['Hoàn thành nhiệm vụ nhưng còn hạn chế về năng lực', 'HTNV-HCNL', 'HTNV HCNL', 'HCNL', 'Hoàn thành nhiệm vụ nhưng hạn chế về năng lực', 'Còn hạn chế về năng lực']],
+  ['KHTNV', ['Không hoàn thành nhiệm vụ', 'KHTNV', 'KHT', 'Không hoàn thành']],
+];
+
+export const MEMBER_LEVEL = vocabulary<MemberLevel>(
+  'mức xếp loại đảng viên',
+  LEVEL_SPELLINGS.filter(([code]) => code !== 'HTNV-HCNL') as readonly (readonly [MemberLevel, readonly string[]])[],
+  ['Hoàn thành xuất sắc nhiệm vụ (HTXSNV)', 'Hoàn thành tốt nhiệm vụ (HTTNV)', 'Hoàn thành nhiệm vụ (HTNV)', 'Không hoàn thành nhiệm vụ (KHTNV)'],
+);
+
+export const CIVIL_SERVICE_RATING = vocabulary<CivilServiceRating>(
+  'xếp loại CBCCVC',
+  LEVEL_SPELLINGS,
+  [
+    'Hoàn thành xuất sắc nhiệm vụ (HTXSNV)',
+    'Hoàn thành tốt nhiệm vụ (HTTNV)',
+    'Hoàn thành nhiệm vụ (HTNV)',
+    'Hoàn thành nhiệm vụ nhưng còn hạn chế về năng lực (HTNV-HCNL)',
+    'Không hoàn thành nhiệm vụ (KHTNV)',
+  ],
+);
+
+export type Membership = 'official' | 'probationary';
+export const MEMBERSHIP = vocabulary<Membership>(
+  'chính thức/dự bị',
+  [
+    ['official', ['Chính thức', 'CT', 'Đảng viên chính thức', 'ĐVCT']],
+    ['probationary', ['Dự bị', 'DB', 'Đảng viên dự bị', 'ĐVDB']],
+  ],
+  ['Chính thức', 'Dự bị'],
+);
+
+export type OrgRating = 'highest' | 'second' | 'lower';
+export const ORG_RATING = vocabulary<OrgRating>(
+  'xếp loại chính quyền, Mặt trận, đoàn thể',
+  [
+    ['highest', ['Cao nhất', 'Mức cao nhất', 'Đạt mức cao nhất']],
+    ['second', ['Cao thứ hai', 'Mức cao thứ hai', 'Đạt mức cao thứ hai', 'Thứ hai']],
+    ['lower', ['Thấp hơn', 'Mức thấp hơn', 'Thấp']],
+  ],
+  ['Cao nhất', 'Cao thứ hai', 'Thấp hơn'],
+);
+
+export type DateProblem = 'year-only' | 'not-a-date';
+
+/**
+ * A day-first date (DATA-03): a real Excel date as is; an Excel serial number; or text such as
+ * `01/12/2017`, `1-12-2017`, `01.12.17`, `ngày 01 tháng 12 năm 2017`, or ISO `2017-12-01`.
+ */
+export function parseDate(value: CellValue): Parsed<DateOnly> {
+  const early = preflight(value);
+  if (early) return early;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return { kind: 'invalid', text: 'Invalid Date' };
+    return ok({ y: value.getUTCFullYear(), m: value.getUTCMonth() + 1, d: value.getUTCDate() });
+  }
+  if (typeof value === 'number') {
+    // A bare year typed into a date cell would otherwise read as a serial day in 1905.
+    if (Number.isInteger(value) && value >= 1900 && value <= 2100) return { kind: 'invalid', text: String(value) };
+    const date = fromExcelSerial(value);
+    return date ? ok(date) : { kind: 'invalid', text: String(value) };
+  }
+  if (typeof value !== 'string') return { kind: 'invalid', text: displayValue(value) };
+  const text = cleanText(value);
+  const folded = foldLabel(text);
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]), text);
+  m = /^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$/.exec(text);
+  if (m) return checked(fullYear(m[3]), Number(m[2]), Number(m[1]), text);
+  m = /^(?:ngay )?(\d{1,2}) thang (\d{1,2}) nam (\d{4})$/.exec(folded);
+  if (m) return checked(Number(m[3]), Number(m[2]), Number(m[1]), text);
+  return { kind: 'invalid', text };
+}
+
+/**
+ * Two-digit years: 00–29 are this century, 30–99 the last. Births go back to the 1930s and the
+ * assessments this tool serves run into the 2020s; a four-digit year is never guessed at.
+ */
+function fullYear(text: string): number {
+  const n = Number(text);
+  if (text.length === 4) return n;
+  return n < 30 ? 2000 + n : 1900 + n;
+}
+
+function checked(y: number, m: number, d: number, text: string): Parsed<DateOnly> {
+  return isValidDate(y, m, d) ? ok({ y, m, d }) : { kind: 'invalid', text };
+}
+
+/** A year such as `2017` (number or text). */
+export function parseYear(value: CellValue): Parsed<number> {
+  const n = parseNumber(value);
+  if (n.kind !== 'ok') return n;
+  return Number.isInteger(n.value) && n.value >= 1930 && n.value <= 2200 ? n : { kind: 'invalid', text: displayValue(value) };
+}

@@ -1,0 +1,82 @@
+/**
+ * The ExcelJS adapter: an .xlsx file's sheets as the core's WorkbookModel. Formula cells give their
+ * cached result, as Excel shows them; merged cells other than the top-left read empty, as in Excel.
+ */
+import ExcelJS from 'exceljs';
+import type { CellValue, CellRange, SheetGrid, WorkbookModel } from '../core/grid';
+import { parseRange } from '../core/grid';
+
+type ExcelValue = ExcelJS.CellValue;
+
+export function toCellValue(value: ExcelValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  if (typeof value === 'object') {
+    if ('error' in value && typeof value.error === 'string') return { error: value.error };
+    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((run) => run.text ?? '').join('');
+    if ('formula' in value || 'sharedFormula' in value) {
+      const result = (value as { result?: unknown }).result;
+      if (result === undefined || result === null) return null;
+      return toCellValue(result as ExcelValue);
+    }
+    if ('text' in value) {
+      const text = (value as { text: unknown }).text;
+      if (typeof text === 'string') return text;
+      if (text && typeof text === 'object' && 'richText' in text) return toCellValue(text as ExcelValue);
+    }
+  }
+  return null;
+}
+
+export function sheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
+  const values: CellValue[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const line: CellValue[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      line[colNumber - 1] = toCellValue(cell.value);
+    });
+    for (let i = 0; i < line.length; i++) if (line[i] === undefined) line[i] = null;
+    values[rowNumber - 1] = line;
+  });
+  for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = [];
+
+  const merges: CellRange[] = [];
+  for (const address of ((ws.model as { merges?: string[] }).merges ?? [])) {
+    const range = parseRange(address);
+    if (range) merges.push(range);
+  }
+  const hiddenRows: number[] = [];
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    if (row.hidden) hiddenRows.push(rowNumber - 1);
+  });
+  const hiddenCols: number[] = [];
+  for (let c = 1; c <= ws.columnCount; c++) if (ws.getColumn(c).hidden) hiddenCols.push(c - 1);
+  return { name: ws.name, values, originRow: 0, originCol: 0, merges, hiddenRows, hiddenCols };
+}
+
+export function workbookToModel(wb: ExcelJS.Workbook): WorkbookModel {
+  return { sheets: wb.worksheets.map(sheetToGrid) };
+}
+
+/** A file that could not be opened as a workbook, with one line for the clerk. */
+export class UnreadableWorkbookError extends Error {}
+
+export async function loadXlsx(path: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(path);
+  } catch (err) {
+    throw new UnreadableWorkbookError(describeReadFailure(path, err));
+  }
+  return wb;
+}
+
+function describeReadFailure(path: string, err: unknown): string {
+  const code = (err as { code?: string }).code;
+  if (code === 'ENOENT') return `${path}: không tìm thấy tệp (file not found).`;
+  if (code === 'EACCES') return `${path}: không có quyền đọc tệp (permission denied).`;
+  if (code === 'EISDIR') return `${path}: đây là thư mục, không phải tệp .xlsx (is a directory).`;
+  return `${path}: không đọc được tệp Excel .xlsx — tệp hỏng, không phải .xlsx (ví dụ .xls cũ đổi tên) hoặc đang được bảo vệ bằng mật khẩu. Mở bằng Excel và lưu lại dạng "Excel Workbook (*.xlsx)". (not a readable .xlsx file)`;
+}

@@ -1,0 +1,82 @@
+import { addMonthsClamped, fromExcelSerial, toExcelSerial } from '../../src/core/values/dates';
+import { CIVIL_SERVICE_RATING, MEMBERSHIP, ORG_RATING, parseChoice, parseDate, parseNumber, parseYesNo } from '../../src/core/values/parse';
+
+const ok = <T>(value: T) => ({ kind: 'ok', value });
+
+describe('yes/no spellings (FORMS.md)', () => {
+  it.each(['x', 'X', 'có', 'Có', 'co', '1', 'TRUE', '✓', ' x '])('"%s" is yes', (v) => expect(parseYesNo(v)).toEqual(ok(true)));
+  it.each(['không', 'Không', 'khong', '0', 'FALSE'])('"%s" is no', (v) => expect(parseYesNo(v)).toEqual(ok(false)));
+  it('an empty cell is no (RULES.md 9.1)', () => {
+    expect(parseYesNo(null)).toEqual(ok(false));
+    expect(parseYesNo('  ')).toEqual(ok(false));
+  });
+  it('booleans and 0/1 numbers', () => {
+    expect(parseYesNo(true)).toEqual(ok(true));
+    expect(parseYesNo(1)).toEqual(ok(true));
+    expect(parseYesNo(0)).toEqual(ok(false));
+    expect(parseYesNo(2).kind).toBe('invalid');
+  });
+  it('anything else is invalid', () => expect(parseYesNo('có lẽ').kind).toBe('invalid'));
+});
+
+describe('levels are matched whole, never by substring (RULES.md 9.12)', () => {
+  it.each([
+    ['Hoàn thành xuất sắc nhiệm vụ', 'HTXSNV'],
+    ['hoan thanh tot nhiem vu', 'HTTNV'],
+    ['HTTNV', 'HTTNV'],
+    ['httnv', 'HTTNV'],
+    ['Hoàn thành nhiệm vụ', 'HTNV'],
+    ['Không hoàn thành nhiệm vụ', 'KHTNV'],
+    ['Hoàn thành nhiệm vụ nhưng còn hạn chế về năng lực', 'HTNV-HCNL'],
+    ['HTNV-HCNL', 'HTNV-HCNL'],
+    ['Hoàn thành nhiệm vụ'.normalize('NFD'), 'HTNV'],
+  ])('"%s" → %s', (text, code) => expect(parseChoice(text, CIVIL_SERVICE_RATING)).toEqual(ok(code)));
+  it('"Hoàn thành nhiệm vụ" is not "Không hoàn thành nhiệm vụ"', () => {
+    expect(parseChoice('Hoàn thành nhiệm vụ', CIVIL_SERVICE_RATING)).toEqual(ok('HTNV'));
+    expect(parseChoice('Không hoàn thành', CIVIL_SERVICE_RATING)).toEqual(ok('KHTNV'));
+  });
+  it('rejects partial words', () => expect(parseChoice('Hoàn thành tốt', CIVIL_SERVICE_RATING).kind).toBe('invalid'));
+  it('membership and organisation rating', () => {
+    expect(parseChoice('chinh thuc', MEMBERSHIP)).toEqual(ok('official'));
+    expect(parseChoice('Dự bị', MEMBERSHIP)).toEqual(ok('probationary'));
+    expect(parseChoice('Cao thứ hai', ORG_RATING)).toEqual(ok('second'));
+    expect(parseChoice('cao nhat', ORG_RATING)).toEqual(ok('highest'));
+  });
+});
+
+describe('dates are day-first (DATA-03)', () => {
+  const d = (y: number, m: number, day: number) => ok({ y, m, d: day });
+  it.each([
+    ['01/12/2017', d(2017, 12, 1)],
+    ['1/2/2017', d(2017, 2, 1)],
+    ['01-12-2017', d(2017, 12, 1)],
+    ['01.12.2017', d(2017, 12, 1)],
+    ['01/12/17', d(2017, 12, 1)],
+    ['05/04/38', d(1938, 4, 5)],
+    ['2017-12-01', d(2017, 12, 1)],
+    ['ngày 01 tháng 12 năm 2017', d(2017, 12, 1)],
+  ])('text "%s"', (text, expected) => expect(parseDate(text)).toEqual(expected));
+  it('a real Excel date (ExcelJS gives UTC midnight)', () => expect(parseDate(new Date(Date.UTC(2017, 11, 1)))).toEqual(d(2017, 12, 1)));
+  it('an Excel serial number (Office.js gives these)', () => expect(parseDate(43070)).toEqual(d(2017, 12, 1)));
+  it.each(['31/02/2017', '12/13/2017', 'hôm qua', '2017', '00/01/2017'])('rejects "%s"', (text) => expect(parseDate(text).kind).toBe('invalid'));
+  it('rejects a bare year typed as a number', () => expect(parseDate(1985).kind).toBe('invalid'));
+  it('serials round-trip, including around the 1900 leap bug', () => {
+    for (const serial of [1, 59, 61, 43070, 2_958_465]) {
+      const date = fromExcelSerial(serial);
+      expect(date).not.toBeNull();
+      expect(toExcelSerial(date as never)).toBe(serial);
+    }
+    expect(fromExcelSerial(60)).toBeNull();
+  });
+  it('six months later is clamped to the month end (RULES.md 9.18)', () => {
+    expect(addMonthsClamped({ y: 2017, m: 5, d: 31 }, 6)).toEqual({ y: 2017, m: 11, d: 30 });
+    expect(addMonthsClamped({ y: 2017, m: 8, d: 31 }, 6)).toEqual({ y: 2018, m: 2, d: 28 });
+    expect(addMonthsClamped({ y: 2017, m: 6, d: 5 }, 6)).toEqual({ y: 2017, m: 12, d: 5 });
+  });
+});
+
+describe('numbers', () => {
+  it('accepts Vietnamese decimal commas', () => expect(parseNumber('12,5')).toEqual(ok(12.5)));
+  it('rejects words', () => expect(parseNumber('mười').kind).toBe('invalid'));
+  it('reports formula errors as such', () => expect(parseNumber({ error: '#N/A' })).toEqual({ kind: 'formula-error', error: '#N/A' }));
+});
