@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Sets up a fresh machine for XếpLoại: the system libraries npm's install needs, then the locked packages.
+#
+# Why libsecret: office-addin-debugging (for `npm start`) pulls in keytar through Microsoft's agents
+# toolkit; keytar's install script cannot download its prebuilt binary here, so it compiles itself
+# against libsecret. On Windows and macOS keytar's prebuilt binary is used and nothing is needed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+if ! pkg-config --exists libsecret-1 2>/dev/null; then need+=(libsecret-1-dev); fi
+
+if [ ${#need[@]} -gt 0 ]; then
+  if command -v apt-get >/dev/null 2>&1; then
+    sudo=""
+    [ "$(id -u)" = "0" ] || sudo="sudo"
+    echo "setup: installing ${need[*]} from Debian's packages" >&2
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  else
+    echo "setup: please install ${need[*]} with your system's package manager" >&2
+  fi
+fi
+
+npm ci --no-audit --no-fund
