@@ -1,66 +1,75 @@
 /**
  * One chi bộ workbook in, issues and results out. The single entry point that the task pane, the ribbon
- * command and the command line all call.
+ * command and the command line all call. Never throws on any grid.
  */
 import { readChiBoWorkbook } from './forms/reader';
 import type { ChiBoWorkbook } from './forms/model';
 import { parseA1, type WorkbookModel } from './grid';
 import type { Issue } from './issues';
+import { type ChiBoResult, classifyChiBo } from './rules/cb';
+import type { ChiBoContext, MemberState } from './rules/context';
 import { checkDuplicateMembers, checkRowTotals, matchTallyToRoll } from './rules/data';
 import { eligibility } from './rules/elig';
 import { IssueSink } from './rules/issue';
+import { classifyMembers, type MemberResult } from './rules/mem';
+import { checkBallotCounts, checkRound1Excellent, rollCounts } from './rules/vote';
+import { DEFAULT_RULE_SET, findRuleSet, type OptionValues, resolveOptions, type RuleSet } from './ruleSets';
+
+export type { MemberResult } from './rules/mem';
+export type { ChiBoResult } from './rules/cb';
 
 export interface CheckOptions {
+  /** A rule set's id (`hd27-2014`). */
   readonly ruleSet: string;
+  /** `--option KEY=VALUE` overrides; validate them first with `resolveOptions`. */
   readonly options: Readonly<Record<string, string>>;
-}
-
-export interface MemberResult {
-  readonly chiBo: string;
-  readonly name: string;
-  readonly row: number;
-  readonly status: 'classified' | 'not-classified' | 'deferred' | 'undetermined';
-  readonly level: string | null;
-  readonly reason: string | null;
-  readonly rules: readonly string[];
-}
-
-export interface ChiBoResult {
-  readonly name: string;
-  readonly score: number | null;
-  readonly level: string | null;
-  readonly rules: readonly string[];
 }
 
 export interface CheckResult {
   readonly ruleSet: string;
+  readonly options: OptionValues;
   /** The chi bộ's name from `Thông tin chi bộ`, or null when it could not be read. */
   readonly chiBo: string | null;
   readonly issues: readonly Issue[];
   readonly members: readonly MemberResult[];
   readonly chiBoResults: readonly ChiBoResult[];
+  /** The figures behind the member levels: N, the HTTNV pool after round 1, the cap. */
+  readonly figures: { readonly n: number; readonly pool: number; readonly cap: number } | null;
 }
 
-export const DEFAULT_RULE_SET = 'hd27-2014';
+export { DEFAULT_RULE_SET };
 
 export function checkWorkbook(model: WorkbookModel, options?: Partial<CheckOptions>): CheckResult {
+  const ruleSet: RuleSet = findRuleSet(options?.ruleSet ?? DEFAULT_RULE_SET) ?? (findRuleSet(DEFAULT_RULE_SET) as RuleSet);
+  const values = resolveOptions(ruleSet, options?.options ?? {}).values;
   const sink = new IssueSink();
   const input = readChiBoWorkbook(model, sink);
-  runDataRules(input, sink);
-  return {
-    ruleSet: options?.ruleSet ?? DEFAULT_RULE_SET,
-    chiBo: input.info?.chiBo.value ?? null,
-    issues: sortIssues(sink.list, model),
-    members: [],
-    chiBoResults: [],
-  };
-}
-
-function runDataRules(input: ChiBoWorkbook, sink: IssueSink): void {
   const meeting = input.info?.meetingDate.value ?? null;
   checkDuplicateMembers(input, sink);
-  matchTallyToRoll(input, (m) => eligibility(m, meeting), sink);
+  const tallyOf = matchTallyToRoll(input, (m) => eligibility(m, meeting, ruleSet.monthsBeforeClassified), sink);
   checkRowTotals(input, sink);
+
+  const members: MemberState[] = (input.roll?.rows ?? []).map((member) => ({
+    member,
+    eligibility: eligibility(member, meeting, ruleSet.monthsBeforeClassified),
+    tally: tallyOf.get(member),
+  }));
+  const ctx: ChiBoContext = { input, ruleSet, options: values, meeting, members, sink };
+  const chiBo = input.info?.chiBo.value ?? null;
+  const { memberResults, chiBoResults, figures } = classify(ctx, input, chiBo);
+  return { ruleSet: ruleSet.id, options: values, chiBo, issues: sortIssues(sink.list, model), members: memberResults, chiBoResults, figures };
+}
+
+function classify(ctx: ChiBoContext, input: ChiBoWorkbook, chiBo: string | null) {
+  if (!input.roll) return { memberResults: [], chiBoResults: [], figures: null };
+  const counts = rollCounts(ctx);
+  const round2Held = (input.tally?.rows ?? []).some((t) => (t.r2Excellent.value ?? 0) > 0);
+  checkBallotCounts(ctx, counts, round2Held);
+  checkRound1Excellent(ctx);
+  const name = chiBo ?? '';
+  const outcome = classifyMembers(ctx, counts.n, name);
+  const chiBoResults = input.info || input.scores ? [classifyChiBo(ctx, outcome.results, name)] : [];
+  return { memberResults: outcome.results, chiBoResults, figures: { n: counts.n, pool: outcome.pool, cap: outcome.cap } };
 }
 
 /** Issues in workbook order (sheet, row, column), then by rule: the same input always lists alike. */

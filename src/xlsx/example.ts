@@ -1,6 +1,7 @@
 /**
  * The bundled example: chi bộ Thanh Khê of Đảng bộ phường Hương Xuân, meeting on 01/12/2017 as the
  * plan schedules it (IV.7). Names are made up. The figures are worked by hand in docs/EXAMPLE.md.
+ * The leader comes first on the roll and in the tally: leaders are reviewed first (MEM-10).
  */
 import { type ChiBoData, date, fillWorkbook, type RowInput } from './fill';
 
@@ -16,8 +17,6 @@ interface Person {
 }
 
 const PEOPLE: Person[] = [
-  { name: 'Trần Văn Bình', born: '12/03/1952', admitted: '19/05/1975', kind: 'Chính thức', votes: [14, 1, 0, 7] },
-  { name: 'Lê Thị Cúc', born: '08/07/1958', admitted: '03/02/1984', kind: 'Chính thức', votes: [12, 3, 0, 3] },
   {
     name: 'Nguyễn Hữu Dũng',
     born: '21/11/1970',
@@ -26,6 +25,8 @@ const PEOPLE: Person[] = [
     extra: { leader: X, civilServant: X, civilRating: 'Hoàn thành xuất sắc nhiệm vụ', note: 'Phó Chủ tịch UBND phường' },
     votes: [15, 0, 0, 13],
   },
+  { name: 'Trần Văn Bình', born: '12/03/1952', admitted: '19/05/1975', kind: 'Chính thức', votes: [14, 1, 0, 7] },
+  { name: 'Lê Thị Cúc', born: '08/07/1958', admitted: '03/02/1984', kind: 'Chính thức', votes: [12, 3, 0, 3] },
   { name: 'Phạm Thị Hoà', born: '30/04/1976', admitted: '26/03/2001', kind: 'Chính thức', extra: { civilServant: X, civilRating: 'Hoàn thành tốt nhiệm vụ', note: 'Công chức Văn phòng - Thống kê' }, votes: [13, 2, 0, 1] },
   { name: 'Hoàng Văn Hùng', born: '15/01/1949', admitted: '07/11/1972', kind: 'Chính thức', votes: [6, 8, 1] },
   { name: 'Võ Thị Lan', born: '02/02/1961', admitted: '08/03/1990', kind: 'Chính thức', votes: [11, 4, 0, 0] },

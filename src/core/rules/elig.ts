@@ -20,18 +20,18 @@ export interface Eligibility {
 }
 
 /** ELIG-02 with RULES.md 9.18: six months later, clamped to the month's end, on or before the meeting. */
-export function hasSixFullMonths(admitted: DateOnly, meeting: DateOnly): boolean {
-  return compareDates(addMonthsClamped(admitted, 6), meeting) <= 0;
+export function hasSixFullMonths(admitted: DateOnly, meeting: DateOnly, months = 6): boolean {
+  return compareDates(addMonthsClamped(admitted, months), meeting) <= 0;
 }
 
 /**
  * One reason per member, the first that applies (RULES.md 9.2): exempt, admitted under six months,
  * absent, no self-review. A date that could not be read does not exclude anyone: DATA-01/03 report it.
  */
-export function eligibility(member: RollMember, meeting: DateOnly | null): Eligibility {
+export function eligibility(member: RollMember, meeting: DateOnly | null, months = 6): Eligibility {
   if (member.exempt.value === true) return { status: 'not-classified', reason: 'exempt', rule: 'ELIG-01' };
   const admitted = member.admissionDate.value;
-  if (admitted && meeting && !hasSixFullMonths(admitted, meeting)) return { status: 'not-classified', reason: 'admitted-under-6-months', rule: 'ELIG-02' };
+  if (admitted && meeting && !hasSixFullMonths(admitted, meeting, months)) return { status: 'not-classified', reason: 'admitted-under-6-months', rule: 'ELIG-02' };
   if (member.present.value !== true) return { status: 'deferred', reason: 'absent', rule: 'ELIG-03' };
   if (member.selfReviewed.value !== true) return { status: 'deferred', reason: 'no-self-review', rule: 'ELIG-03' };
   return { status: 'eligible', reason: null, rule: null };

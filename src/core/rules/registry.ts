@@ -4,11 +4,14 @@
  */
 import { RULE_IDS, type RuleId, type RuleMeta } from './catalogue';
 import { DATA_RULES } from './data';
+import { CB_RULES } from './cb';
 import { ELIG_RULES } from './elig';
+import { MEM_RULES } from './mem';
+import { VOTE_RULES } from './vote';
 
 export type { RuleId, RuleMeta } from './catalogue';
 
-const FAMILIES: readonly (readonly RuleMeta[])[] = [ELIG_RULES, DATA_RULES];
+const FAMILIES: readonly (readonly RuleMeta[])[] = [ELIG_RULES, VOTE_RULES, MEM_RULES, CB_RULES, DATA_RULES];
 
 const BY_ID = new Map<RuleId, RuleMeta>();
 for (const family of FAMILIES) for (const meta of family) BY_ID.set(meta.id, meta);

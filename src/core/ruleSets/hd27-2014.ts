@@ -1,0 +1,46 @@
+/** Hướng dẫn 27-HD/BTCTW of 25/9/2014, as the ward's 2017 plan applies it (RULES.md). */
+import type { RuleSet } from './types';
+
+export const HD27_2014: RuleSet = {
+  id: 'hd27-2014',
+  title: 'Hướng dẫn 27-HD/BTCTW ngày 25/9/2014',
+  majority: { num: 1, den: 2 },
+  excellentShare: { num: 2, den: 3 },
+  capPercent: 15,
+  monthsBeforeClassified: 6,
+  scoreBounds: { tsvm: 90, good: 70, done: 50 },
+  lowestOrgsForYK: 2,
+  exemplaryPercent: 20,
+  options: {
+    denominator: {
+      values: ['roll', 'present'],
+      default: 'roll',
+      label: 'Mẫu số N (số đảng viên chính thức)',
+      labelEn: 'Denominator N (official members)',
+      describe: {
+        roll: 'Đảng viên chính thức trong danh sách, trừ người miễn sinh hoạt vắng mặt và người sinh hoạt tạm thời',
+        present: 'Đảng viên chính thức có mặt tại cuộc họp',
+      },
+    },
+    htnvCounting: {
+      values: ['cumulative', 'strict'],
+      default: 'cumulative',
+      label: 'Cách tính mức Hoàn thành nhiệm vụ (MEM-02)',
+      labelEn: 'Counting for HTNV (MEM-02)',
+      describe: {
+        cumulative: 'Phiếu HTTNV cũng tính là tán thành HTNV (cộng dồn)',
+        strict: 'Chỉ tính phiếu HTNV',
+      },
+    },
+    capScope: {
+      values: ['chi-bo', 'ward'],
+      default: 'chi-bo',
+      label: 'Phạm vi giới hạn 15% (MEM-06)',
+      labelEn: 'Scope of the 15 % cap (MEM-06)',
+      describe: {
+        'chi-bo': 'Trong từng chi bộ',
+        ward: 'Trong toàn Đảng bộ (áp dụng khi tổng hợp, AGG-03)',
+      },
+    },
+  },
+};

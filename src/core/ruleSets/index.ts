@@ -1,0 +1,37 @@
+/** The rule sets the engine knows. A new guideline is a new file registered here. */
+import { HD27_2014 } from './hd27-2014';
+import type { OptionValues, RuleSet } from './types';
+
+export type { OptionValues, RuleSet, Fraction } from './types';
+
+export const RULE_SETS: readonly RuleSet[] = [HD27_2014];
+export const DEFAULT_RULE_SET = HD27_2014.id;
+
+export function findRuleSet(id: string): RuleSet | undefined {
+  return RULE_SETS.find((r) => r.id === id);
+}
+
+export function knownRuleSet(id: string): boolean {
+  return findRuleSet(id) !== undefined;
+}
+
+export type OptionProblem = { readonly key: string; readonly message: string };
+
+/**
+ * The rule set's defaults with `--option KEY=VALUE` overrides applied. Unknown keys or values are
+ * problems to report, never silently ignored.
+ */
+export function resolveOptions(ruleSet: RuleSet, overrides: Readonly<Record<string, string>>): { values: OptionValues; problems: OptionProblem[] } {
+  const values: Record<string, string> = {};
+  const problems: OptionProblem[] = [];
+  for (const [key, def] of Object.entries(ruleSet.options)) values[key] = def.default;
+  for (const [key, value] of Object.entries(overrides)) {
+    const def = (ruleSet.options as Record<string, { values: readonly string[] }>)[key];
+    if (!def) {
+      problems.push({ key, message: `Không có tuỳ chọn "${key}" trong bộ quy tắc ${ruleSet.id}. Các tuỳ chọn: ${Object.keys(ruleSet.options).join(', ')}.` });
+    } else if (!def.values.includes(value)) {
+      problems.push({ key, message: `Tuỳ chọn ${key} không nhận giá trị "${value}". Giá trị hợp lệ: ${def.values.join(', ')}.` });
+    } else values[key] = value;
+  }
+  return { values: values as unknown as OptionValues, problems };
+}

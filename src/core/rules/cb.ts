@@ -1,0 +1,195 @@
+/** CB rules (RULES.md section 4): the chi bộ's score and level. */
+import { CRITERION_MAX } from '../forms/definitions';
+import type { ChiBoInfo, Located } from '../forms/model';
+import type { OrgRating } from '../values/parse';
+import type { RuleId, RuleMeta } from './catalogue';
+import { type ChiBoContext, formatNumber } from './context';
+import type { MemberResult } from './mem';
+
+export const CB_RULES: readonly RuleMeta[] = [
+  { id: 'CB-01', severity: 'error', seed: 'III.2.3.a', title: 'Điểm từng tiêu chí trong khung điểm', titleEn: 'Each score within its maximum' },
+  { id: 'CB-02', severity: 'error', seed: 'III.2.3.a', title: 'Điểm chi bộ là bình quân tổng điểm các phiếu hợp lệ', titleEn: 'Score is the mean of the valid sheets' },
+  { id: 'CB-03', severity: 'warning', seed: 'III.2.3.a', title: 'Trong sạch, vững mạnh', titleEn: 'TSVM' },
+  { id: 'CB-04', severity: 'warning', seed: 'III.2.3.a', title: 'Hoàn thành tốt nhiệm vụ', titleEn: 'HTTNV' },
+  { id: 'CB-05', severity: 'warning', seed: 'III.2.3.a', title: 'Hoàn thành nhiệm vụ', titleEn: 'HTNV' },
+  { id: 'CB-06', severity: 'warning', seed: 'III.2.3.a', title: 'Yếu kém', titleEn: 'YK' },
+  { id: 'CB-07', severity: 'error', seed: 'III.2.3.a', title: 'Điều kiện xếp loại phải được nhập, không mâu thuẫn', titleEn: 'Conditions entered and consistent' },
+  { id: 'CB-08', severity: 'warning', seed: 'III.2.3.a', title: 'Kết quả chi bộ tạm thời khi còn đảng viên chưa xác định', titleEn: 'Provisional while members are undetermined' },
+];
+
+export type ChiBoLevel = 'TSVM' | 'HTTNV' | 'HTNV' | 'YK';
+
+export interface Condition {
+  readonly key: string;
+  readonly label: string;
+  /** null when not entered (CB-07). */
+  readonly value: boolean | number | string | null;
+}
+
+export interface ChiBoResult {
+  readonly name: string;
+  /** Mean of the valid sheets' totals, exact to two decimals for display; null without a valid sheet. */
+  readonly score: number | null;
+  readonly level: ChiBoLevel | null;
+  readonly rules: readonly RuleId[];
+  readonly provisional: boolean;
+  /** Mean per criterion over the valid sheets. */
+  readonly criteria: readonly (number | null)[];
+  readonly sheets: { readonly total: number; readonly valid: number };
+  readonly conditions: readonly Condition[];
+  readonly explanation: string;
+  readonly explanationEn: string;
+}
+
+/** Three-valued logic: a condition not entered is unknown, never a silent "no" (CB-07). */
+type Tri = boolean | null;
+const and = (...xs: Tri[]): Tri => (xs.some((x) => x === false) ? false : xs.some((x) => x === null) ? null : true);
+const or = (...xs: Tri[]): Tri => (xs.some((x) => x === true) ? true : xs.some((x) => x === null) ? null : false);
+
+const CONDITION_LABELS: Record<string, string> = {
+  excellentUnited: 'Chi bộ đoàn kết, hoàn thành xuất sắc nhiệm vụ chính trị',
+  goodUnited: 'Chi bộ đoàn kết, hoàn thành tốt nhiệm vụ chính trị',
+  meetingsRegular: 'Chi bộ sinh hoạt đúng quy định',
+  leadersDisciplined: 'Có cấp ủy viên, cán bộ chủ chốt bị kỷ luật',
+  disunity: 'Nội bộ mất đoàn kết',
+  corruption: 'Có đảng viên bị kỷ luật do tham nhũng, tiêu cực, suy thoái',
+  orgRating: 'Xếp loại chính quyền, Mặt trận, đoàn thể',
+  lowestOrgCount: 'Số tổ chức Mặt trận, đoàn thể xếp loại thấp nhất',
+};
+
+/** CB-07: every condition entered; contradictions warned (RULES.md 9.15). */
+function checkConditions(ctx: ChiBoContext, info: ChiBoInfo): void {
+  const entries: [string, Located<unknown>][] = [
+    ['excellentUnited', info.excellentUnited],
+    ['goodUnited', info.goodUnited],
+    ['meetingsRegular', info.meetingsRegular],
+    ['leadersDisciplined', info.leadersDisciplined],
+    ['disunity', info.disunity],
+    ['corruption', info.corruption],
+  ];
+  for (const [key, located] of entries) {
+    // A value typed but not accepted was reported by DATA-02; only the empty ones are CB-07's.
+    if (located.filled || located.value !== null) continue;
+    const cell = located.cell || 'A1';
+    ctx.sink.add('CB-07', info.sheet, cell, `Sheet "${info.sheet}", ô ${cell}: chưa trả lời "${CONDITION_LABELS[key]}". Điều kiện xếp loại chi bộ phải ghi rõ Có hoặc Không; ô trống không được hiểu là "Không".`, `Sheet "${info.sheet}", cell ${cell}: "${CONDITION_LABELS[key]}" is not answered. Enter Có or Không.`);
+  }
+  const contradiction = (a: Located<unknown>, b: Located<unknown>, text: string, textEn: string) => {
+    ctx.sink.add('CB-07', info.sheet, b.cell || a.cell, `Sheet "${info.sheet}": ${text} Kiểm tra lại hai ô ${a.cell} và ${b.cell}.`, `Sheet "${info.sheet}": ${textEn} Check ${a.cell} and ${b.cell}.`, 'warning');
+  };
+  if (info.excellentUnited.value === true && info.disunity.value === true) contradiction(info.excellentUnited, info.disunity, 'vừa ghi "đoàn kết, hoàn thành xuất sắc nhiệm vụ" vừa ghi "nội bộ mất đoàn kết".', 'both "united, excellent" and "internal disunity" are marked.');
+  else if (info.goodUnited.value === true && info.disunity.value === true) contradiction(info.goodUnited, info.disunity, 'vừa ghi "đoàn kết, hoàn thành tốt nhiệm vụ" vừa ghi "nội bộ mất đoàn kết".', 'both "united, good" and "internal disunity" are marked.');
+  if (info.excellentUnited.value === true && info.goodUnited.value === false) contradiction(info.excellentUnited, info.goodUnited, 'ghi "hoàn thành xuất sắc nhiệm vụ chính trị" nhưng lại ghi Không ở "hoàn thành tốt nhiệm vụ chính trị".', 'excellent is marked but good is not.');
+  if (info.orgRating.value === 'highest' && (info.lowestOrgCount.value ?? 0) >= ctx.ruleSet.lowestOrgsForYK) contradiction(info.orgRating, info.lowestOrgCount, `ghi các tổ chức xếp loại "Cao nhất" nhưng có ${info.lowestOrgCount.value} tổ chức xếp loại thấp nhất.`, 'organisations rated highest yet some at the lowest level.');
+}
+
+/** CB-01/02: the mean of the valid sheets, with sums kept in half points to stay exact. */
+function score(ctx: ChiBoContext, presentCount: number): { halfPointSum: number; valid: number; total: number; criteria: (number | null)[] } {
+  const rows = ctx.input.scores?.rows ?? [];
+  const validRows = rows.filter((r) => r.scores.every((s) => s.value !== null));
+  const halfPointSum = validRows.reduce((acc, r) => acc + r.scores.reduce((a, s) => a + Math.round((s.value as number) * 2), 0), 0);
+  const criteria = CRITERION_MAX.map((_, i) => (validRows.length ? validRows.reduce((a, r) => a + (r.scores[i].value as number), 0) / validRows.length : null));
+  const scores = ctx.input.scores;
+  if (scores && rows.length > presentCount && ctx.input.roll) {
+    const last = rows[rows.length - 1].sheetNo;
+    ctx.sink.add('CB-02', scores.sheet, last.cell, `Sheet "${scores.sheet}": có ${rows.length} phiếu chấm điểm nhưng chỉ ${presentCount} đảng viên có mặt. Số phiếu không được vượt số đảng viên có mặt; kiểm tra phiếu nhập thừa.`, `Sheet "${scores.sheet}": ${rows.length} scoring sheets but only ${presentCount} members present.`);
+  }
+  if (scores && validRows.length === 0) {
+    ctx.sink.add('CB-02', scores.sheet, `A${scores.headerRow + 1}`, `Sheet "${scores.sheet}": không có phiếu chấm điểm hợp lệ nào nên chưa tính được điểm chi bộ. Nhập điểm năm tiêu chí của từng phiếu.`, `Sheet "${scores.sheet}": no valid scoring sheet, so the chi bộ has no score.`);
+  }
+  return { halfPointSum, valid: validRows.length, total: rows.length, criteria };
+}
+
+export function classifyChiBo(ctx: ChiBoContext, members: readonly MemberResult[], name: string): ChiBoResult {
+  const info = ctx.input.info;
+  if (info) checkConditions(ctx, info);
+  const presentCount = ctx.members.filter((s) => s.member.present.value === true).length;
+  const s = score(ctx, presentCount);
+  const { tsvm, good, done } = ctx.ruleSet.scoreBounds;
+  // score ≥ X  ⇔  halfPointSum ≥ 2·X·valid, all integers.
+  const atLeast = (x: number): Tri => (s.valid === 0 ? null : s.halfPointSum >= 2 * x * s.valid);
+  const classified = members.filter((m) => m.status === 'classified');
+  const khtnv = classified.filter((m) => m.level === 'KHTNV').length;
+  const allAtLeastHtnv = khtnv === 0;
+  const mostlyKhtnv = 2 * khtnv > classified.length;
+  const yes = (l: Located<boolean> | undefined): Tri => (l ? l.value : null);
+  const rating = (info?.orgRating.value ?? null) as OrgRating | null;
+  const lowest = info?.lowestOrgCount.value ?? null;
+
+  const lines: string[] = [];
+  const linesEn: string[] = [];
+  const scoreValue = s.valid ? Math.round((s.halfPointSum / 2 / s.valid) * 100) / 100 : null;
+  lines.push(s.valid ? `Điểm: ${formatNumber(s.halfPointSum / 2)} / ${s.valid} phiếu hợp lệ = ${formatNumber(scoreValue as number)} (CB-02).` : 'Chưa có điểm (CB-02).');
+  linesEn.push(s.valid ? `Score: ${s.halfPointSum / 2} / ${s.valid} valid sheets = ${scoreValue} (CB-02).` : 'No score (CB-02).');
+
+  const ykReasons: string[] = [];
+  if (atLeast(done) === false) ykReasons.push(`điểm dưới ${done}`);
+  if (info?.disunity.value === true) ykReasons.push('nội bộ mất đoàn kết');
+  if (info?.corruption.value === true) ykReasons.push('có đảng viên bị kỷ luật do tham nhũng, tiêu cực, suy thoái');
+  if (lowest !== null && lowest >= ctx.ruleSet.lowestOrgsForYK) ykReasons.push(`${lowest} tổ chức Mặt trận, đoàn thể xếp loại thấp nhất`);
+  if (mostlyKhtnv) ykReasons.push(`${khtnv}/${classified.length} đảng viên Không hoàn thành nhiệm vụ (trên 1/2)`);
+  const yk = or(atLeast(done) === null ? null : !atLeast(done), yes(info?.disunity), yes(info?.corruption), lowest === null ? null : lowest >= ctx.ruleSet.lowestOrgsForYK, mostlyKhtnv);
+  const isTsvm = and(atLeast(tsvm), yes(info?.excellentUnited), yes(info?.meetingsRegular), allAtLeastHtnv, rating === null ? null : rating === 'highest');
+  const isGood = and(atLeast(good), or(yes(info?.goodUnited), yes(info?.excellentUnited)), yes(info?.leadersDisciplined) === null ? null : !yes(info?.leadersDisciplined), rating === null ? null : rating !== 'lower');
+  const isDone = atLeast(done);
+
+  let level: ChiBoLevel | null = null;
+  const rules: RuleId[] = ['CB-02'];
+  if (yk === true) {
+    level = 'YK';
+    rules.push('CB-06');
+    lines.push(`Yếu kém (CB-06): ${ykReasons.join('; ')}.`);
+  } else if (yk === null) {
+    lines.push('Chưa xác định được: thiếu điều kiện để loại trừ mức Yếu kém (CB-07).');
+  } else if (isTsvm === true) {
+    level = 'TSVM';
+    rules.push('CB-03');
+    lines.push(`Điểm ≥ ${tsvm}, đủ các điều kiện → Trong sạch, vững mạnh (CB-03).`);
+  } else if (isTsvm === null) {
+    lines.push('Chưa xác định được: thiếu điều kiện của mức Trong sạch, vững mạnh (CB-07).');
+  } else if (isGood === true) {
+    level = 'HTTNV';
+    rules.push('CB-04');
+    lines.push(`Điểm ≥ ${good}, đủ các điều kiện → Hoàn thành tốt nhiệm vụ (CB-04)${atLeast(tsvm) ? `; chưa đủ điều kiện Trong sạch, vững mạnh: ${missingTsvm(info, allAtLeastHtnv, rating)}` : ''}.`);
+  } else if (isGood === null) {
+    lines.push('Chưa xác định được: thiếu điều kiện của mức Hoàn thành tốt nhiệm vụ (CB-07).');
+  } else if (isDone === true) {
+    level = 'HTNV';
+    rules.push('CB-05');
+    lines.push(`Điểm ≥ ${done} → Hoàn thành nhiệm vụ (CB-05).`);
+  }
+  if (level) linesEn.push(`Level ${level} (${rules[rules.length - 1]}).`);
+  else linesEn.push('Level undetermined: conditions or scores missing (CB-07, CB-02).');
+  if (!level && info) rules.push('CB-07');
+
+  const undeterminedMembers = members.filter((m) => m.status === 'undetermined');
+  const provisional = undeterminedMembers.length > 0;
+  if (provisional && info) {
+    rules.push('CB-08');
+    const cell = info.chiBo.cell || 'A1';
+    ctx.sink.add('CB-08', info.sheet, cell, `Kết quả xếp loại chi bộ là tạm thời: còn ${undeterminedMembers.length} đảng viên chưa xác định được mức (${undeterminedMembers.map((m) => m.name).join(', ')}). Giải quyết các lỗi của những đảng viên này rồi kiểm tra lại.`, `The chi bộ's level is provisional: ${undeterminedMembers.length} member(s) undetermined.`);
+    lines.push('Tạm thời (CB-08).');
+  }
+
+  const conditions: Condition[] = [
+    { key: 'excellentUnited', label: CONDITION_LABELS.excellentUnited, value: info?.excellentUnited.value ?? null },
+    { key: 'goodUnited', label: CONDITION_LABELS.goodUnited, value: info?.goodUnited.value ?? null },
+    { key: 'meetingsRegular', label: CONDITION_LABELS.meetingsRegular, value: info?.meetingsRegular.value ?? null },
+    { key: 'allAtLeastHtnv', label: '100% đảng viên đạt Hoàn thành nhiệm vụ trở lên (tính từ kết quả)', value: allAtLeastHtnv },
+    { key: 'leadersDisciplined', label: CONDITION_LABELS.leadersDisciplined, value: info?.leadersDisciplined.value ?? null },
+    { key: 'disunity', label: CONDITION_LABELS.disunity, value: info?.disunity.value ?? null },
+    { key: 'corruption', label: CONDITION_LABELS.corruption, value: info?.corruption.value ?? null },
+    { key: 'orgRating', label: CONDITION_LABELS.orgRating, value: rating === null ? null : { highest: 'Cao nhất', second: 'Cao thứ hai', lower: 'Thấp hơn' }[rating] },
+    { key: 'lowestOrgCount', label: CONDITION_LABELS.lowestOrgCount, value: lowest },
+    { key: 'mostlyKhtnv', label: 'Trên 1/2 đảng viên Không hoàn thành nhiệm vụ (tính từ kết quả)', value: mostlyKhtnv },
+  ];
+  return { name, score: scoreValue, level, rules, provisional, criteria: s.criteria, sheets: { total: s.total, valid: s.valid }, conditions, explanation: lines.join(' '), explanationEn: linesEn.join(' ') };
+}
+
+function missingTsvm(info: ChiBoInfo | null, allAtLeastHtnv: boolean, rating: OrgRating | null): string {
+  const missing: string[] = [];
+  if (info?.excellentUnited.value !== true) missing.push('chưa đoàn kết, hoàn thành xuất sắc nhiệm vụ chính trị');
+  if (info?.meetingsRegular.value !== true) missing.push('sinh hoạt chưa đúng quy định');
+  if (!allAtLeastHtnv) missing.push('có đảng viên Không hoàn thành nhiệm vụ');
+  if (rating !== 'highest') missing.push('chính quyền, Mặt trận, đoàn thể chưa đạt mức cao nhất');
+  return missing.join('; ');
+}

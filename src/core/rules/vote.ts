@@ -1,0 +1,170 @@
+/** VOTE rules (RULES.md section 2): ballots and counts, and the denominator N. */
+import type { BallotCounts, Located } from '../forms/model';
+import type { RuleMeta } from './catalogue';
+import type { ChiBoContext, MemberState } from './context';
+
+export const VOTE_RULES: readonly RuleMeta[] = [
+  { id: 'VOTE-01', severity: 'error', seed: 'III.1.4', title: 'Số phiếu, số người là số nguyên ≥ 0', titleEn: 'Counts are whole numbers ≥ 0' },
+  { id: 'VOTE-02', severity: 'error', seed: 'III.1.4', title: 'Hợp lệ ≤ thu về ≤ phát ra ≤ có mặt ≤ danh sách', titleEn: 'valid ≤ returned ≤ issued ≤ present ≤ on the roll' },
+  { id: 'VOTE-03', severity: 'error', seed: 'III.1.4', title: 'Tổng phiếu lần 1 của một đảng viên ≤ phiếu hợp lệ', titleEn: "A member's round-1 votes ≤ valid ballots" },
+  { id: 'VOTE-04', severity: 'error', seed: 'III.1.4', title: 'Lần 1 không đánh dấu ô Hoàn thành xuất sắc', titleEn: 'Round 1 has no HTXSNV column' },
+  { id: 'VOTE-05', severity: 'error', seed: 'III.1.4', title: 'Lần 2 chỉ bầu trong số đảng viên HTTNV', titleEn: 'Round 2 only among round-1 HTTNV members' },
+  { id: 'VOTE-06', severity: 'warning', seed: 'III.1.1, III.1.4', title: 'Đảng viên không phân loại không có phiếu', titleEn: 'No votes for members not classified' },
+  { id: 'VOTE-07', severity: 'error', seed: 'III.1.4', title: 'Số đảng viên chính thức có mặt khớp danh sách', titleEn: 'Official members present match the roll' },
+];
+
+/** The figures of the roll the counts are checked against. */
+export interface RollCounts {
+  /** Official members on the roll, less exempt members who did not attend (VOTE-02's upper bound). */
+  readonly officialOnRoll: number;
+  /** Official members marked present (VOTE-07). */
+  readonly officialPresent: number;
+  /** N under the rule set's denominator option (RULES.md 2). */
+  readonly n: number;
+}
+
+export function rollCounts(ctx: ChiBoContext): RollCounts {
+  let officialOnRoll = 0;
+  let officialPresent = 0;
+  let nRoll = 0;
+  for (const { member } of ctx.members) {
+    if (member.membership.value !== 'official') continue;
+    const present = member.present.value === true;
+    const exemptAbsent = member.exempt.value === true && !present;
+    if (present) officialPresent++;
+    if (exemptAbsent) continue;
+    officialOnRoll++;
+    if (member.temporary.value !== true) nRoll++;
+  }
+  return { officialOnRoll, officialPresent, n: ctx.options.denominator === 'present' ? officialPresent : nRoll };
+}
+
+const COUNT_NAMES = { valid: 'Số phiếu hợp lệ', returned: 'Số phiếu thu về', issued: 'Số phiếu phát ra' } as const;
+
+/** VOTE-02 and VOTE-07: the chain valid ≤ returned ≤ issued ≤ present ≤ roll, checked as entered (9.8). */
+export function checkBallotCounts(ctx: ChiBoContext, counts: RollCounts, round2Held: boolean): void {
+  const info = ctx.input.info;
+  if (!info) return;
+  const present = info.officialPresent;
+  const check = (smaller: Located<number>, smallerName: string, larger: number | null, largerName: string, largerPlace: string) => {
+    if (smaller.value === null || larger === null || smaller.value <= larger) return;
+    ctx.sink.add(
+      'VOTE-02',
+      smaller.sheet,
+      smaller.cell,
+      `Sheet "${smaller.sheet}", ô ${smaller.cell}: ${smallerName} là ${smaller.value}, lớn hơn ${largerName} (${larger}${largerPlace}). Phải có: hợp lệ ≤ thu về ≤ phát ra ≤ đảng viên chính thức có mặt ≤ đảng viên chính thức trong danh sách. Kiểm tra lại số đã nhập.`,
+      `Sheet "${smaller.sheet}", cell ${smaller.cell}: ${smallerName} is ${smaller.value}, more than ${largerName} (${larger}). Required: valid ≤ returned ≤ issued ≤ official present ≤ official on the roll.`,
+    );
+  };
+  const rounds: [string, BallotCounts][] = [['lần 1', info.round1]];
+  if (round2Held) rounds.push(['lần 2', info.round2]);
+  for (const [label, r] of rounds) {
+    check(r.valid, `${COUNT_NAMES.valid} ${label}`, r.returned.value, `${COUNT_NAMES.returned} ${label}`, `, ô ${r.returned.cell}`);
+    check(r.returned, `${COUNT_NAMES.returned} ${label}`, r.issued.value, `${COUNT_NAMES.issued} ${label}`, `, ô ${r.issued.cell}`);
+    check(r.issued, `${COUNT_NAMES.issued} ${label}`, present.value, 'số đảng viên chính thức có mặt', `, ô ${present.cell}; đảng viên dự bị không bỏ phiếu (ELIG-04)`);
+  }
+  check(present, 'số đảng viên chính thức có mặt', counts.officialOnRoll, 'số đảng viên chính thức trong danh sách', ', không kể người miễn sinh hoạt vắng mặt');
+
+  if (present.value !== null && ctx.input.roll && present.value !== counts.officialPresent) {
+    ctx.sink.add(
+      'VOTE-07',
+      present.sheet,
+      present.cell,
+      `Sheet "${present.sheet}", ô ${present.cell}: ghi ${present.value} đảng viên chính thức có mặt, nhưng sheet "${ctx.input.roll.sheet}" đánh dấu có mặt ${counts.officialPresent} đảng viên chính thức. Sửa số này hoặc cột "Có mặt" cho khớp.`,
+      `Sheet "${present.sheet}", cell ${present.cell}: ${present.value} official members present entered, but the roll marks ${counts.officialPresent}. Make them agree.`,
+    );
+  }
+}
+
+/** VOTE-04: a round-1 HTXSNV column, where a form has one, must stay empty. */
+export function checkRound1Excellent(ctx: ChiBoContext): void {
+  for (const t of ctx.input.tally?.rows ?? []) {
+    const v = t.r1Excellent;
+    if (!v.filled || v.value === 0) continue;
+    ctx.sink.add(
+      'VOTE-04',
+      v.sheet,
+      v.cell,
+      `Sheet "${v.sheet}", ô ${v.cell}: lần bỏ phiếu thứ nhất không đánh dấu ô "Hoàn thành xuất sắc nhiệm vụ" (III.1.4). Xoá số này; phiếu HTXSNV chỉ ghi ở cột Lần 2.`,
+      `Sheet "${v.sheet}", cell ${v.cell}: round 1 has no HTXSNV box (III.1.4). Clear it; HTXSNV votes belong to round 2.`,
+    );
+  }
+}
+
+export interface Round1Votes {
+  readonly good: number;
+  readonly done: number;
+  readonly failed: number;
+}
+
+/**
+ * VOTE-03 for a member voted on. Returns the member's round-1 votes, or null when the member's own vote
+ * cells are broken (RULES.md 9.3 `vote-data-error`).
+ */
+export function memberRound1(ctx: ChiBoContext, state: MemberState): Round1Votes | null {
+  const t = state.tally;
+  if (!t) return null;
+  const cells = [t.r1Good, t.r1Done, t.r1Failed];
+  // A filled cell whose value could not be read was already reported (VOTE-01, DATA-04).
+  if (cells.some((c) => c.filled && c.value === null)) return null;
+  const votes = { good: t.r1Good.value ?? 0, done: t.r1Done.value ?? 0, failed: t.r1Failed.value ?? 0 };
+  const valid = ctx.input.info?.round1.valid.value ?? null;
+  if (valid === null) return votes;
+  const sum = votes.good + votes.done + votes.failed;
+  if (sum > valid) {
+    ctx.sink.add(
+      'VOTE-03',
+      t.r1Good.sheet,
+      t.r1Good.cell,
+      `Sheet "${t.r1Good.sheet}", dòng ${t.row}: "${t.name.value}" có ${votes.good} + ${votes.done} + ${votes.failed} = ${sum} phiếu lần 1, nhiều hơn ${valid} phiếu hợp lệ. Kiểm tra lại số phiếu của đảng viên này.`,
+      `Sheet "${t.r1Good.sheet}", row ${t.row}: "${t.name.value}" has ${sum} round-1 votes, more than the ${valid} valid ballots.`,
+    );
+    return null;
+  }
+  if (sum < valid) {
+    ctx.sink.add(
+      'VOTE-03',
+      t.r1Good.sheet,
+      t.r1Good.cell,
+      `Sheet "${t.r1Good.sheet}", dòng ${t.row}: "${t.name.value}" có ${sum} phiếu lần 1 trên ${valid} phiếu hợp lệ: ${valid - sum} phiếu để trống đảng viên này. Nếu đúng như phiếu thì không cần sửa.`,
+      `Sheet "${t.r1Good.sheet}", row ${t.row}: "${t.name.value}" has ${sum} round-1 votes of ${valid} valid ballots; ${valid - sum} ballot(s) left this member blank.`,
+      'warning',
+    );
+  }
+  return votes;
+}
+
+/** VOTE-06: votes recorded for a member who is not classified or is deferred. */
+export function checkVotesOfExcluded(ctx: ChiBoContext, state: MemberState): void {
+  const t = state.tally;
+  if (!t || state.eligibility.status === 'eligible') return;
+  const recorded = [t.r1Good, t.r1Done, t.r1Failed, t.r2Excellent].filter((c) => (c.value ?? 0) > 0);
+  if (recorded.length === 0) return;
+  const why = { exempt: 'miễn công tác và sinh hoạt đảng (ELIG-01)', 'admitted-under-6-months': 'vào Đảng chưa đủ 6 tháng (ELIG-02)', absent: 'vắng mặt (ELIG-03)', 'no-self-review': 'chưa kiểm điểm (ELIG-03)' }[state.eligibility.reason ?? 'absent'];
+  ctx.sink.add(
+    'VOTE-06',
+    recorded[0].sheet,
+    recorded[0].cell,
+    `Sheet "${recorded[0].sheet}", dòng ${t.row}: "${t.name.value}" ${why} nên không được phân loại tại cuộc họp này, nhưng có phiếu ghi nhận. Xoá các số phiếu này hoặc sửa thông tin trong danh sách đảng viên.`,
+    `Sheet "${recorded[0].sheet}", row ${t.row}: "${t.name.value}" is not classified at this meeting but has votes recorded.`,
+  );
+}
+
+/** VOTE-05's second half: round-2 votes ≤ valid ballots of round 2. Returns the usable count. */
+export function memberRound2(ctx: ChiBoContext, state: MemberState): number | null {
+  const v = state.tally?.r2Excellent;
+  if (!v || !v.filled) return 0;
+  if (v.value === null) return null;
+  const valid = ctx.input.info?.round2.valid.value ?? null;
+  if (valid !== null && v.value > valid) {
+    ctx.sink.add(
+      'VOTE-05',
+      v.sheet,
+      v.cell,
+      `Sheet "${v.sheet}", ô ${v.cell}: ${v.value} phiếu lần 2, nhiều hơn ${valid} phiếu hợp lệ lần 2. Kiểm tra lại.`,
+      `Sheet "${v.sheet}", cell ${v.cell}: ${v.value} round-2 votes, more than the ${valid} valid round-2 ballots.`,
+    );
+    return null;
+  }
+  return v.value;
+}
