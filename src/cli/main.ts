@@ -7,7 +7,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { checkWorkbook, type CheckResult } from '../core/check';
 import { countBySeverity } from '../core/issues';
 import { buildReport } from '../core/report';
-import { knownRuleSet } from '../core/ruleSets';
+import { findRuleSet, resolveOptions, RULE_SETS } from '../core/ruleSets';
 import { loadXlsx, UnreadableWorkbookError, workbookToModel } from '../xlsx/readXlsx';
 import { buildExampleWorkbook } from '../xlsx/example';
 import { buildTemplate } from '../xlsx/template';
@@ -40,7 +40,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     return await runCheck(args, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.err(`xeploai: ${err.message}\n${USAGE}\n`);
+      // One clear line (FORMS.md); the usage text is one `xeploai --help` away.
+      io.err(`xeploai: ${err.message} Xem "xeploai --help" (see --help).\n`);
       return 2;
     }
     if (err instanceof UnreadableWorkbookError) {
@@ -65,11 +66,21 @@ function samePath(a: string, b: string): boolean {
   return real(a) === real(b);
 }
 
-function outputPathFor(args: CheckArgs, file: string): string | null {
-  if (!args.out) return null;
-  if (args.files.length === 1 && !isDirectory(args.out)) return args.out;
-  mkdirSync(args.out, { recursive: true });
-  return join(args.out, `${basename(file, extname(file))}.kiem-tra.xlsx`);
+/** Where each file's checked copy goes: `--out` itself, or one file per input in the `--out` folder. */
+function outputPaths(args: CheckArgs): (string | null)[] {
+  const out = args.out;
+  if (!out) return args.files.map(() => null);
+  if (args.files.length === 1 && !isDirectory(out)) return [out];
+  mkdirSync(out, { recursive: true });
+  // Two inputs of the same name (from different folders) must not overwrite each other's copy.
+  const used = new Set<string>();
+  return args.files.map((file) => {
+    const stem = basename(file, extname(file));
+    let name = `${stem}.kiem-tra.xlsx`;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stem}-${n}.kiem-tra.xlsx`;
+    used.add(name.toLowerCase());
+    return join(out, name);
+  });
 }
 
 function isDirectory(path: string): boolean {
@@ -81,14 +92,18 @@ function isDirectory(path: string): boolean {
 }
 
 async function runCheck(args: CheckArgs, io: Io): Promise<number> {
-  if (!knownRuleSet(args.ruleSet)) throw new UsageError(`Không có bộ quy tắc "${args.ruleSet}" (unknown rule set).`);
-  for (const file of args.files) {
-    const target = outputPathFor(args, file);
+  const ruleSet = findRuleSet(args.ruleSet);
+  if (!ruleSet) throw new UsageError(`Không có bộ quy tắc "${args.ruleSet}" (unknown rule set). Có: ${RULE_SETS.map((r) => r.id).join(', ')}.`);
+  const problems = resolveOptions(ruleSet, args.options).problems;
+  if (problems.length > 0) throw new UsageError(problems.map((p) => p.message).join(' '));
+  const targets = outputPaths(args);
+  for (const [i, file] of args.files.entries()) {
+    const target = targets[i];
     if (target && samePath(target, file)) throw new UsageError(`--out không được trùng tệp đầu vào ${file}: tệp gốc không bao giờ bị ghi đè.`);
   }
   const checked: { path: string; result: CheckResult }[] = [];
   let unreadable = false;
-  for (const file of args.files) {
+  for (const [i, file] of args.files.entries()) {
     let workbook;
     try {
       workbook = await loadXlsx(file);
@@ -100,7 +115,7 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     }
     const result = checkWorkbook(workbookToModel(workbook), { ruleSet: args.ruleSet, options: args.options });
     checked.push({ path: file, result });
-    const target = outputPathFor(args, file);
+    const target = targets[i];
     if (target) {
       writeCheckedCopy(workbook, result);
       await workbook.xlsx.writeFile(target);
@@ -122,6 +137,17 @@ function humanSummary(checked: readonly { path: string; result: CheckResult }[])
     errors += counts.errors;
     warnings += counts.warnings;
     lines.push(`${path}${result.chiBo ? ` — Chi bộ ${result.chiBo}` : ''}: ${counts.errors} lỗi, ${counts.warnings} cảnh báo`);
+    if (result.members.length > 0) {
+      const f = result.figures;
+      lines.push(`  Đảng viên${f ? ` (N = ${f.n}; giới hạn HTXSNV ${f.cap} = 15% của ${f.pool} HTTNV)` : ''}:`);
+      for (const m of result.members) {
+        const outcome = m.level ?? { 'not-classified': 'không phân loại', deferred: 'phân loại sau', undetermined: 'CHƯA XÁC ĐỊNH', classified: '' }[m.status];
+        lines.push(`    ${m.name}: ${outcome}${m.reason ? ` (${m.reason})` : ''} — ${m.explanation}`);
+      }
+    }
+    for (const c of result.chiBoResults) {
+      lines.push(`  Chi bộ: ${c.level ?? 'CHƯA XÁC ĐỊNH'}${c.provisional ? ' (tạm thời)' : ''} — ${c.explanation}`);
+    }
     for (const issue of result.issues) {
       const place = issue.cell ? `${issue.sheet}!${issue.cell}` : issue.sheet;
       lines.push(`  ${issue.severity === 'error' ? 'LỖI     ' : 'CẢNH BÁO'} [${issue.rule}] ${place}: ${issue.message}`);

@@ -13,6 +13,7 @@ import { eligibility } from './rules/elig';
 import { IssueSink } from './rules/issue';
 import { classifyMembers, type MemberResult } from './rules/mem';
 import { checkBallotCounts, checkRound1Excellent, rollCounts } from './rules/vote';
+import type { DateOnly } from './values/dates';
 import { DEFAULT_RULE_SET, findRuleSet, type OptionValues, resolveOptions, type RuleSet } from './ruleSets';
 
 export type { MemberResult } from './rules/mem';
@@ -30,6 +31,8 @@ export interface CheckResult {
   readonly options: OptionValues;
   /** The chi bộ's name from `Thông tin chi bộ`, or null when it could not be read. */
   readonly chiBo: string | null;
+  /** The heading the result sheets print: party organisation, year, meeting date. */
+  readonly heading: { readonly dangBo: string | null; readonly year: number | null; readonly meetingDate: DateOnly | null };
   readonly issues: readonly Issue[];
   readonly members: readonly MemberResult[];
   readonly chiBoResults: readonly ChiBoResult[];
@@ -57,7 +60,8 @@ export function checkWorkbook(model: WorkbookModel, options?: Partial<CheckOptio
   const ctx: ChiBoContext = { input, ruleSet, options: values, meeting, members, sink };
   const chiBo = input.info?.chiBo.value ?? null;
   const { memberResults, chiBoResults, figures } = classify(ctx, input, chiBo);
-  return { ruleSet: ruleSet.id, options: values, chiBo, issues: sortIssues(sink.list, model), members: memberResults, chiBoResults, figures };
+  const heading = { dangBo: input.info?.dangBo.value ?? null, year: input.info?.year.value ?? null, meetingDate: meeting };
+  return { ruleSet: ruleSet.id, options: values, chiBo, heading, issues: sortIssues(sink.list, model), members: memberResults, chiBoResults, figures };
 }
 
 function classify(ctx: ChiBoContext, input: ChiBoWorkbook, chiBo: string | null) {

@@ -6,16 +6,12 @@ import ExcelJS from 'exceljs';
 import type { CheckResult } from '../core/check';
 import { RESULT_SHEETS } from '../core/forms/definitions';
 import type { Issue, Severity } from '../core/issues';
+import { replaceSheet, writeChiBoSheet, writeMembersSheet } from './resultSheets';
 
 export const FLAG_FILL: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C' };
 const FONT = 'Times New Roman';
 
 
-function replaceSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  const existing = wb.getWorksheet(name);
-  if (existing) wb.removeWorksheet(existing.id);
-  return wb.addWorksheet(name);
-}
 
 function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
@@ -69,12 +65,16 @@ export function writeFlags(wb: ExcelJS.Workbook, issues: readonly Issue[]): void
     const [sheet, address] = key.split('\u0000');
     const cell = (wb.getWorksheet(sheet) as ExcelJS.Worksheet).getCell(address);
     const severity: Severity = list.some((i) => i.severity === 'error') ? 'error' : 'warning';
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FLAG_FILL[severity] } };
+    // A loaded workbook shares one style object among all cells of a style: give this cell its own,
+    // or every cell styled like it (a whole date column) would turn red too.
+    cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: FLAG_FILL[severity] } } };
     cell.note = list.map((i) => `[${i.rule}] ${i.message}`).join('\n\n');
   }
 }
 
 export function writeCheckedCopy(wb: ExcelJS.Workbook, result: CheckResult): void {
   writeFlags(wb, result.issues);
+  writeMembersSheet(wb, result);
+  writeChiBoSheet(wb, result);
   writeIssuesSheet(wb, result.issues, result.chiBo);
 }

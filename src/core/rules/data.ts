@@ -72,7 +72,7 @@ export function matchTallyToRoll(input: ChiBoWorkbook, eligibilityOf: (m: RollMe
     }
   }
 
-  const rollByFolded = groupBy(roll.rows.filter((m) => m.name.value), (m) => foldLabel(String(m.name.value)));
+  const rollByFolded = unmatchedTally.length ? groupBy(roll.rows.filter((m) => m.name.value), (m) => foldLabel(String(m.name.value))) : new Map<string, RollMember[]>();
   for (const t of unmatchedTally) {
     const similar = (rollByFolded.get(foldLabel(String(t.name.value))) ?? []).filter((m) => !matched.has(m));
     const hint = similar.length

@@ -4,7 +4,7 @@ import type { CivilServiceRating, MemberLevel } from '../values/parse';
 import type { RuleId, RuleMeta } from './catalogue';
 import { type ChiBoContext, exceeds, formatNumber, type MemberState } from './context';
 import type { ExclusionReason } from './elig';
-import { checkVotesOfExcluded, memberRound1, memberRound2, type Round1Votes } from './vote';
+import { type BrokenVotes, checkVotesOfExcluded, memberRound1, memberRound2, type Round1Votes } from './vote';
 
 export const MEM_RULES: readonly RuleMeta[] = [
   { id: 'MEM-01', severity: 'error', seed: 'III.1.3.b', title: 'HTTNV: phiếu HTTNV trên 1/2 N', titleEn: 'HTTNV: HTTNV votes > N/2' },
@@ -152,8 +152,8 @@ function classifyRound1(ctx: ChiBoContext, state: MemberState, n: number): Draft
   const r2 = memberRound2(ctx, state);
   const t = state.tally;
   d.votes = { HTTNV: t.r1Good.value ?? 0, HTNV: t.r1Done.value ?? 0, KHTNV: t.r1Failed.value ?? 0, HTXSNV: t.r2Excellent.value ?? 0 };
-  if (!r1 || r2 === null) {
-    undetermined(d, 'vote-data-error', 'VOTE-03');
+  if ('broken' in r1 || typeof r2 !== 'number') {
+    undetermined(d, 'vote-data-error', 'broken' in r1 ? r1.broken : (r2 as BrokenVotes).broken);
     d.lines.push('Số phiếu của đảng viên này có lỗi (VOTE-01/VOTE-03/DATA-04): sửa số phiếu rồi kiểm tra lại.');
     d.linesEn.push("The member's vote cells have errors: fix them and check again.");
     return d;

@@ -97,16 +97,20 @@ export interface Round1Votes {
   readonly failed: number;
 }
 
+/** A member's own vote cells that cannot be used, and the rule that said so (RULES.md 9.3 `vote-data-error`). */
+export interface BrokenVotes {
+  readonly broken: 'VOTE-01' | 'VOTE-03' | 'VOTE-05';
+}
+
 /**
- * VOTE-03 for a member voted on. Returns the member's round-1 votes, or null when the member's own vote
- * cells are broken (RULES.md 9.3 `vote-data-error`).
+ * VOTE-03 for a member voted on. Returns the member's round-1 votes, or what broke them.
  */
-export function memberRound1(ctx: ChiBoContext, state: MemberState): Round1Votes | null {
+export function memberRound1(ctx: ChiBoContext, state: MemberState): Round1Votes | BrokenVotes {
   const t = state.tally;
-  if (!t) return null;
+  if (!t) return { broken: 'VOTE-01' };
   const cells = [t.r1Good, t.r1Done, t.r1Failed];
-  // A filled cell whose value could not be read was already reported (VOTE-01, DATA-04).
-  if (cells.some((c) => c.filled && c.value === null)) return null;
+  // A filled cell whose value could not be read was already reported (VOTE-01, or DATA-04 for a formula error).
+  if (cells.some((c) => c.filled && c.value === null)) return { broken: 'VOTE-01' };
   const votes = { good: t.r1Good.value ?? 0, done: t.r1Done.value ?? 0, failed: t.r1Failed.value ?? 0 };
   const valid = ctx.input.info?.round1.valid.value ?? null;
   if (valid === null) return votes;
@@ -119,7 +123,7 @@ export function memberRound1(ctx: ChiBoContext, state: MemberState): Round1Votes
       `Sheet "${t.r1Good.sheet}", dòng ${t.row}: "${t.name.value}" có ${votes.good} + ${votes.done} + ${votes.failed} = ${sum} phiếu lần 1, nhiều hơn ${valid} phiếu hợp lệ. Kiểm tra lại số phiếu của đảng viên này.`,
       `Sheet "${t.r1Good.sheet}", row ${t.row}: "${t.name.value}" has ${sum} round-1 votes, more than the ${valid} valid ballots.`,
     );
-    return null;
+    return { broken: 'VOTE-03' };
   }
   if (sum < valid) {
     ctx.sink.add(
@@ -151,10 +155,10 @@ export function checkVotesOfExcluded(ctx: ChiBoContext, state: MemberState): voi
 }
 
 /** VOTE-05's second half: round-2 votes ≤ valid ballots of round 2. Returns the usable count. */
-export function memberRound2(ctx: ChiBoContext, state: MemberState): number | null {
+export function memberRound2(ctx: ChiBoContext, state: MemberState): number | BrokenVotes {
   const v = state.tally?.r2Excellent;
   if (!v || !v.filled) return 0;
-  if (v.value === null) return null;
+  if (v.value === null) return { broken: 'VOTE-01' };
   const valid = ctx.input.info?.round2.valid.value ?? null;
   if (valid !== null && v.value > valid) {
     ctx.sink.add(
@@ -164,7 +168,7 @@ export function memberRound2(ctx: ChiBoContext, state: MemberState): number | nu
       `Sheet "${v.sheet}", ô ${v.cell}: ${v.value} phiếu lần 2, nhiều hơn ${valid} phiếu hợp lệ lần 2. Kiểm tra lại.`,
       `Sheet "${v.sheet}", cell ${v.cell}: ${v.value} round-2 votes, more than the ${valid} valid round-2 ballots.`,
     );
-    return null;
+    return { broken: 'VOTE-05' };
   }
   return v.value;
 }

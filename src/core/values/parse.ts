@@ -59,6 +59,8 @@ export interface Vocabulary<T extends string> {
   /** The spellings shown to the clerk as the accepted values. */
   readonly shown: readonly string[];
   readonly lookup: ReadonlyMap<string, T>;
+  /** Raw text → code (or null), so a roll of thousands folds each distinct spelling once. */
+  readonly seen: Map<string, T | null>;
 }
 
 export function vocabulary<T extends string>(name: string, entries: readonly (readonly [T, readonly string[]])[], shown: readonly string[]): Vocabulary<T> {
@@ -69,16 +71,20 @@ export function vocabulary<T extends string>(name: string, entries: readonly (re
       lookup.set(foldLabel(spelling).replace(/ /g, ''), code);
     }
   }
-  return { name, shown, lookup };
+  return { name, shown, lookup, seen: new Map() };
 }
 
 export function parseChoice<T extends string>(value: CellValue, vocab: Vocabulary<T>): Parsed<T> {
   const early = preflight(value);
   if (early) return early;
   const text = displayValue(value);
-  const folded = foldLabel(text);
-  const code = vocab.lookup.get(folded) ?? vocab.lookup.get(folded.replace(/ /g, ''));
-  return code === undefined ? { kind: 'invalid', text: cleanText(text) } : ok(code);
+  let code = vocab.seen.get(text);
+  if (code === undefined) {
+    const folded = foldLabel(text);
+    code = vocab.lookup.get(folded) ?? vocab.lookup.get(folded.replace(/ /g, '')) ?? null;
+    if (vocab.seen.size < 10_000) vocab.seen.set(text, code);
+  }
+  return code === null ? { kind: 'invalid', text: cleanText(text) } : ok(code);
 }
 
 export const YES_NO = vocabulary<'yes' | 'no'>(
