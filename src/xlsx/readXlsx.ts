@@ -70,12 +70,17 @@ export async function loadXlsx(path: string): Promise<ExcelJS.Workbook> {
   } catch (err) {
     throw new UnreadableWorkbookError(describeReadFailure(path, err));
   }
+  // Any zip loads (a .docx renamed to .xlsx too) but a workbook always has a sheet.
+  if (wb.worksheets.length === 0) {
+    throw new UnreadableWorkbookError(`${path}: tệp không có sheet nào — không phải sổ Excel .xlsx (ví dụ tệp Word đổi tên). (no worksheet: not an .xlsx workbook)`);
+  }
   return wb;
 }
 
 function describeReadFailure(path: string, err: unknown): string {
   const code = (err as { code?: string }).code;
-  if (code === 'ENOENT') return `${path}: không tìm thấy tệp (file not found).`;
+  // ExcelJS checks for the file itself and throws a plain Error without a code.
+  if (code === 'ENOENT' || (err instanceof Error && err.message.startsWith('File not found'))) return `${path}: không tìm thấy tệp (file not found).`;
   if (code === 'EACCES') return `${path}: không có quyền đọc tệp (permission denied).`;
   if (code === 'EISDIR') return `${path}: đây là thư mục, không phải tệp .xlsx (is a directory).`;
   return `${path}: không đọc được tệp Excel .xlsx — tệp hỏng, không phải .xlsx (ví dụ .xls cũ đổi tên) hoặc đang được bảo vệ bằng mật khẩu. Mở bằng Excel và lưu lại dạng "Excel Workbook (*.xlsx)". (not a readable .xlsx file)`;

@@ -149,9 +149,11 @@ function valueThroughMerge(sheet: SheetGrid, merges: MergeIndex, r: number, c: n
 function groupLabel(sheet: SheetGrid, merges: MergeIndex, r: number, c: number): string {
   const direct = valueThroughMerge(sheet, merges, r, c);
   if (direct) return direct;
-  if (sheet.merges && sheet.merges.length > 0) return '';
-  // No merge information: a group label typed once stands over the empty cells to its right.
+  if (merges.areaOf(r, c)) return '';
+  // A group label typed once, not merged, stands over the empty cells to its right. A merged label
+  // covers its area only, so the search stops at a merged cell.
   for (let cc = c - 1; cc >= sheet.originCol && c - cc <= 6; cc--) {
+    if (merges.areaOf(r, cc)) return '';
     const t = cellText(cellAt(sheet, r, cc)).trim();
     if (t) return t;
   }
@@ -171,6 +173,12 @@ function fieldMatches(field: FieldDef, folded: string): boolean {
     const key = foldLabel(l);
     return key === folded || sameWords(key, folded);
   });
+}
+
+function isFieldLabel(fields: readonly FieldDef[], text: string): boolean {
+  const colon = text.indexOf(':');
+  const folded = foldLabel(colon >= 0 ? text.slice(0, colon) : text);
+  return folded !== '' && fields.some((f) => fieldMatches(f, folded));
 }
 
 /**
@@ -202,6 +210,8 @@ export function findFields(sheet: SheetGrid, fields: readonly FieldDef[], rows?:
       for (let cc = c + 1; cc <= right; cc++) {
         const v = cellAt(sheet, r, cc);
         if (v !== null && !(typeof v === 'string' && v.trim() === '')) {
+          // The next label on the row ("Chi bộ | | Năm đánh giá | 2017"): this field's value is missing.
+          if (typeof v === 'string' && isFieldLabel(fields, v)) break;
           valueCol = cc;
           value = v;
           break;

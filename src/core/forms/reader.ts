@@ -35,7 +35,7 @@ import {
   type TableForm,
   type ValueType,
 } from './definitions';
-import { type FieldHit, cellText, findFields, findHeader, findSheet } from './locate';
+import { type FieldHit, findFields, findHeader, findSheet } from './locate';
 import type { ChiBoInfo, ChiBoWorkbook, LeaderRow, LeadersRead, Located, RollMember, ScoreSheetRow, TableRead, TallyRow } from './model';
 
 type AnyLocated = Located<unknown>;
@@ -58,23 +58,24 @@ function readTyped(
   max?: number,
 ): AnyLocated {
   const cell = a1(row, col);
-  const where = `Sheet "${sheet}", ô ${cell} (${label})`;
-  const whereEn = `Sheet "${sheet}", cell ${cell} (${label})`;
+  // Messages are built only when there is something to report: this runs for every cell of a roll.
+  const where = () => `Sheet "${sheet}", ô ${cell} (${label})`;
+  const whereEn = () => `Sheet "${sheet}", cell ${cell} (${label})`;
   const located = (parsed: Parsed<unknown>): AnyLocated => ({
     value: parsed.kind === 'ok' ? parsed.value : null,
     sheet,
     cell,
     filled: parsed.kind !== 'empty',
   });
-  const shown = cleanText(displayValue(value));
+  const shown = () => cleanText(displayValue(value));
   const choice = <T extends string>(vocab: Vocabulary<T>, parsed: Parsed<T> | Parsed<boolean>): AnyLocated => {
     if (parsed.kind === 'invalid') {
       sink.add(
         'DATA-02',
         sheet,
         cell,
-        `${where}: "${shown}" không phải giá trị hợp lệ của ${vocab.name}. Giá trị được chấp nhận: ${vocab.shown.join(', ')}.`,
-        `${whereEn}: "${shown}" is not an accepted value. Accepted: ${vocab.shown.join(', ')}.`,
+        `${where()}: "${shown()}" không phải giá trị hợp lệ của ${vocab.name}. Giá trị được chấp nhận: ${vocab.shown.join(', ')}.`,
+        `${whereEn()}: "${shown()}" is not an accepted value. Accepted: ${vocab.shown.join(', ')}.`,
       );
     }
     return located(parsed);
@@ -97,8 +98,8 @@ function readTyped(
           'DATA-03',
           sheet,
           cell,
-          `${where}: "${shown}" không phải ngày hợp lệ. Nhập ngày/tháng/năm đầy đủ, ví dụ 01/12/2017.`,
-          `${whereEn}: "${shown}" is not a valid date. Enter day/month/year, e.g. 01/12/2017.`,
+          `${where()}: "${shown()}" không phải ngày hợp lệ. Nhập ngày/tháng/năm đầy đủ, ví dụ 01/12/2017.`,
+          `${whereEn()}: "${shown()}" is not a valid date. Enter day/month/year, e.g. 01/12/2017.`,
         );
       }
       return located(parsed);
@@ -106,7 +107,7 @@ function readTyped(
     case 'year': {
       const parsed = parseYear(value);
       if (parsed.kind === 'invalid') {
-        sink.add('DATA-03', sheet, cell, `${where}: "${shown}" không phải năm hợp lệ. Nhập năm bằng 4 chữ số, ví dụ 2017.`, `${whereEn}: "${shown}" is not a year. Enter four digits, e.g. 2017.`);
+        sink.add('DATA-03', sheet, cell, `${where()}: "${shown()}" không phải năm hợp lệ. Nhập năm bằng 4 chữ số, ví dụ 2017.`, `${whereEn()}: "${shown()}" is not a year. Enter four digits, e.g. 2017.`);
       }
       return located(parsed);
     }
@@ -119,8 +120,8 @@ function readTyped(
           'VOTE-01',
           sheet,
           cell,
-          `${where}: "${shown}" không phải số nguyên không âm. Số phiếu, số người phải là số nguyên ≥ 0.`,
-          `${whereEn}: "${shown}" is not a whole number ≥ 0. Counts must be whole numbers ≥ 0.`,
+          `${where()}: "${shown()}" không phải số nguyên không âm. Số phiếu, số người phải là số nguyên ≥ 0.`,
+          `${whereEn()}: "${shown()}" is not a whole number ≥ 0. Counts must be whole numbers ≥ 0.`,
         );
         return { value: null, sheet, cell, filled: true };
       }
@@ -134,8 +135,8 @@ function readTyped(
           'CB-01',
           sheet,
           cell,
-          `${where}: điểm "${shown}" không hợp lệ. Điểm phải từ 0 đến ${limit}, cho phép nửa điểm (ví dụ 12,5). Phiếu này không được tính vào điểm bình quân.`,
-          `${whereEn}: score "${shown}" is invalid. It must be from 0 to ${limit}, halves allowed. This sheet is left out of the mean.`,
+          `${where()}: điểm "${shown()}" không hợp lệ. Điểm phải từ 0 đến ${limit}, cho phép nửa điểm (ví dụ 12,5). Phiếu này không được tính vào điểm bình quân.`,
+          `${whereEn()}: score "${shown()}" is invalid. It must be from 0 to ${limit}, halves allowed. This sheet is left out of the mean.`,
         );
         return { value: null, sheet, cell, filled: true };
       }
@@ -265,8 +266,12 @@ function locateTable(sheet: SheetGrid, form: TableForm, sink: IssueSink): RawTab
   for (let r = header.headerRow + 1; r <= end; r++) {
     const line = sheet.values[r - sheet.originRow] ?? [];
     if (line.length === 0) continue;
+    // The first *text* cell (RULES.md 9.12): a pre-numbered order number before "Tổng" does not count.
     let firstText = '';
-    for (let c = left; c <= right && !firstText; c++) firstText = cellText(cellAt(sheet, r, c)).trim();
+    for (let c = left; c <= right && !firstText; c++) {
+      const v = cellAt(sheet, r, c);
+      if (typeof v === 'string') firstText = v.trim();
+    }
     if (firstText && TOTALS.has(foldLabel(firstText))) {
       totalsRow = r;
       break;
