@@ -11,7 +11,10 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { RESULT_SHEETS } from '../../src/core/forms/definitions';
-import { FLAG_FILL } from '../../src/xlsx/writeResults';
+import { FLAG_FILL as FLAG_HEX } from '../../src/core/output/resultSheets';
+
+/** The flag colours as ExcelJS stores them (ARGB). */
+const FLAG_FILL = { error: `FF${FLAG_HEX.error.slice(1)}`, warning: `FF${FLAG_HEX.warning.slice(1)}` };
 import { at, build, example, field, type MutableChiBoData } from '../helpers/workbook';
 
 const ROOT = resolve(__dirname, '../..');

@@ -1,0 +1,89 @@
+/**
+ * A host-neutral description of a sheet the add-in writes: cells, styles, merges, widths and page set-up.
+ * The result sheets are built once as layouts; ExcelJS (src/xlsx) and Office.js (src/office) each render
+ * them, so a checked .xlsx and a checked open workbook look the same.
+ */
+import type { CellRange } from '../grid';
+
+export interface CellStyle {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly underline?: boolean;
+  readonly size?: number;
+  /** '#RRGGBB'. */
+  readonly color?: string;
+  readonly fill?: string;
+  readonly align?: 'left' | 'center' | 'right';
+  readonly wrap?: boolean;
+  readonly border?: boolean;
+}
+
+export interface LayoutCell {
+  /** 0-based. */
+  readonly row: number;
+  readonly col: number;
+  /** Text is always written as text, never as a formula. */
+  readonly value: string | number;
+  readonly style?: CellStyle;
+  /** An internal link to a cell of the workbook. */
+  readonly link?: { readonly sheet: string; readonly cell: string };
+}
+
+export interface SheetLayout {
+  readonly name: string;
+  readonly cells: readonly LayoutCell[];
+  readonly merges: readonly CellRange[];
+  /** Column widths in characters, from column A. */
+  readonly columnWidths: readonly number[];
+  /** Row heights in points, by 0-based row. */
+  readonly rowHeights: ReadonlyMap<number, number>;
+  readonly landscape: boolean;
+  /** Header rows repeated on every printed page (0-based, inclusive). */
+  readonly printTitleRows?: readonly [number, number];
+  readonly freezeRows?: number;
+}
+
+export const FONT_NAME = 'Times New Roman';
+
+/** Collects cells row by row; the result sheets use it instead of poking at a host's API. */
+export class LayoutBuilder {
+  private readonly cells: LayoutCell[] = [];
+  private readonly merges: CellRange[] = [];
+  private readonly heights = new Map<number, number>();
+  constructor(
+    private readonly name: string,
+    private readonly widths: readonly number[],
+    private readonly landscape: boolean,
+  ) {}
+
+  get width(): number {
+    return this.widths.length;
+  }
+
+  set(row: number, col: number, value: string | number | null | undefined, style?: CellStyle, link?: LayoutCell['link']): void {
+    if (value === null || value === undefined || value === '') {
+      if (style) this.cells.push({ row, col, value: '', style });
+      return;
+    }
+    this.cells.push({ row, col, value, style, link });
+  }
+
+  /** A value across columns `from`..`to` of one row. */
+  span(row: number, from: number, to: number, value: string, style?: CellStyle): void {
+    if (to > from) this.merges.push({ top: row, left: from, bottom: row, right: to });
+    this.set(row, from, value, style);
+  }
+
+  height(row: number, points: number): void {
+    this.heights.set(row, points);
+  }
+
+  build(extra: { printTitleRows?: readonly [number, number]; freezeRows?: number } = {}): SheetLayout {
+    return { name: this.name, cells: this.cells, merges: this.merges, columnWidths: this.widths, rowHeights: this.heights, landscape: this.landscape, ...extra };
+  }
+}
+
+/** Texts that a spreadsheet would take for a formula if typed (RULES/FORMS: always write them as text). */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@\t\r]/.test(text);
+}
