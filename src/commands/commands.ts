@@ -1,13 +1,14 @@
 /**
- * The function file behind the ribbon's "Kiểm tra" button. It has no UI: for now it only runs the
- * check (so a broken workbook read shows up in the console); writing results back comes later.
+ * The function file behind the ribbon's "Kiểm tra" button: one click checks the open workbook, writes
+ * the result sheets and flags, and shows the `Kiểm tra` sheet, whose second line counts the errors and
+ * warnings. It opens nothing.
  */
 import { countBySeverity } from '../core';
 import { checkOpenWorkbook } from '../office/runCheck';
 
 async function runCheck(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    const result = await checkOpenWorkbook();
+    const result = await checkOpenWorkbook({ showIssuesSheet: true });
     const { errors, warnings } = countBySeverity(result.issues);
     console.log(`XếpLoại: ${errors} lỗi, ${warnings} cảnh báo`);
   } catch (error) {

@@ -1,9 +1,9 @@
 /**
- * The one "read the open workbook, then check it" sequence, shared by the task pane and the ribbon
- * command so that both always report the same thing.
+ * The entry points the task pane and the ribbon command share, so both always do the same thing:
+ * check (and write results and flags), clear the flags, select a cell, read and save settings.
  */
-import { checkWorkbook, type CheckResult } from '../core';
-import { readWorkbook } from './readWorkbook';
+import type { CheckResult } from '../core';
+import { checkInExcel, clearFlags, type ExcelCheckOptions, readState, saveSettings } from './checkInExcel';
 
 /** Thrown when the page is not running inside Excel (opened in a browser, or office.js failed to load). */
 export class ExcelUnavailableError extends Error {
@@ -18,17 +18,36 @@ export function isExcelAvailable(): boolean {
   if (typeof Office === 'undefined' || typeof Excel === 'undefined') return false;
   // Outside an Office host office.js still loads, but `requirements` is missing or denies ExcelApi.
   const requirements = Office.context?.requirements;
-  return Boolean(requirements && requirements.isSetSupported('ExcelApi', '1.1'));
+  return Boolean(requirements && typeof requirements.isSetSupported === 'function' && requirements.isSetSupported('ExcelApi', '1.1'));
 }
 
-export async function checkOpenWorkbook(): Promise<CheckResult> {
+function ensureExcel(): void {
   if (!isExcelAvailable()) throw new ExcelUnavailableError();
-  return Excel.run(async (context) => checkWorkbook(await readWorkbook(context)));
+}
+
+export async function checkOpenWorkbook(options: ExcelCheckOptions = {}): Promise<CheckResult> {
+  ensureExcel();
+  return Excel.run((context) => checkInExcel(context, options));
+}
+
+export async function clearOpenWorkbookFlags(): Promise<number> {
+  ensureExcel();
+  return Excel.run((context) => clearFlags(context));
+}
+
+export async function loadWorkbookSettings(): Promise<Record<string, string>> {
+  ensureExcel();
+  return Excel.run(async (context) => ({ ...(await readState(context)).state.settings }));
+}
+
+export async function saveWorkbookSettings(settings: Readonly<Record<string, string>>): Promise<void> {
+  ensureExcel();
+  await Excel.run((context) => saveSettings(context, settings));
 }
 
 /** Selects a cell so the clerk lands on the problem; sheet names are used as Excel shows them. */
 export async function selectCell(sheet: string, cell: string): Promise<void> {
-  if (!isExcelAvailable()) throw new ExcelUnavailableError();
+  ensureExcel();
   await Excel.run(async (context) => {
     const worksheet = context.workbook.worksheets.getItem(sheet);
     // The API does not promise that select() switches to another sheet, so switch explicitly.

@@ -1,0 +1,31 @@
+/**
+ * What the host offers. Newer APIs are used only after the host says it has them (isSetSupported);
+ * the manifest asks for ExcelApi 1.1 so that older Excel can still load the add-in.
+ */
+export const API = {
+  /** getUsedRangeOrNullObject. */
+  nullObjects: '1.4',
+  /** Worksheet.visibility can be set (very hidden state sheet). */
+  sheetVisibility: '1.2',
+  /** Worksheet.getRanges (RangeAreas): one call formats many scattered cells. */
+  rangeAreas: '1.9',
+  /** Range.hyperlink, freeze panes. */
+  hyperlinks: '1.7',
+  /** Workbook.notes. */
+  notes: '1.18',
+} as const;
+
+export function supports(version: string): boolean {
+  if (typeof Office === 'undefined') return false;
+  const requirements = Office.context?.requirements;
+  // Outside Office (a plain browser) `requirements` is missing and an unguarded call throws.
+  return Boolean(requirements && typeof requirements.isSetSupported === 'function' && requirements.isSetSupported('ExcelApi', version));
+}
+
+/** Quoted sheet reference as Excel writes it: 'Danh sách đảng viên'!B7. */
+export function sheetRef(sheet: string, cell: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!${cell}`;
+}
+
+/** Excel on the web refuses a request above 5 MB; stay well under it. */
+export const PAYLOAD_BUDGET = 4 * 1024 * 1024;

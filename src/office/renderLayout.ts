@@ -1,0 +1,108 @@
+/**
+ * Renders a core sheet layout through Office.js: all values in one write, formats grouped by style so
+ * that many cells cost few calls, nothing synced here (the caller decides when to sync).
+ */
+import { a1, type CellRange } from '../core';
+import { type CellStyle, FONT_NAME, type LayoutCell, looksLikeFormula, type SheetLayout } from '../core/output/layout';
+import { API, sheetRef, supports } from './api';
+
+/** Excel would read "=…", "+…", "-…", "@…" as a formula; a leading apostrophe keeps it text. */
+export function asCellText(value: string | number): string | number {
+  return typeof value === 'string' && looksLikeFormula(value) ? `'${value}` : value;
+}
+
+/** Points per character of column width, for Times New Roman 12 (Excel's default ~5.6). */
+const POINTS_PER_CHAR = 5.6;
+
+const rangeAddress = (r: CellRange): string => (r.top === r.bottom && r.left === r.right ? a1(r.top, r.left) : `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`);
+
+/** Cells of one style as row runs ("A5:L5"), so a table row is one area, not twelve. */
+function runsOf(cells: readonly LayoutCell[]): CellRange[] {
+  const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  const runs: CellRange[] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.top === c.row && last.right === c.col - 1) runs[runs.length - 1] = { ...last, right: c.col };
+    else runs.push({ top: c.row, left: c.col, bottom: c.row, right: c.col });
+  }
+  return runs;
+}
+
+/** A format target: one RangeAreas for many areas where the host has it, else one Range per area. */
+function targets(sheet: Excel.Worksheet, areas: readonly CellRange[]): (Excel.Range | Excel.RangeAreas)[] {
+  if (supports(API.rangeAreas)) {
+    const out: Excel.RangeAreas[] = [];
+    // Keep each address list short: hosts cap the length of a RangeAreas address.
+    for (let i = 0; i < areas.length; i += 100) out.push(sheet.getRanges(areas.slice(i, i + 100).map(rangeAddress).join(',')));
+    return out;
+  }
+  return areas.map((area) => sheet.getRange(rangeAddress(area)));
+}
+
+function applyStyle(target: Excel.Range | Excel.RangeAreas, style: CellStyle): void {
+  const format = target.format;
+  format.font.name = FONT_NAME;
+  format.font.size = style.size ?? 12;
+  if (style.bold) format.font.bold = true;
+  if (style.italic) format.font.italic = true;
+  if (style.underline) format.font.underline = 'Single';
+  if (style.color) format.font.color = style.color;
+  if (style.fill) format.fill.color = style.fill;
+  if (style.align) format.horizontalAlignment = style.align === 'left' ? 'Left' : style.align === 'center' ? 'Center' : 'Right';
+  format.verticalAlignment = 'Top';
+  if (style.wrap) format.wrapText = true;
+  if (style.border) {
+    for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const) {
+      format.borders.getItem(edge).style = 'Continuous';
+    }
+  }
+}
+
+/** Queues the sheet's creation and content; returns an estimate of the request's size in bytes. */
+export function queueLayout(context: Excel.RequestContext, layout: SheetLayout, exists: boolean): number {
+  const worksheets = context.workbook.worksheets;
+  if (exists) worksheets.getItem(layout.name).delete();
+  const sheet = worksheets.add(layout.name);
+
+  let rows = 0;
+  let cols = layout.columnWidths.length;
+  for (const c of layout.cells) {
+    rows = Math.max(rows, c.row + 1);
+    cols = Math.max(cols, c.col + 1);
+  }
+  const grid: (string | number)[][] = Array.from({ length: rows }, () => new Array<string | number>(cols).fill(''));
+  for (const c of layout.cells) grid[c.row][c.col] = asCellText(c.value);
+  if (rows > 0) sheet.getRangeByIndexes(0, 0, rows, cols).values = grid;
+  let bytes = JSON.stringify(grid).length;
+
+  layout.columnWidths.forEach((w, i) => {
+    sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * POINTS_PER_CHAR;
+  });
+  for (const [row, height] of layout.rowHeights) sheet.getRangeByIndexes(row, 0, 1, 1).format.rowHeight = height;
+  for (const m of layout.merges) sheet.getRange(rangeAddress(m)).merge(false);
+
+  // Equal styles built separately (`{ ...BODY, bold: true }`) still share their calls.
+  const byStyle = new Map<string, { style: CellStyle; cells: LayoutCell[] }>();
+  for (const c of layout.cells) {
+    if (!c.style) continue;
+    const key = JSON.stringify(c.style);
+    const group = byStyle.get(key);
+    if (group) group.cells.push(c);
+    else byStyle.set(key, { style: c.style, cells: [c] });
+  }
+  for (const { style, cells } of byStyle.values()) {
+    const areas = runsOf(cells);
+    for (const target of targets(sheet, areas)) applyStyle(target, style);
+    bytes += areas.length * 24 + 400;
+  }
+
+  if (supports(API.hyperlinks)) {
+    for (const c of layout.cells) {
+      if (!c.link) continue;
+      sheet.getRangeByIndexes(c.row, c.col, 1, 1).hyperlink = { documentReference: sheetRef(c.link.sheet, c.link.cell), textToDisplay: String(c.value) };
+      bytes += 120;
+    }
+    if (layout.freezeRows) sheet.freezePanes.freezeRows(layout.freezeRows);
+  }
+  return bytes;
+}
