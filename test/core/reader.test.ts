@@ -360,11 +360,17 @@ describe('header fields', () => {
   });
 
   it('an empty required field is DATA-01 on its value cell; a missing one on the sheet', () => {
-    const rows = [['Chi bộ', null], ...standard(['chiBo', 'lowestOrgCount'])];
+    const rows = [['Chi bộ', null], ...standard(['chiBo', 'meetingDate'])];
     const { wb, issues } = read(withRows(rows));
     expect(wb.info?.chiBo).toMatchObject({ value: null, filled: false, cell: 'B3' });
     expect(where(issues).sort()).toEqual([`DATA-01 ${INFO}!A1`, `DATA-01 ${INFO}!B3`]);
-    expect(issues.find((i) => i.cell === 'A1')?.message).toContain('Số tổ chức Mặt trận, đoàn thể xếp loại thấp nhất');
+    expect(issues.find((i) => i.cell === 'A1')?.message).toContain('Ngày họp đánh giá');
+  });
+
+  it('a missing CB condition is left to CB-07, not DATA-01 (RULES.md 9.1)', () => {
+    const { wb, issues } = read(withRows(standard(['lowestOrgCount'])));
+    expect(issues).toEqual([]);
+    expect(wb.info?.lowestOrgCount).toMatchObject({ value: null, filled: false, absent: true });
   });
 
   it('a label whose value is missing does not take the next label as its value', () => {

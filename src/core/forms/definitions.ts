@@ -72,6 +72,11 @@ export interface FieldDef {
   readonly required: 'yes' | 'no' | 'round2';
   /** Which rule makes the field necessary (shown in the template). */
   readonly neededBy?: string;
+  /**
+   * A condition of the chi bộ's level (CB-03..06): left empty it is CB-07's error, not DATA-01's
+   * (RULES.md 9.1), and an empty yes/no is unanswered, not "no".
+   */
+  readonly condition?: boolean;
 }
 
 export interface FieldsForm {
@@ -106,14 +111,14 @@ export const INFO_FORM: FieldsForm = {
     { key: 'r2Issued', label: 'Lần 2 - Số phiếu phát ra', aliases: ['Số phiếu phát ra lần 2', 'Lần 2 phiếu phát ra'], type: 'count', required: 'round2' },
     { key: 'r2Returned', label: 'Lần 2 - Số phiếu thu về', aliases: ['Số phiếu thu về lần 2', 'Lần 2 phiếu thu về'], type: 'count', required: 'round2' },
     { key: 'r2Valid', label: 'Lần 2 - Số phiếu hợp lệ', aliases: ['Số phiếu hợp lệ lần 2', 'Lần 2 phiếu hợp lệ'], type: 'count', required: 'round2' },
-    { key: 'excellentUnited', label: 'Chi bộ đoàn kết, hoàn thành xuất sắc nhiệm vụ chính trị', aliases: ['Đoàn kết, hoàn thành xuất sắc nhiệm vụ chính trị'], type: 'yesno', required: 'yes', neededBy: 'CB-03' },
-    { key: 'goodUnited', label: 'Chi bộ đoàn kết, hoàn thành tốt nhiệm vụ chính trị', aliases: ['Đoàn kết, hoàn thành tốt nhiệm vụ chính trị'], type: 'yesno', required: 'yes', neededBy: 'CB-04' },
-    { key: 'meetingsRegular', label: 'Chi bộ sinh hoạt đúng quy định', aliases: ['Sinh hoạt đúng quy định'], type: 'yesno', required: 'yes', neededBy: 'CB-03' },
-    { key: 'leadersDisciplined', label: 'Có cấp ủy viên, cán bộ chủ chốt bị kỷ luật', aliases: ['Có cấp uỷ viên, cán bộ chủ chốt bị kỷ luật', 'Cấp ủy viên, cán bộ chủ chốt bị kỷ luật'], type: 'yesno', required: 'yes', neededBy: 'CB-04' },
-    { key: 'disunity', label: 'Nội bộ mất đoàn kết', aliases: ['Mất đoàn kết nội bộ'], type: 'yesno', required: 'yes', neededBy: 'CB-06' },
-    { key: 'corruption', label: 'Có đảng viên bị kỷ luật do tham nhũng, tiêu cực, suy thoái', aliases: ['Đảng viên bị kỷ luật do tham nhũng, tiêu cực, suy thoái'], type: 'yesno', required: 'yes', neededBy: 'CB-06' },
-    { key: 'orgRating', label: 'Xếp loại chính quyền, Mặt trận, đoàn thể', aliases: ['Xếp loại chính quyền, Mặt trận và các đoàn thể'], type: 'orgRating', required: 'yes', neededBy: 'CB-03, CB-04' },
-    { key: 'lowestOrgCount', label: 'Số tổ chức Mặt trận, đoàn thể xếp loại thấp nhất', aliases: ['Số tổ chức Mặt trận, đoàn thể xếp loại mức thấp nhất'], type: 'count', required: 'yes', neededBy: 'CB-06' },
+    { key: 'excellentUnited', condition: true, label: 'Chi bộ đoàn kết, hoàn thành xuất sắc nhiệm vụ chính trị', aliases: ['Đoàn kết, hoàn thành xuất sắc nhiệm vụ chính trị'], type: 'yesno', required: 'yes', neededBy: 'CB-03' },
+    { key: 'goodUnited', condition: true, label: 'Chi bộ đoàn kết, hoàn thành tốt nhiệm vụ chính trị', aliases: ['Đoàn kết, hoàn thành tốt nhiệm vụ chính trị'], type: 'yesno', required: 'yes', neededBy: 'CB-04' },
+    { key: 'meetingsRegular', condition: true, label: 'Chi bộ sinh hoạt đúng quy định', aliases: ['Sinh hoạt đúng quy định'], type: 'yesno', required: 'yes', neededBy: 'CB-03' },
+    { key: 'leadersDisciplined', condition: true, label: 'Có cấp ủy viên, cán bộ chủ chốt bị kỷ luật', aliases: ['Có cấp uỷ viên, cán bộ chủ chốt bị kỷ luật', 'Cấp ủy viên, cán bộ chủ chốt bị kỷ luật'], type: 'yesno', required: 'yes', neededBy: 'CB-04' },
+    { key: 'disunity', condition: true, label: 'Nội bộ mất đoàn kết', aliases: ['Mất đoàn kết nội bộ'], type: 'yesno', required: 'yes', neededBy: 'CB-06' },
+    { key: 'corruption', condition: true, label: 'Có đảng viên bị kỷ luật do tham nhũng, tiêu cực, suy thoái', aliases: ['Đảng viên bị kỷ luật do tham nhũng, tiêu cực, suy thoái'], type: 'yesno', required: 'yes', neededBy: 'CB-06' },
+    { key: 'orgRating', condition: true, label: 'Xếp loại chính quyền, Mặt trận, đoàn thể', aliases: ['Xếp loại chính quyền, Mặt trận và các đoàn thể'], type: 'orgRating', required: 'yes', neededBy: 'CB-03, CB-04' },
+    { key: 'lowestOrgCount', condition: true, label: 'Số tổ chức Mặt trận, đoàn thể xếp loại thấp nhất', aliases: ['Số tổ chức Mặt trận, đoàn thể xếp loại mức thấp nhất'], type: 'count', required: 'yes', neededBy: 'CB-06' },
   ],
 };
 

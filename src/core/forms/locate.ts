@@ -66,18 +66,24 @@ export class MergeIndex {
   }
 }
 
-function headerKeys(column: ColumnDef): string[] {
-  const own = column.group ? `${column.group} ${column.label}` : column.label;
-  return [own, ...(column.aliases ?? [])].map(foldHeader);
+/** Folded labels and prefixes of each definition, computed once: header search compares many cells. */
+const columnKeys = new WeakMap<ColumnDef, { keys: readonly string[]; prefixes: readonly string[] }>();
+
+function keysOf(column: ColumnDef): { keys: readonly string[]; prefixes: readonly string[] } {
+  let cached = columnKeys.get(column);
+  if (!cached) {
+    const own = column.group ? `${column.group} ${column.label}` : column.label;
+    cached = { keys: [own, ...(column.aliases ?? [])].map(foldHeader), prefixes: (column.prefixes ?? []).map(foldHeader) };
+    columnKeys.set(column, cached);
+  }
+  return cached;
 }
 
 export function columnMatches(column: ColumnDef, folded: string): boolean {
   if (!folded) return false;
-  if (headerKeys(column).includes(folded)) return true;
-  return (column.prefixes ?? []).some((p) => {
-    const key = foldHeader(p);
-    return folded === key || folded.startsWith(`${key} `);
-  });
+  const { keys, prefixes } = keysOf(column);
+  if (keys.includes(folded)) return true;
+  return prefixes.some((key) => folded === key || folded.startsWith(`${key} `));
 }
 
 export interface HeaderMatch {
@@ -168,11 +174,12 @@ export interface FieldHit {
   readonly labelAddress: string;
 }
 
+const fieldKeys = new WeakMap<FieldDef, readonly string[]>();
+
 function fieldMatches(field: FieldDef, folded: string): boolean {
-  return [field.label, ...(field.aliases ?? [])].some((l) => {
-    const key = foldLabel(l);
-    return key === folded || sameWords(key, folded);
-  });
+  let keys = fieldKeys.get(field);
+  if (!keys) fieldKeys.set(field, (keys = [field.label, ...(field.aliases ?? [])].map(foldLabel)));
+  return keys.some((key) => key === folded || sameWords(key, folded));
 }
 
 function isFieldLabel(fields: readonly FieldDef[], text: string): boolean {

@@ -13,6 +13,11 @@ export interface Located<T> {
   readonly cell: string;
   /** False when the cell is empty; a present-but-invalid value has `value: null` and `filled: true`. */
   readonly filled: boolean;
+  /**
+   * True when the form has no such column or field: `cell` is then the nearest real place (the row's
+   * first cell, or A1 of the sheet), so an issue about it still points somewhere the clerk can look.
+   */
+  readonly absent?: boolean;
 }
 
 export interface BallotCounts {

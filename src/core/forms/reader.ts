@@ -40,10 +40,8 @@ import type { ChiBoInfo, ChiBoWorkbook, LeaderRow, LeadersRead, Located, RollMem
 
 type AnyLocated = Located<unknown>;
 
-const MISSING_PLACE = '';
-
-function absent(sheet: string): Located<never> {
-  return { value: null, sheet, cell: MISSING_PLACE, filled: false };
+function absent(sheet: string, cell: string): Located<never> {
+  return { value: null, sheet, cell, filled: false, absent: true };
 }
 
 /** Parses one cell by its declared type, reporting what is wrong with it. */
@@ -187,7 +185,7 @@ function readFieldsInto(
   for (const field of fields) {
     const hit = hits.get(field.key);
     if (!hit) {
-      out[field.key] = absent(sheet.name);
+      out[field.key] = absent(sheet.name, 'A1');
       if (required(field)) {
         sink.add(
           'DATA-01',
@@ -201,7 +199,7 @@ function readFieldsInto(
     }
     const located = readTyped(field.type, hit.value, sheet.name, hit.row, hit.col, field.label, sink);
     out[field.key] = located;
-    if (!located.filled && !isCellError(hit.value) && required(field) && field.type !== 'yesno') {
+    if (!located.filled && !isCellError(hit.value) && required(field)) {
       sink.add(
         'DATA-01',
         sheet.name,
@@ -334,7 +332,7 @@ function readRow(table: RawTable, form: TableForm, r: number, sink: IssueSink): 
   for (const column of form.columns) {
     const col = table.columns.get(column.key);
     if (col === undefined) {
-      out[column.key] = absent(sheet.name);
+      out[column.key] = absent(sheet.name, a1(r, Math.min(...table.columns.values())));
       continue;
     }
     const raw = cellAt(sheet, r, col);
@@ -422,7 +420,7 @@ function buildLeaderRow(c: Record<string, AnyLocated>, row: number): LeaderRow {
 }
 
 function readInfo(sheet: SheetGrid, anyRound2Vote: boolean, sink: IssueSink): ChiBoInfo {
-  const { values: f, hits } = readFieldsInto(sheet, INFO_FORM.fields, sink, undefined, (field) => field.required === 'yes' || (field.required === 'round2' && anyRound2Vote));
+  const { values: f, hits } = readFieldsInto(sheet, INFO_FORM.fields, sink, undefined, (field) => !field.condition && (field.required === 'yes' || (field.required === 'round2' && anyRound2Vote)));
   const condition = (key: string): Located<boolean> => {
     const hit = hits.get(key);
     return as(hit ? emptyConditionIsUnanswered(f[key], hit.value) : f[key]);

@@ -66,15 +66,17 @@ function checkConditions(ctx: ChiBoContext, info: ChiBoInfo): void {
     ['leadersDisciplined', info.leadersDisciplined],
     ['disunity', info.disunity],
     ['corruption', info.corruption],
+    ['orgRating', info.orgRating],
+    ['lowestOrgCount', info.lowestOrgCount],
   ];
   for (const [key, located] of entries) {
     // A value typed but not accepted was reported by DATA-02; only the empty ones are CB-07's.
     if (located.filled || located.value !== null) continue;
-    const cell = located.cell || 'A1';
-    ctx.sink.add('CB-07', info.sheet, cell, `Sheet "${info.sheet}", ô ${cell}: chưa trả lời "${CONDITION_LABELS[key]}". Điều kiện xếp loại chi bộ phải ghi rõ Có hoặc Không; ô trống không được hiểu là "Không".`, `Sheet "${info.sheet}", cell ${cell}: "${CONDITION_LABELS[key]}" is not answered. Enter Có or Không.`);
+    const cell = located.cell;
+    ctx.sink.add('CB-07', info.sheet, cell, `Sheet "${info.sheet}", ô ${cell}: chưa nhập "${CONDITION_LABELS[key]}". Điều kiện xếp loại chi bộ phải ghi rõ (${key === 'orgRating' ? 'Cao nhất, Cao thứ hai hoặc Thấp hơn' : key === 'lowestOrgCount' ? 'một số, 0 nếu không có' : 'Có hoặc Không'}); ô trống không được hiểu là "Không".`, `Sheet "${info.sheet}", cell ${cell}: "${CONDITION_LABELS[key]}" is not answered. Enter Có or Không.`);
   }
   const contradiction = (a: Located<unknown>, b: Located<unknown>, text: string, textEn: string) => {
-    ctx.sink.add('CB-07', info.sheet, b.cell || a.cell, `Sheet "${info.sheet}": ${text} Kiểm tra lại hai ô ${a.cell} và ${b.cell}.`, `Sheet "${info.sheet}": ${textEn} Check ${a.cell} and ${b.cell}.`, 'warning');
+    ctx.sink.add('CB-07', info.sheet, b.cell, `Sheet "${info.sheet}": ${text} Kiểm tra lại hai ô ${a.cell} và ${b.cell}.`, `Sheet "${info.sheet}": ${textEn} Check ${a.cell} and ${b.cell}.`, 'warning');
   };
   if (info.excellentUnited.value === true && info.disunity.value === true) contradiction(info.excellentUnited, info.disunity, 'vừa ghi "đoàn kết, hoàn thành xuất sắc nhiệm vụ" vừa ghi "nội bộ mất đoàn kết".', 'both "united, excellent" and "internal disunity" are marked.');
   else if (info.goodUnited.value === true && info.disunity.value === true) contradiction(info.goodUnited, info.disunity, 'vừa ghi "đoàn kết, hoàn thành tốt nhiệm vụ" vừa ghi "nội bộ mất đoàn kết".', 'both "united, good" and "internal disunity" are marked.');
@@ -165,7 +167,7 @@ export function classifyChiBo(ctx: ChiBoContext, members: readonly MemberResult[
   const provisional = undeterminedMembers.length > 0;
   if (provisional && info) {
     rules.push('CB-08');
-    const cell = info.chiBo.cell || 'A1';
+    const cell = info.chiBo.cell;
     ctx.sink.add('CB-08', info.sheet, cell, `Kết quả xếp loại chi bộ là tạm thời: còn ${undeterminedMembers.length} đảng viên chưa xác định được mức (${undeterminedMembers.map((m) => m.name).join(', ')}). Giải quyết các lỗi của những đảng viên này rồi kiểm tra lại.`, `The chi bộ's level is provisional: ${undeterminedMembers.length} member(s) undetermined.`);
     lines.push('Tạm thời (CB-08).');
   }

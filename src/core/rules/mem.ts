@@ -133,6 +133,7 @@ function classifyRound1(ctx: ChiBoContext, state: MemberState, n: number): Draft
   const d: Draft = { state, status: 'classified', level: null, reason: null, rules: [], votes: null, lines: [`N = ${n}.`], linesEn: [`N = ${n}.`], round2: null };
   const sink = ctx.sink;
   checkVotesOfExcluded(ctx, state);
+  if (state.eligibility.status !== 'eligible' && state.tally) memberRound1(ctx, state, false);
   if (state.eligibility.status !== 'eligible') {
     d.status = state.eligibility.status;
     d.reason = state.eligibility.reason;
@@ -177,14 +178,15 @@ function classifyRound1(ctx: ChiBoContext, state: MemberState, n: number): Draft
   d.level = vote.level;
 
   if (m.civilServant.value === true) applyCivilService(ctx, d, r1, n);
-  if (d.status === 'classified') checkKhtnvGrounds(ctx, d);
+  // MEM-09 compares the grounds with the vote's result, whatever MEM-08 then made of it.
+  checkKhtnvGrounds(ctx, d, vote.level);
   return d;
 }
 
 /** MEM-08: a serving civil servant's party level agrees with the civil-service rating. */
 function applyCivilService(ctx: ChiBoContext, d: Draft, r1: Round1Votes, n: number): void {
   const m = d.state.member;
-  const place = m.civilRating.cell ? m.civilRating : m.name;
+  const place = m.civilRating.absent ? m.name : m.civilRating;
   const rating = m.civilRating.value;
   if (!rating) {
     undetermined(d, 'missing-rating', 'MEM-08');
@@ -212,13 +214,13 @@ function applyCivilService(ctx: ChiBoContext, d: Draft, r1: Round1Votes, n: numb
 }
 
 /** MEM-09: grounds and the KHTNV level go together. */
-function checkKhtnvGrounds(ctx: ChiBoContext, d: Draft): void {
+function checkKhtnvGrounds(ctx: ChiBoContext, d: Draft, voteLevel: MemberLevel): void {
   const m = d.state.member;
   const grounds = khtnvGrounds(m);
-  if (grounds.length > 0 && d.level !== 'KHTNV') {
-    ctx.sink.add('MEM-09', m.name.sheet, m.name.cell, `"${nameOf(m)}" có căn cứ xếp loại Không hoàn thành nhiệm vụ (${grounds.join('; ')}) nhưng kết quả bỏ phiếu là ${d.level}. Chi bộ xem xét lại.`, `"${nameOf(m)}" has a ground for KHTNV (${grounds.join('; ')}) but the vote gives ${d.level}.`);
+  if (grounds.length > 0 && voteLevel !== 'KHTNV') {
+    ctx.sink.add('MEM-09', m.name.sheet, m.name.cell, `"${nameOf(m)}" có căn cứ xếp loại Không hoàn thành nhiệm vụ (${grounds.join('; ')}) nhưng kết quả bỏ phiếu là ${voteLevel}. Chi bộ xem xét lại.`, `"${nameOf(m)}" has a ground for KHTNV (${grounds.join('; ')}) but the vote gives ${voteLevel}.`);
   }
-  if (grounds.length === 0 && d.level === 'KHTNV') {
+  if (grounds.length === 0 && voteLevel === 'KHTNV') {
     ctx.sink.add('MEM-09', m.name.sheet, m.name.cell, `"${nameOf(m)}" bị xếp loại Không hoàn thành nhiệm vụ nhưng danh sách không ghi căn cứ nào (kỷ luật, không hoàn thành nhiệm vụ chi bộ giao, vi phạm, …). Đánh dấu căn cứ ở các cột tương ứng.`, `"${nameOf(m)}" is KHTNV by vote with no ground recorded.`);
   }
 }
@@ -253,7 +255,7 @@ function classifyRound2(ctx: ChiBoContext, drafts: Draft[], n: number): { pool: 
       d.rules.push('MEM-07');
       d.lines.push('Là CBCCVC nhưng không có căn cứ HTXSNV (MEM-07) → giữ HTTNV.');
       d.linesEn.push('Civil servant without a ground for HTXSNV (MEM-07) → stays HTTNV.');
-      const place = m.civilRating.cell ? m.civilRating : m.name;
+      const place = m.civilRating.absent ? m.name : m.civilRating;
       ctx.sink.add('MEM-07', place.sheet, place.cell, `"${nameOf(m)}" đủ phiếu lần 2 nhưng là CBCCVC chưa có một trong các căn cứ: xếp loại CBCCVC Hoàn thành xuất sắc nhiệm vụ; đề nghị Chiến sỹ thi đua cơ sở; Bằng khen cấp Bộ, Tỉnh. Giữ mức HTTNV.`, `"${nameOf(m)}" passes round 2 but as a civil servant lacks every ground (rating HTXSNV, CSTĐ proposal, ministry/province commendation). Stays HTTNV.`);
       continue;
     }

@@ -103,9 +103,10 @@ export interface BrokenVotes {
 }
 
 /**
- * VOTE-03 for a member voted on. Returns the member's round-1 votes, or what broke them.
+ * VOTE-03: more round-1 votes than valid ballots is an error for every tally row; fewer is a warning only
+ * for a member voted on (RULES.md 9.8). Returns the member's round-1 votes, or what broke them.
  */
-export function memberRound1(ctx: ChiBoContext, state: MemberState): Round1Votes | BrokenVotes {
+export function memberRound1(ctx: ChiBoContext, state: MemberState, votedOn = true): Round1Votes | BrokenVotes {
   const t = state.tally;
   if (!t) return { broken: 'VOTE-01' };
   const cells = [t.r1Good, t.r1Done, t.r1Failed];
@@ -125,7 +126,7 @@ export function memberRound1(ctx: ChiBoContext, state: MemberState): Round1Votes
     );
     return { broken: 'VOTE-03' };
   }
-  if (sum < valid) {
+  if (sum < valid && votedOn) {
     ctx.sink.add(
       'VOTE-03',
       t.r1Good.sheet,
