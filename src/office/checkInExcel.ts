@@ -81,7 +81,6 @@ async function probeCells(context: Excel.RequestContext, flags: readonly Flag[],
     probes.set(k, { fill, note });
     writer.add(PROBE_BYTES);
     // Only tens of thousands of flagged cells fill a request; then it goes in parts.
-    // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/no-context-sync-in-loop
     await writer.flushIfFull();
   }
   if (writer.hasPending) await writer.flush();
@@ -116,7 +115,6 @@ export async function checkInExcel(context: Excel.RequestContext, options: Excel
   for (const layout of resultSheets(result, (name) => inputSheets.has(name))) {
     writer.add(queueLayout(context, layout, existing.has(layout.name)));
     // A sync here only when the queued writes near 5 MB (tens of thousands of members).
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await writer.flushIfFull();
   }
   queueState(context, { flags: records, settings: snapshot.state.settings }, existing.has(STATE_SHEET));
