@@ -4,7 +4,7 @@
  * depend on the number of rows: 1 (sheet names) + 1 (values and remembered state) + 1 (fills and notes
  * of the cells to flag) + 1 write, plus one more only if a write would pass Excel on the web's 5 MB limit.
  */
-import { checkWorkbook, type CheckResult, type WorkbookModel } from '../core';
+import { a1, checkWorkbook, type CheckResult, type WorkbookModel } from '../core';
 import { RESULT_SHEETS } from '../core/forms/definitions';
 import { type Flag, flagsOf, resultSheets } from '../core/output/resultSheets';
 import { API, PAYLOAD_BUDGET, sheetRef, supports } from './api';
@@ -228,7 +228,7 @@ function queueState(context: Excel.RequestContext, state: AddinState, exists: bo
   const sheet = exists ? worksheets.getItem(STATE_SHEET) : worksheets.add(STATE_SHEET);
   if (exists) sheet.getRange().clear();
   const rows = serialiseState(state).map((r) => r.map(asCellText));
-  sheet.getRangeByIndexes(0, 0, rows.length, rows[0].length).values = rows;
+  sheet.getRange(`A1:${a1(rows.length - 1, rows[0].length - 1)}`).values = rows;
   if (!exists && supports(API.sheetVisibility)) sheet.visibility = Excel.SheetVisibility.veryHidden;
 }
 

@@ -3,12 +3,16 @@
  * that many cells cost few calls, nothing synced here (the caller decides when to sync).
  */
 import { a1, type CellRange } from '../core';
-import { type CellStyle, FONT_NAME, type LayoutCell, looksLikeFormula, type SheetLayout } from '../core/output/layout';
+import { type CellStyle, FONT_NAME, type LayoutCell, type SheetLayout } from '../core/output/layout';
 import { API, sheetRef, supports } from './api';
 
-/** Excel would read "=…", "+…", "-…", "@…" as a formula; a leading apostrophe keeps it text. */
+/**
+ * Excel parses what is written to `Range.values` as if typed: "=…", "+…", "-…", "@…" become formulas,
+ * "12%" or "0123" numbers, and Vietnamese-locale hosts read "87,5" as a number too. A leading apostrophe
+ * makes Excel keep any text exactly as it is (the apostrophe is not part of the value).
+ */
 export function asCellText(value: string | number): string | number {
-  return typeof value === 'string' && looksLikeFormula(value) ? `'${value}` : value;
+  return typeof value === 'string' && value !== '' ? `'${value}` : value;
 }
 
 /** Points per character of column width, for Times New Roman 12 (Excel's default ~5.6). */
@@ -72,14 +76,15 @@ export function queueLayout(context: Excel.RequestContext, layout: SheetLayout, 
   }
   const grid: (string | number)[][] = Array.from({ length: rows }, () => new Array<string | number>(cols).fill(''));
   for (const c of layout.cells) grid[c.row][c.col] = asCellText(c.value);
-  if (rows > 0) sheet.getRangeByIndexes(0, 0, rows, cols).values = grid;
+  if (rows > 0) sheet.getRange(rangeAddress({ top: 0, left: 0, bottom: rows - 1, right: cols - 1 })).values = grid;
   let bytes = JSON.stringify(grid).length;
 
   layout.columnWidths.forEach((w, i) => {
-    sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * POINTS_PER_CHAR;
+    sheet.getRange(a1(0, i)).format.columnWidth = w * POINTS_PER_CHAR;
   });
-  for (const [row, height] of layout.rowHeights) sheet.getRangeByIndexes(row, 0, 1, 1).format.rowHeight = height;
-  for (const m of layout.merges) sheet.getRange(rangeAddress(m)).merge(false);
+  for (const [row, height] of layout.rowHeights) sheet.getRange(a1(row, 0)).format.rowHeight = height;
+  // Merging needs ExcelApi 1.2; without it the text simply stays in the first cell of the span.
+  if (supports(API.merge)) for (const m of layout.merges) sheet.getRange(rangeAddress(m)).merge(false);
 
   // Equal styles built separately (`{ ...BODY, bold: true }`) still share their calls.
   const byStyle = new Map<string, { style: CellStyle; cells: LayoutCell[] }>();
@@ -99,7 +104,7 @@ export function queueLayout(context: Excel.RequestContext, layout: SheetLayout, 
   if (supports(API.hyperlinks)) {
     for (const c of layout.cells) {
       if (!c.link) continue;
-      sheet.getRangeByIndexes(c.row, c.col, 1, 1).hyperlink = { documentReference: sheetRef(c.link.sheet, c.link.cell), textToDisplay: String(c.value) };
+      sheet.getRange(a1(c.row, c.col)).hyperlink = { documentReference: sheetRef(c.link.sheet, c.link.cell), textToDisplay: String(c.value) };
       bytes += 120;
     }
     if (layout.freezeRows) sheet.freezePanes.freezeRows(layout.freezeRows);

@@ -1,0 +1,837 @@
+/**
+ * The Excel API classes the add-in uses, with the real names, arguments and requirement sets
+ * (from @types/office-js and office.js's own `_throwIfApiNotSupported` calls). Each class is a
+ * `FakeClientObject` plus a `TypeDef` telling the engine what it can load and set on the host.
+ *
+ * Requirement sets are enforced where the real stack enforces them:
+ * - `clientSince`: office.js throws ApiNotFound synchronously, at the call (getItemOrNullObject 1.4,
+ *   getUsedRangeOrNullObject 1.4, getRangeByIndexes 1.7, freezePanes 1.7, getRanges 1.9, merge 1.2,
+ *   getResizedRange 1.3, getMergedAreasOrNullObject 1.13, and the 1.18 notes API);
+ * - `since`: an older Excel refuses the request, so `context.sync()` rejects with ApiNotFound
+ *   (setting visibility before 1.2, hyperlink before 1.7, getUsedRange(valuesOnly) before 1.2, …).
+ */
+import { MAX_COLS, MAX_ROWS, type Rect, cellA1, isWholeColumns, isWholeRows, parseRect, qualified, rectCells, splitSheet } from './address';
+import { type Binding, FakeClientObject, type FakeClientResult, type NavDef, type PropertyDef, type ProxyClass, type TypeDef } from './client';
+import { apiNotFoundByHost, invalidArgument, invalidOperation, itemNotFound } from './errors';
+import { formatText, parseColor } from './format';
+import {
+  type CellFormat,
+  type ClearApplyTo,
+  type FontState,
+  HORIZONTAL,
+  type HostSheet,
+  type HostWorkbook,
+  UNDERLINES,
+  VERTICAL,
+  cellKey,
+  checkPerCellSize,
+  clearRange,
+  coerceInput,
+  columnWidthOf,
+  commonFormatValue,
+  effectiveFormat,
+  formulaOf,
+  grid,
+  hiddenState,
+  isCoveredByMerge,
+  keyCol,
+  keyRow,
+  mergeRange,
+  mergedAreasIn,
+  rowHeightOf,
+  setColumnWidth,
+  setHidden,
+  setHyperlink,
+  setRowHeight,
+  unmergeRange,
+  updateFont,
+  updateFormat,
+  usedRect,
+  valueOf,
+  valueTypeOf,
+  writeCell,
+  writeGrid,
+} from './model';
+
+/** A range on the host: one rectangle for a Range, one or more for RangeAreas. */
+export interface RangeRef {
+  readonly sheet: HostSheet;
+  readonly rects: readonly Rect[];
+}
+interface NotesScope {
+  readonly book: HostWorkbook;
+  /** null for `workbook.notes`, the sheet for `worksheet.notes`. */
+  readonly sheet: HostSheet | null;
+}
+interface NoteRef {
+  readonly sheet: HostSheet;
+  readonly key: number;
+}
+
+const fail = (error: Error): never => {
+  throw error;
+};
+const one = (ref: RangeRef): Rect => ref.rects[0];
+const cellRect = (row: number, col: number): Rect => ({ r0: row, c0: col, r1: row, c1: col });
+const WHOLE_SHEET: Rect = { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 };
+
+function isIndex(value: unknown, max: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < max;
+}
+
+function checkedRect(r0: number, c0: number, r1: number, c1: number): Rect {
+  if (r0 < 0 || c0 < 0 || r1 >= MAX_ROWS || c1 >= MAX_COLS || r1 < r0 || c1 < c0) throw invalidArgument('the range would leave the sheet');
+  return { r0, c0, r1, c1 };
+}
+
+/** An address given to a Worksheet method: relative to that sheet; a sheet part must name it. */
+function rectOnSheet(sheet: HostSheet, address: unknown): Rect {
+  if (address === null || address === undefined) return WHOLE_SHEET;
+  if (typeof address !== 'string') throw invalidArgument('address must be a string');
+  const { sheet: named, ref } = splitSheet(address);
+  if (named !== undefined && sheet.book.findSheet(named) !== sheet) throw invalidArgument(`${address} is not on sheet ${sheet.name}`);
+  return parseRect(ref) ?? fail(invalidArgument(`cannot read the address ${JSON.stringify(address)}`));
+}
+
+/** Clears every cell of a range, the way `Range.clear(applyTo)` does. */
+function clearWith(ref: RangeRef, applyTo: unknown, host: HostWorkbook, location: string): void {
+  const mode = (applyTo ?? 'All') as ClearApplyTo;
+  const since: Record<string, string> = { All: '1.1', Formats: '1.1', Contents: '1.1', Hyperlinks: '1.7', RemoveHyperlinks: '1.7', ResetContents: '1.18' };
+  if (!since[mode]) throw invalidArgument(`applyTo ${JSON.stringify(applyTo)}`);
+  if (!host.supports(since[mode])) throw apiNotFoundByHost(location);
+  clearRange(ref.sheet, ref.rects, mode);
+}
+
+function checkValuesOnly(valuesOnly: unknown, host: HostWorkbook, location: string): boolean {
+  // The valuesOnly argument arrived with ExcelApi 1.2; an older Excel does not know it.
+  if (valuesOnly !== null && valuesOnly !== undefined && !host.supports('1.2')) throw apiNotFoundByHost(location);
+  return valuesOnly === true;
+}
+
+/** Installs the properties of `def` as accessors on the class, as office.js defines them. */
+function define(type: ProxyClass, def: TypeDef): void {
+  Object.defineProperty(type, 'def', { value: def });
+  for (const [name, prop] of Object.entries(def.props)) {
+    Object.defineProperty(type.prototype, name, {
+      configurable: true,
+      get(this: FakeClientObject) {
+        return this._get(name);
+      },
+      ...(prop.write
+        ? {
+            set(this: FakeClientObject, value: unknown) {
+              this._set(name, value);
+            },
+          }
+        : {}),
+    });
+  }
+  for (const name of Object.keys(def.navs)) {
+    Object.defineProperty(type.prototype, name, {
+      configurable: true,
+      get(this: FakeClientObject) {
+        return this._nav(name);
+      },
+    });
+  }
+  if (def.items) {
+    Object.defineProperty(type.prototype, 'items', {
+      configurable: true,
+      get(this: FakeClientObject) {
+        return this._itemsLoaded;
+      },
+    });
+  }
+}
+
+function boolProp(pick: (f: CellFormat) => boolean, change: (v: boolean) => (f: CellFormat) => CellFormat): PropertyDef {
+  return {
+    read: (b: RangeRef) => commonFormatValue(b.sheet, b.rects, pick),
+    write: (b: RangeRef, v) => updateFormat(b.sheet, b.rects, change(typeof v === 'boolean' ? v : fail(invalidArgument(`expected true or false, got ${JSON.stringify(v)}`)))),
+  };
+}
+
+function fontProp<K extends keyof FontState>(key: K, check: (v: unknown) => FontState[K]): PropertyDef {
+  return {
+    read: (b: RangeRef) => commonFormatValue(b.sheet, b.rects, (f) => f.font[key]),
+    write: (b: RangeRef, v) => updateFont(b.sheet, b.rects, { [key]: check(v) } as Partial<FontState>),
+  };
+}
+
+const oneOf =
+  <T extends string>(allowed: readonly T[], what: string) =>
+  (v: unknown): T =>
+    allowed.includes(v as T) ? (v as T) : fail(invalidArgument(`${what} ${JSON.stringify(v)}`));
+
+// ---------------------------------------------------------------------------------------------------
+// Workbook
+
+export class FakeWorkbook extends FakeClientObject {
+  declare readonly worksheets: FakeWorksheetCollection;
+  /** ExcelApi 1.18. */
+  declare readonly notes: FakeNoteCollection;
+
+  getSelectedRange(): FakeRange {
+    return this._method(FakeRange, 'getSelectedRange', [], (book: HostWorkbook) => {
+      const sheet = book.active ?? fail(invalidOperation('no active worksheet'));
+      return { sheet, rects: [sheet.selection] };
+    });
+  }
+
+  /** ExcelApi 1.7. */
+  getActiveCell(): FakeRange {
+    return this._method(
+      FakeRange,
+      'getActiveCell',
+      [],
+      (book: HostWorkbook) => {
+        const sheet = book.active ?? fail(invalidOperation('no active worksheet'));
+        return { sheet, rects: [cellRect(sheet.selection.r0, sheet.selection.c0)] };
+      },
+      { clientSince: '1.7' },
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Worksheets
+
+export class FakeWorksheetCollection extends FakeClientObject {
+  declare readonly items: FakeWorksheet[];
+
+  getItem(key: string): FakeWorksheet {
+    return this._method(FakeWorksheet, 'getItem', [key], (book: HostWorkbook, _h, [k]) => book.findSheet(String(k)) ?? fail(itemNotFound()));
+  }
+
+  /** ExcelApi 1.4. */
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return this._method(FakeWorksheet, 'getItemOrNullObject', [key], (book: HostWorkbook, _h, [k]) => book.findSheet(String(k)) ?? null, { clientSince: '1.4' });
+  }
+
+  /** Adds a sheet at the end; it does not become active (call activate()). */
+  add(name?: string): FakeWorksheet {
+    return this._method(FakeWorksheet, 'add', [name], (book: HostWorkbook, _h, [n]) => book.addSheet(n === null ? undefined : (n as string)));
+  }
+
+  getActiveWorksheet(): FakeWorksheet {
+    return this._method(FakeWorksheet, 'getActiveWorksheet', [], (book: HostWorkbook) => book.active ?? fail(itemNotFound()));
+  }
+
+  /** ExcelApi 1.4. */
+  getCount(visibleOnly?: boolean): FakeClientResult<number> {
+    return this._invoke('getCount', [visibleOnly], (book: HostWorkbook, [v]) => (v === true ? book.visibleSheets() : book.sheets).length, { since: '1.4' }) as FakeClientResult<number>;
+  }
+}
+
+export class FakeWorksheet extends FakeClientObject {
+  declare name: string;
+  declare readonly id: string;
+  declare position: number;
+  declare visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  /** ExcelApi 1.7. */
+  declare readonly freezePanes: FakeWorksheetFreezePanes;
+  /** ExcelApi 1.18. */
+  declare readonly notes: FakeNoteCollection;
+
+  /** "B7", "A1:C3", "3:5", "A:C"; no address: the whole sheet. */
+  getRange(address?: string): FakeRange {
+    return this._method(FakeRange, 'getRange', [address], (sheet: HostSheet, _h, [a]) => ({ sheet, rects: [rectOnSheet(sheet, a)] }));
+  }
+
+  /** ExcelApi 1.7. */
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    return this._method(
+      FakeRange,
+      'getRangeByIndexes',
+      [startRow, startColumn, rowCount, columnCount],
+      (sheet: HostSheet, _h, [r, c, n, m]) => {
+        if (!isIndex(r, MAX_ROWS) || !isIndex(c, MAX_COLS) || !isIndex(n, MAX_ROWS + 1) || !isIndex(m, MAX_COLS + 1) || n === 0 || m === 0) {
+          throw invalidArgument('getRangeByIndexes needs whole numbers, counts of at least 1');
+        }
+        return { sheet, rects: [checkedRect(r, c, r + n - 1, c + m - 1)] };
+      },
+      { clientSince: '1.7' },
+    );
+  }
+
+  /** ExcelApi 1.9: "A1, B2:C3". */
+  getRanges(address?: string): FakeRangeAreas {
+    return this._method(
+      FakeRangeAreas,
+      'getRanges',
+      [address],
+      (sheet: HostSheet, _h, [a]) => {
+        if (a === null || a === undefined) return { sheet, rects: [WHOLE_SHEET] };
+        if (typeof a !== 'string') throw invalidArgument('address must be a string');
+        return { sheet, rects: a.split(',').map((part) => rectOnSheet(sheet, part.trim())) };
+      },
+      { clientSince: '1.9' },
+    );
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return this._method(FakeRange, 'getCell', [row, column], (sheet: HostSheet, _h, [r, c]) => {
+      if (!isIndex(r, MAX_ROWS) || !isIndex(c, MAX_COLS)) throw invalidArgument('getCell needs a row and column inside the sheet');
+      return { sheet, rects: [cellRect(r, c)] };
+    });
+  }
+
+  /** An empty sheet gives A1. `valuesOnly` needs ExcelApi 1.2. */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    return this._method(FakeRange, 'getUsedRange', [valuesOnly], (sheet: HostSheet, host, [v]) => ({
+      sheet,
+      rects: [usedRect(sheet, checkValuesOnly(v, host, 'Worksheet.getUsedRange')) ?? cellRect(0, 0)],
+    }));
+  }
+
+  /** ExcelApi 1.4. An empty sheet gives a null object. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return this._method(
+      FakeRange,
+      'getUsedRangeOrNullObject',
+      [valuesOnly],
+      (sheet: HostSheet, _h, [v]) => {
+        const used = usedRect(sheet, v === true);
+        return used ? { sheet, rects: [used] } : null;
+      },
+      { clientSince: '1.4' },
+    );
+  }
+
+  activate(): void {
+    this._invoke('activate', [], (sheet: HostSheet, _a, host) => host.activate(sheet));
+  }
+
+  delete(): void {
+    this._invoke('delete', [], (sheet: HostSheet, _a, host) => host.deleteSheet(sheet));
+  }
+}
+
+export class FakeWorksheetFreezePanes extends FakeClientObject {
+  freezeRows(count = 1): void {
+    this._invoke('freezeRows', [count], (sheet: HostSheet, [n]) => {
+      sheet.frozenRows = isIndex(n ?? 1, MAX_ROWS) ? ((n ?? 1) as number) : fail(invalidArgument(`count ${String(n)}`));
+      sheet.frozenColumns = 0;
+    });
+  }
+
+  freezeColumns(count = 1): void {
+    this._invoke('freezeColumns', [count], (sheet: HostSheet, [n]) => {
+      sheet.frozenColumns = isIndex(n ?? 1, MAX_COLS) ? ((n ?? 1) as number) : fail(invalidArgument(`count ${String(n)}`));
+      sheet.frozenRows = 0;
+    });
+  }
+
+  /** Freezes the rows above and columns left of the range's bottom-right corner, inclusive. */
+  freezeAt(frozenRange: FakeRange | string): void {
+    const address = frozenRange instanceof FakeRange ? null : frozenRange;
+    this._invoke('freezeAt', [address], (sheet: HostSheet, _a, host) => {
+      const rect = frozenRange instanceof FakeRange ? one(frozenRange._bind(host) as RangeRef) : rectOnSheet(sheet, address);
+      sheet.frozenRows = isWholeColumns(rect) ? 0 : rect.r1 + 1;
+      sheet.frozenColumns = isWholeRows(rect) ? 0 : rect.c1 + 1;
+    });
+  }
+
+  unfreeze(): void {
+    this._invoke('unfreeze', [], (sheet: HostSheet) => {
+      sheet.frozenRows = 0;
+      sheet.frozenColumns = 0;
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Ranges
+
+export class FakeRange extends FakeClientObject {
+  declare readonly address: string;
+  declare readonly addressLocal: string;
+  declare readonly rowIndex: number;
+  declare readonly columnIndex: number;
+  declare readonly rowCount: number;
+  declare readonly columnCount: number;
+  declare readonly cellCount: number;
+  declare values: any[][];
+  declare formulas: any[][];
+  declare numberFormat: any[][];
+  declare readonly text: string[][];
+  declare readonly valueTypes: string[][];
+  /** ExcelApi 1.7. */
+  declare hyperlink: { address?: string; documentReference?: string; screenTip?: string; textToDisplay?: string } | null;
+  /** ExcelApi 1.2. */
+  declare rowHidden: boolean;
+  declare columnHidden: boolean;
+  declare readonly isEntireRow: boolean;
+  declare readonly isEntireColumn: boolean;
+  declare readonly format: FakeRangeFormat;
+  declare readonly worksheet: FakeWorksheet;
+
+  /** Selects the range on its own sheet; it does not switch sheets (see README: activate() first). */
+  select(): void {
+    this._invoke('select', [], (ref: RangeRef) => {
+      if (ref.sheet.visibility !== 'Visible') throw invalidOperation('cannot select on a hidden worksheet');
+      ref.sheet.selection = one(ref);
+    });
+  }
+
+  /** ExcelApi 1.2. Keeps only the top-left value, as Excel does. */
+  merge(across = false): void {
+    this._invoke('merge', [across], (ref: RangeRef, [a]) => mergeRange(ref.sheet, one(ref), a === true), { clientSince: '1.2' });
+  }
+
+  /** ExcelApi 1.2. */
+  unmerge(): void {
+    this._invoke('unmerge', [], (ref: RangeRef) => unmergeRange(ref.sheet, one(ref)), { clientSince: '1.2' });
+  }
+
+  clear(applyTo?: string): void {
+    this._invoke('clear', [applyTo], (ref: RangeRef, [a], host) => clearWith(ref, a, host, 'Range.clear'));
+  }
+
+  /** Relative to the range's top-left cell; may lie outside the range, not outside the sheet. */
+  getCell(row: number, column: number): FakeRange {
+    return this._method(FakeRange, 'getCell', [row, column], (ref: RangeRef, _h, [r, c]) => {
+      const rect = one(ref);
+      if (typeof r !== 'number' || typeof c !== 'number') throw invalidArgument('getCell needs numbers');
+      return { sheet: ref.sheet, rects: [checkedRect(rect.r0 + r, rect.c0 + c, rect.r0 + r, rect.c0 + c)] };
+    });
+  }
+
+  getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
+    return this._method(FakeRange, 'getOffsetRange', [rowOffset, columnOffset], (ref: RangeRef, _h, [dr, dc]) => {
+      const rect = one(ref);
+      const r = Number(dr);
+      const c = Number(dc);
+      return { sheet: ref.sheet, rects: [checkedRect(rect.r0 + r, rect.c0 + c, rect.r1 + r, rect.c1 + c)] };
+    });
+  }
+
+  /** ExcelApi 1.3. */
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return this._method(
+      FakeRange,
+      'getResizedRange',
+      [deltaRows, deltaColumns],
+      (ref: RangeRef, _h, [dr, dc]) => {
+        const rect = one(ref);
+        return { sheet: ref.sheet, rects: [checkedRect(rect.r0, rect.c0, rect.r1 + Number(dr), rect.c1 + Number(dc))] };
+      },
+      { clientSince: '1.3' },
+    );
+  }
+
+  getRow(row: number): FakeRange {
+    return this._method(FakeRange, 'getRow', [row], (ref: RangeRef, _h, [r]) => {
+      const rect = one(ref);
+      if (!isIndex(r, rect.r1 - rect.r0 + 1)) throw invalidArgument(`row ${String(r)} is outside the range`);
+      return { sheet: ref.sheet, rects: [{ ...rect, r0: rect.r0 + r, r1: rect.r0 + r }] };
+    });
+  }
+
+  getColumn(column: number): FakeRange {
+    return this._method(FakeRange, 'getColumn', [column], (ref: RangeRef, _h, [c]) => {
+      const rect = one(ref);
+      if (!isIndex(c, rect.c1 - rect.c0 + 1)) throw invalidArgument(`column ${String(c)} is outside the range`);
+      return { sheet: ref.sheet, rects: [{ ...rect, c0: rect.c0 + c, c1: rect.c0 + c }] };
+    });
+  }
+
+  getEntireRow(): FakeRange {
+    return this._method(FakeRange, 'getEntireRow', [], (ref: RangeRef) => ({ sheet: ref.sheet, rects: [{ ...one(ref), c0: 0, c1: MAX_COLS - 1 }] }));
+  }
+
+  getEntireColumn(): FakeRange {
+    return this._method(FakeRange, 'getEntireColumn', [], (ref: RangeRef) => ({ sheet: ref.sheet, rects: [{ ...one(ref), r0: 0, r1: MAX_ROWS - 1 }] }));
+  }
+
+  /** ExcelApi 1.13: the merged areas that touch the range, or a null object when there are none. */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return this._method(
+      FakeRangeAreas,
+      'getMergedAreasOrNullObject',
+      [],
+      (ref: RangeRef) => {
+        const areas = mergedAreasIn(ref.sheet, ref.rects);
+        return areas.length ? { sheet: ref.sheet, rects: areas } : null;
+      },
+      { clientSince: '1.13' },
+    );
+  }
+
+  /** The used part of this range; ItemNotFound when it has none. */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    return this._method(FakeRange, 'getUsedRange', [valuesOnly], (ref: RangeRef, host, [v]) => ({
+      sheet: ref.sheet,
+      rects: [usedRect(ref.sheet, checkValuesOnly(v, host, 'Range.getUsedRange'), one(ref)) ?? fail(itemNotFound())],
+    }));
+  }
+
+  /** ExcelApi 1.4. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return this._method(
+      FakeRange,
+      'getUsedRangeOrNullObject',
+      [valuesOnly],
+      (ref: RangeRef, _h, [v]) => {
+        const used = usedRect(ref.sheet, v === true, one(ref));
+        return used ? { sheet: ref.sheet, rects: [used] } : null;
+      },
+      { clientSince: '1.4' },
+    );
+  }
+}
+
+/** ExcelApi 1.9: several rectangles of one sheet. */
+export class FakeRangeAreas extends FakeClientObject {
+  declare readonly address: string;
+  declare readonly addressLocal: string;
+  declare readonly areaCount: number;
+  declare readonly cellCount: number;
+  declare readonly format: FakeRangeFormat;
+  declare readonly areas: FakeRangeCollection;
+  declare readonly worksheet: FakeWorksheet;
+
+  clear(applyTo?: string): void {
+    this._invoke('clear', [applyTo], (ref: RangeRef, [a], host) => clearWith(ref, a, host, 'RangeAreas.clear'));
+  }
+}
+
+export class FakeRangeCollection extends FakeClientObject {
+  declare readonly items: FakeRange[];
+}
+
+export class FakeRangeFormat extends FakeClientObject {
+  declare wrapText: boolean | null;
+  declare horizontalAlignment: string | null;
+  declare verticalAlignment: string | null;
+  /** Points. ExcelApi 1.2. */
+  declare columnWidth: number | null;
+  declare rowHeight: number | null;
+  declare readonly fill: FakeRangeFill;
+  declare readonly font: FakeRangeFont;
+
+  /** ExcelApi 1.2. The fake cannot measure text: it records nothing. */
+  autofitColumns(): void {
+    this._invoke('autofitColumns', [], () => undefined, { since: '1.2' });
+  }
+
+  autofitRows(): void {
+    this._invoke('autofitRows', [], () => undefined, { since: '1.2' });
+  }
+}
+
+export class FakeRangeFill extends FakeClientObject {
+  /** '#RRGGBB'; '#FFFFFF' when there is no fill; null when the cells differ. */
+  declare color: string | null;
+  declare readonly pattern: string | null;
+
+  /** Removes the fill (unlike setting white, which is a fill). */
+  clear(): void {
+    this._invoke('clear', [], (ref: RangeRef) => updateFormat(ref.sheet, ref.rects, (f) => ({ ...f, fill: null })));
+  }
+}
+
+export class FakeRangeFont extends FakeClientObject {
+  declare bold: boolean | null;
+  declare italic: boolean | null;
+  declare underline: string | null;
+  declare strikethrough: boolean | null;
+  declare color: string | null;
+  declare size: number | null;
+  declare name: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Notes (ExcelApi 1.18)
+
+/** Resolves a note address: `workbook.notes` needs the sheet in it ("'Sheet 1'!B7"). */
+function noteCell(scope: NotesScope, address: unknown): { sheet: HostSheet; row: number; col: number } {
+  if (typeof address !== 'string') throw invalidArgument('a note address must be a string or a Range');
+  const { sheet: named, ref } = splitSheet(address);
+  if (named === undefined && scope.sheet === null) throw invalidArgument(`${address}: workbook.notes needs a sheet-qualified address such as 'Sheet1'!A1`);
+  const sheet = named === undefined ? (scope.sheet as HostSheet) : (scope.book.findSheet(named) ?? fail(invalidArgument(`no sheet named ${named}`)));
+  if (scope.sheet && sheet !== scope.sheet) throw invalidArgument(`${address} is not on sheet ${scope.sheet.name}`);
+  const rect = parseRect(ref);
+  if (!rect || rectCells(rect) !== 1) throw invalidArgument(`${address} is not a single cell`);
+  return { sheet, row: rect.r0, col: rect.c0 };
+}
+
+function notesIn(scope: NotesScope): { binding: NoteRef; key: string }[] {
+  const sheets = scope.sheet ? [scope.sheet] : scope.book.sheets;
+  return sheets.flatMap((sheet) =>
+    [...sheet.notes.keys()].sort((a, b) => keyRow(a) - keyRow(b) || keyCol(a) - keyCol(b)).map((key) => ({ binding: { sheet, key }, key: `${qualified(sheet.name, cellRect(keyRow(key), keyCol(key)))}` })),
+  );
+}
+
+function liveNote(ref: NoteRef): { content: string; authorName: string } {
+  return ref.sheet.notes.get(ref.key) ?? fail(itemNotFound());
+}
+
+export class FakeNoteCollection extends FakeClientObject {
+  declare readonly items: FakeNote[];
+
+  /** A note on one cell: a Range, or an address ("'Sheet 1'!B7"; on worksheet.notes "B7" will do). */
+  add(cellAddress: FakeRange | string, content: unknown): FakeNote {
+    const range = cellAddress instanceof FakeRange ? cellAddress : null;
+    return this._method(
+      FakeNote,
+      'add',
+      [cellAddress, content],
+      (scope: NotesScope, host, [address, text]) => {
+        let target: { sheet: HostSheet; row: number; col: number };
+        if (range) {
+          const ref = range._bind(host) as RangeRef | null;
+          if (!ref || rectCells(one(ref)) !== 1) throw invalidArgument('a note goes on a single cell');
+          if (scope.sheet && ref.sheet !== scope.sheet) throw invalidArgument('the cell is on another sheet');
+          target = { sheet: ref.sheet, row: one(ref).r0, col: one(ref).c0 };
+        } else target = noteCell(scope, address);
+        const key = cellKey(target.row, target.col);
+        if (target.sheet.notes.has(key)) throw invalidArgument(`${cellA1(target.row, target.col)} already has a note`);
+        target.sheet.notes.set(key, { content: text === null || text === undefined ? '' : String(text), authorName: host.userName });
+        return { sheet: target.sheet, key };
+      },
+      { references: range ? [range] : [] },
+    );
+  }
+
+  /** By cell address; ItemNotFound at sync when the cell has no note. */
+  getItem(key: string): FakeNote {
+    return this._method(FakeNote, 'getItem', [key], (scope: NotesScope, _h, [address]) => {
+      const { sheet, row, col } = noteCell(scope, address);
+      return sheet.notes.has(cellKey(row, col)) ? { sheet, key: cellKey(row, col) } : fail(itemNotFound());
+    });
+  }
+
+  getItemOrNullObject(key: string): FakeNote {
+    return this._method(FakeNote, 'getItemOrNullObject', [key], (scope: NotesScope, _h, [address]) => {
+      const { sheet, row, col } = noteCell(scope, address);
+      return sheet.notes.has(cellKey(row, col)) ? { sheet, key: cellKey(row, col) } : null;
+    });
+  }
+
+  getItemAt(index: number): FakeNote {
+    return this._method(FakeNote, 'getItemAt', [index], (scope: NotesScope, _h, [i]) => notesIn(scope)[Number(i)]?.binding ?? fail(itemNotFound()));
+  }
+
+  getCount(): FakeClientResult<number> {
+    return this._invoke('getCount', [], (scope: NotesScope) => notesIn(scope).length) as FakeClientResult<number>;
+  }
+}
+
+export class FakeNote extends FakeClientObject {
+  declare content: string;
+  declare readonly authorName: string;
+
+  delete(): void {
+    this._invoke('delete', [], (ref: NoteRef) => {
+      liveNote(ref);
+      ref.sheet.notes.delete(ref.key);
+    });
+  }
+
+  getLocation(): FakeRange {
+    return this._method(FakeRange, 'getLocation', [], (ref: NoteRef) => {
+      liveNote(ref);
+      return { sheet: ref.sheet, rects: [cellRect(keyRow(ref.key), keyCol(ref.key))] };
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Type definitions (after the classes, which they refer to)
+
+const sheetNav = (resolve: (b: any) => HostSheet): NavDef => ({ type: FakeWorksheet, resolve });
+const notesNav: NavDef = { type: FakeNoteCollection, resolve: (sheet: HostSheet) => ({ book: sheet.book, sheet }), clientSince: '1.18' };
+
+define(FakeWorkbook, {
+  name: 'Workbook',
+  props: {},
+  navs: {
+    worksheets: { type: FakeWorksheetCollection, resolve: (book: HostWorkbook) => book },
+    notes: { type: FakeNoteCollection, resolve: (book: HostWorkbook) => ({ book, sheet: null }), clientSince: '1.18' },
+  },
+});
+
+define(FakeWorksheetCollection, {
+  name: 'WorksheetCollection',
+  props: {},
+  navs: {},
+  items: { type: FakeWorksheet, list: (book: HostWorkbook) => book.sheets.map((sheet) => ({ binding: sheet, key: sheet.id })) },
+});
+
+define(FakeWorksheet, {
+  name: 'Worksheet',
+  props: {
+    name: { read: (s: HostSheet) => s.name, write: (s: HostSheet, v, host) => host.rename(s, v) },
+    id: { read: (s: HostSheet) => s.id },
+    position: { read: (s: HostSheet) => s.book.sheets.indexOf(s), write: (s: HostSheet, v, host) => host.moveSheet(s, v) },
+    visibility: { read: (s: HostSheet) => s.visibility, write: (s: HostSheet, v, host) => host.setVisibility(s, v), writeSince: '1.2' },
+  },
+  navs: {
+    freezePanes: { type: FakeWorksheetFreezePanes, resolve: (s: HostSheet) => s, clientSince: '1.7' },
+    notes: notesNav,
+  },
+});
+
+define(FakeWorksheetFreezePanes, { name: 'WorksheetFreezePanes', props: {}, navs: {} });
+
+const cellContent = (sheet: HostSheet, r: number, c: number) => (isCoveredByMerge(sheet, r, c) ? null : (sheet.cells.get(cellKey(r, c))?.content ?? null));
+
+const writeValues = (b: RangeRef, v: unknown, host: HostWorkbook): void =>
+  writeGrid(one(b), v, (r, c, x) => writeCell(b.sheet, r, c, coerceInput(x, effectiveFormat(b.sheet, r, c).numberFormat, host.date1904)));
+
+define(FakeRange, {
+  name: 'Range',
+  props: {
+    address: { read: (b: RangeRef) => qualified(b.sheet.name, one(b)) },
+    addressLocal: { read: (b: RangeRef) => qualified(b.sheet.name, one(b)) },
+    rowIndex: { read: (b: RangeRef) => one(b).r0 },
+    columnIndex: { read: (b: RangeRef) => one(b).c0 },
+    rowCount: { read: (b: RangeRef) => one(b).r1 - one(b).r0 + 1 },
+    columnCount: { read: (b: RangeRef) => one(b).c1 - one(b).c0 + 1 },
+    cellCount: { read: (b: RangeRef) => rectCells(one(b)) },
+    values: { read: (b: RangeRef) => grid(one(b), (r, c) => valueOf(b.sheet, r, c)), write: writeValues },
+    formulas: { read: (b: RangeRef) => grid(one(b), (r, c) => formulaOf(b.sheet, r, c)), write: writeValues },
+    numberFormat: {
+      read: (b: RangeRef) => grid(one(b), (r, c) => effectiveFormat(b.sheet, r, c).numberFormat),
+      write: (b: RangeRef, v) =>
+        writeGrid(one(b), v, (r, c, x) => {
+          if (x === null) return;
+          if (typeof x !== 'string') throw invalidArgument(`number format ${JSON.stringify(x)}`);
+          updateFormat(b.sheet, [cellRect(r, c)], (f) => ({ ...f, numberFormat: x }));
+        }),
+    },
+    text: { read: (b: RangeRef, host) => grid(one(b), (r, c) => formatText(cellContent(b.sheet, r, c), effectiveFormat(b.sheet, r, c).numberFormat, host.date1904)) },
+    valueTypes: { read: (b: RangeRef) => grid(one(b), (r, c) => valueTypeOf(b.sheet, r, c)) },
+    hyperlink: {
+      read: (b: RangeRef) => {
+        checkPerCellSize(one(b));
+        const link = b.sheet.cells.get(cellKey(one(b).r0, one(b).c0))?.hyperlink;
+        return link ? { ...link } : null;
+      },
+      write: (b: RangeRef, v) => setHyperlink(b.sheet, one(b), v),
+      since: '1.7',
+      clientCheck: true,
+    },
+    rowHidden: {
+      read: (b: RangeRef) => hiddenState(b.sheet.hiddenRows, one(b).r0, one(b).r1),
+      write: (b: RangeRef, v) => setHidden(b.sheet.hiddenRows, one(b).r0, one(b).r1, v),
+      since: '1.2',
+    },
+    columnHidden: {
+      read: (b: RangeRef) => hiddenState(b.sheet.hiddenColumns, one(b).c0, one(b).c1),
+      write: (b: RangeRef, v) => setHidden(b.sheet.hiddenColumns, one(b).c0, one(b).c1, v),
+      since: '1.2',
+    },
+    isEntireRow: { read: (b: RangeRef) => isWholeRows(one(b)), since: '1.7' },
+    isEntireColumn: { read: (b: RangeRef) => isWholeColumns(one(b)), since: '1.7' },
+  },
+  navs: {
+    format: { type: FakeRangeFormat, resolve: (b: RangeRef) => b },
+    worksheet: sheetNav((b: RangeRef) => b.sheet),
+  },
+});
+
+define(FakeRangeAreas, {
+  name: 'RangeAreas',
+  props: {
+    address: { read: (b: RangeRef) => b.rects.map((r) => qualified(b.sheet.name, r)).join(', ') },
+    addressLocal: { read: (b: RangeRef) => b.rects.map((r) => qualified(b.sheet.name, r)).join(', ') },
+    areaCount: { read: (b: RangeRef) => b.rects.length },
+    cellCount: { read: (b: RangeRef) => b.rects.reduce((n, r) => n + rectCells(r), 0) },
+  },
+  navs: {
+    format: { type: FakeRangeFormat, resolve: (b: RangeRef) => b },
+    areas: { type: FakeRangeCollection, resolve: (b: RangeRef) => b },
+    worksheet: sheetNav((b: RangeRef) => b.sheet),
+  },
+});
+
+define(FakeRangeCollection, {
+  name: 'RangeCollection',
+  props: {},
+  navs: {},
+  items: { type: FakeRange, list: (b: RangeRef) => b.rects.map((rect, i) => ({ binding: { sheet: b.sheet, rects: [rect] } as Binding, key: i })) },
+});
+
+define(FakeRangeFormat, {
+  name: 'RangeFormat',
+  props: {
+    wrapText: boolProp(
+      (f) => f.wrapText,
+      (v) => (f) => ({ ...f, wrapText: v }),
+    ),
+    horizontalAlignment: {
+      read: (b: RangeRef) => commonFormatValue(b.sheet, b.rects, (f) => f.horizontalAlignment),
+      write: (b: RangeRef, v) => {
+        const value = oneOf(HORIZONTAL, 'horizontalAlignment')(v);
+        updateFormat(b.sheet, b.rects, (f) => ({ ...f, horizontalAlignment: value }));
+      },
+    },
+    verticalAlignment: {
+      read: (b: RangeRef) => commonFormatValue(b.sheet, b.rects, (f) => f.verticalAlignment),
+      write: (b: RangeRef, v) => {
+        const value = oneOf(VERTICAL, 'verticalAlignment')(v);
+        updateFormat(b.sheet, b.rects, (f) => ({ ...f, verticalAlignment: value }));
+      },
+    },
+    columnWidth: { read: (b: RangeRef) => columnWidthOf(b.sheet, b.rects), write: (b: RangeRef, v) => setColumnWidth(b.sheet, b.rects, v), since: '1.2', clientCheck: true },
+    rowHeight: { read: (b: RangeRef) => rowHeightOf(b.sheet, b.rects), write: (b: RangeRef, v) => setRowHeight(b.sheet, b.rects, v), since: '1.2', clientCheck: true },
+  },
+  navs: {
+    fill: { type: FakeRangeFill, resolve: (b: RangeRef) => b },
+    font: { type: FakeRangeFont, resolve: (b: RangeRef) => b },
+  },
+});
+
+define(FakeRangeFill, {
+  name: 'RangeFill',
+  props: {
+    color: {
+      read: (b: RangeRef) => commonFormatValue(b.sheet, b.rects, (f) => f.fill ?? '#FFFFFF'),
+      write: (b: RangeRef, v) => {
+        const color = parseColor(v);
+        updateFormat(b.sheet, b.rects, (f) => ({ ...f, fill: color }));
+      },
+    },
+    pattern: { read: (b: RangeRef) => commonFormatValue(b.sheet, b.rects, (f) => (f.fill ? 'Solid' : 'None')) },
+  },
+  navs: {},
+});
+
+const isBool = (v: unknown): boolean => (typeof v === 'boolean' ? v : fail(invalidArgument(`expected true or false, got ${JSON.stringify(v)}`)));
+
+define(FakeRangeFont, {
+  name: 'RangeFont',
+  props: {
+    bold: fontProp('bold', isBool),
+    italic: fontProp('italic', isBool),
+    strikethrough: fontProp('strikethrough', isBool),
+    underline: fontProp('underline', oneOf(UNDERLINES, 'underline')),
+    color: fontProp('color', parseColor),
+    size: fontProp('size', (v) => (typeof v === 'number' && v >= 1 && v <= 409 ? v : fail(invalidArgument(`font size ${String(v)}`)))),
+    name: fontProp('name', (v) => (typeof v === 'string' && v.trim() !== '' ? v : fail(invalidArgument(`font name ${String(v)}`)))),
+  },
+  navs: {},
+});
+
+define(FakeNoteCollection, {
+  name: 'NoteCollection',
+  props: {},
+  navs: {},
+  items: { type: FakeNote, list: (scope: NotesScope) => notesIn(scope) },
+});
+
+define(FakeNote, {
+  name: 'Note',
+  props: {
+    content: {
+      read: (ref: NoteRef) => liveNote(ref).content,
+      write: (ref: NoteRef, v) => {
+        liveNote(ref).content = v === null || v === undefined ? '' : String(v);
+      },
+    },
+    authorName: { read: (ref: NoteRef) => liveNote(ref).authorName },
+  },
+  navs: {},
+});
