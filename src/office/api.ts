@@ -5,9 +5,10 @@
 export const API = {
   /** getUsedRangeOrNullObject. */
   nullObjects: '1.4',
-  /** Worksheet.visibility can be set (very hidden state sheet); Range.merge. */
+  /** Worksheet.visibility can be set (very hidden state sheet). */
   sheetVisibility: '1.2',
-  merge: '1.2',
+  /** Range.merge, column widths and row heights. */
+  sheetLayout: '1.2',
   /** Worksheet.getRanges (RangeAreas): one call formats many scattered cells. */
   rangeAreas: '1.9',
   /** Range.hyperlink, freeze panes. */

@@ -112,12 +112,14 @@ export async function checkInExcel(context: Excel.RequestContext, options: Excel
   const writer = new BatchWriter(context);
   const records = queueFlags(context, flags, previous, probes, writer);
   const existing = new Set(snapshot.sheetNames);
+  // The state sheet goes before the result sheets, which are re-created at the end on every run: the
+  // sheet order is then the same after one check as after two.
+  queueState(context, { flags: records, settings: snapshot.state.settings }, existing.has(STATE_SHEET));
   for (const layout of resultSheets(result, (name) => inputSheets.has(name))) {
     writer.add(queueLayout(context, layout, existing.has(layout.name)));
     // A sync here only when the queued writes near 5 MB (tens of thousands of members).
     await writer.flushIfFull();
   }
-  queueState(context, { flags: records, settings: snapshot.state.settings }, existing.has(STATE_SHEET));
   if (options.showIssuesSheet) context.workbook.worksheets.getItem(RESULT_SHEETS.issues).activate();
   await writer.flush();
   options.onProgress?.('done');

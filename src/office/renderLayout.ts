@@ -79,12 +79,15 @@ export function queueLayout(context: Excel.RequestContext, layout: SheetLayout, 
   if (rows > 0) sheet.getRange(rangeAddress({ top: 0, left: 0, bottom: rows - 1, right: cols - 1 })).values = grid;
   let bytes = JSON.stringify(grid).length;
 
-  layout.columnWidths.forEach((w, i) => {
-    sheet.getRange(a1(0, i)).format.columnWidth = w * POINTS_PER_CHAR;
-  });
-  for (const [row, height] of layout.rowHeights) sheet.getRange(a1(row, 0)).format.rowHeight = height;
-  // Merging needs ExcelApi 1.2; without it the text simply stays in the first cell of the span.
-  if (supports(API.merge)) for (const m of layout.merges) sheet.getRange(rangeAddress(m)).merge(false);
+  // Sizes and merges need ExcelApi 1.2; without them the sheet keeps Excel's default widths and the
+  // text of a span simply stays in its first cell.
+  if (supports(API.sheetLayout)) {
+    layout.columnWidths.forEach((w, i) => {
+      sheet.getRange(a1(0, i)).format.columnWidth = w * POINTS_PER_CHAR;
+    });
+    for (const [row, height] of layout.rowHeights) sheet.getRange(a1(row, 0)).format.rowHeight = height;
+    for (const m of layout.merges) sheet.getRange(rangeAddress(m)).merge(false);
+  }
 
   // Equal styles built separately (`{ ...BODY, bold: true }`) still share their calls.
   const byStyle = new Map<string, { style: CellStyle; cells: LayoutCell[] }>();
