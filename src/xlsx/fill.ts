@@ -57,7 +57,7 @@ export function fillWorkbook(data: ChiBoData): { workbook: ExcelJS.Workbook; lay
     for (const [key, value] of Object.entries(data.leaders.fields)) {
       const row = layout.leaders.fieldRows.get(key);
       if (row === undefined) throw new Error(`Unknown leaders field "${key}"`);
-      put(ws, row, 3, value);
+      put(ws, row, layout.leaders.valueColumn, value);
     }
     fillTable(workbook, layout.leaders, data.leaders.rows);
   }

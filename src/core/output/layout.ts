@@ -29,6 +29,22 @@ export interface LayoutCell {
   readonly link?: { readonly sheet: string; readonly cell: string };
 }
 
+/** A rule for what may be typed in a range (the template's dropdowns and number checks). */
+export type ValidationRule =
+  | { readonly kind: 'list'; readonly items: readonly string[] }
+  | { readonly kind: 'whole'; readonly min: number }
+  | { readonly kind: 'decimal'; readonly min: number; readonly max: number }
+  | { readonly kind: 'date' };
+
+export interface Validation {
+  readonly range: CellRange;
+  readonly rule: ValidationRule;
+  /** Shown when the cell is selected. */
+  readonly prompt?: string;
+  /** Refuse other input (numbers) rather than only prompting (lists accept the other spellings). */
+  readonly strict: boolean;
+}
+
 export interface SheetLayout {
   readonly name: string;
   readonly cells: readonly LayoutCell[];
@@ -41,6 +57,13 @@ export interface SheetLayout {
   /** Header rows repeated on every printed page (0-based, inclusive). */
   readonly printTitleRows?: readonly [number, number];
   readonly freezeRows?: number;
+  readonly freezeCols?: number;
+  readonly validations?: readonly Validation[];
+  /** Hints attached to cells (as notes). */
+  readonly notes?: readonly { readonly row: number; readonly col: number; readonly text: string }[];
+  /** Number formats for ranges, e.g. day-first dates. */
+  readonly numberFormats?: readonly { readonly range: CellRange; readonly format: string }[];
+  readonly tabColor?: string;
 }
 
 export const FONT_NAME = 'Times New Roman';
@@ -50,6 +73,9 @@ export class LayoutBuilder {
   private readonly cells: LayoutCell[] = [];
   private readonly merges: CellRange[] = [];
   private readonly heights = new Map<number, number>();
+  private readonly validations: Validation[] = [];
+  private readonly notes: { row: number; col: number; text: string }[] = [];
+  private readonly formats: { range: CellRange; format: string }[] = [];
   constructor(
     private readonly name: string,
     private readonly widths: readonly number[],
@@ -78,8 +104,36 @@ export class LayoutBuilder {
     this.heights.set(row, points);
   }
 
-  build(extra: { printTitleRows?: readonly [number, number]; freezeRows?: number } = {}): SheetLayout {
-    return { name: this.name, cells: this.cells, merges: this.merges, columnWidths: this.widths, rowHeights: this.heights, landscape: this.landscape, ...extra };
+  /** A merged area of any shape (a header label over two rows). */
+  merge(range: CellRange): void {
+    this.merges.push(range);
+  }
+
+  validate(validation: Validation): void {
+    this.validations.push(validation);
+  }
+
+  note(row: number, col: number, text: string): void {
+    this.notes.push({ row, col, text });
+  }
+
+  numberFormat(range: CellRange, format: string): void {
+    this.formats.push({ range, format });
+  }
+
+  build(extra: { printTitleRows?: readonly [number, number]; freezeRows?: number; freezeCols?: number; tabColor?: string } = {}): SheetLayout {
+    return {
+      name: this.name,
+      cells: this.cells,
+      merges: this.merges,
+      columnWidths: this.widths,
+      rowHeights: this.heights,
+      landscape: this.landscape,
+      validations: this.validations,
+      notes: this.notes,
+      numberFormats: this.formats,
+      ...extra,
+    };
   }
 }
 
