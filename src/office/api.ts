@@ -11,8 +11,12 @@ export const API = {
   sheetLayout: '1.2',
   /** Worksheet.getRanges (RangeAreas): one call formats many scattered cells. */
   rangeAreas: '1.9',
-  /** Range.hyperlink, freeze panes. */
+  /** Range.hyperlink, freeze panes, tab colour. */
   hyperlinks: '1.7',
+  /** Range.dataValidation (the template's dropdowns). */
+  dataValidation: '1.8',
+  /** Worksheet.pageLayout (A4, orientation, print titles). */
+  pageLayout: '1.9',
   /** Workbook.notes. */
   notes: '1.18',
 } as const;

@@ -3,7 +3,7 @@
  * that many cells cost few calls, nothing synced here (the caller decides when to sync).
  */
 import { a1, type CellRange } from '../core';
-import { type CellStyle, FONT_NAME, type LayoutCell, type SheetLayout } from '../core/output/layout';
+import { type CellStyle, FONT_NAME, type LayoutCell, type SheetLayout, type Validation } from '../core/output/layout';
 import { API, sheetRef, supports } from './api';
 
 /**
@@ -62,6 +62,33 @@ function applyStyle(target: Excel.Range | Excel.RangeAreas, style: CellStyle): v
   }
 }
 
+function validationRule(v: Validation): Excel.DataValidationRule {
+  switch (v.rule.kind) {
+    case 'list':
+      return { list: { inCellDropDown: true, source: v.rule.items.join(',') } };
+    case 'whole':
+      return { wholeNumber: { formula1: v.rule.min, operator: 'GreaterThanOrEqualTo' } };
+    case 'decimal':
+      return { decimal: { formula1: v.rule.min, formula2: v.rule.max, operator: 'Between' } };
+    case 'date':
+      return { date: { formula1: '1900-01-01', operator: 'GreaterThan' } };
+  }
+}
+
+/** Dropdowns and checks (ExcelApi 1.8); an older Excel still gets the sheet, without them. */
+function queueValidations(sheet: Excel.Worksheet, layout: SheetLayout): number {
+  if (!supports(API.dataValidation)) return 0;
+  let bytes = 0;
+  for (const v of layout.validations ?? []) {
+    const dv = sheet.getRange(rangeAddress(v.range)).dataValidation;
+    dv.rule = validationRule(v);
+    if (v.prompt) dv.prompt = { showPrompt: true, title: 'Hướng dẫn', message: v.prompt };
+    dv.errorAlert = { showAlert: v.strict, style: 'Stop', title: 'Giá trị không hợp lệ', message: v.prompt ?? 'Giá trị không hợp lệ' };
+    bytes += 400;
+  }
+  return bytes;
+}
+
 /** Queues the sheet's creation and content; returns an estimate of the request's size in bytes. */
 export function queueLayout(context: Excel.RequestContext, layout: SheetLayout, exists: boolean): number {
   const worksheets = context.workbook.worksheets;
@@ -104,13 +131,37 @@ export function queueLayout(context: Excel.RequestContext, layout: SheetLayout, 
     bytes += areas.length * 24 + 400;
   }
 
+  for (const f of layout.numberFormats ?? []) {
+    const rows = f.range.bottom - f.range.top + 1;
+    const cols = f.range.right - f.range.left + 1;
+    sheet.getRange(rangeAddress(f.range)).numberFormat = Array.from({ length: rows }, () => new Array<string>(cols).fill(f.format));
+    bytes += rows * cols * (f.format.length + 3);
+  }
+  bytes += queueValidations(sheet, layout);
+  if (supports(API.notes)) {
+    for (const n of layout.notes ?? []) {
+      context.workbook.notes.add(sheetRef(layout.name, a1(n.row, n.col)), n.text);
+      bytes += n.text.length * 2 + 120;
+    }
+  }
   if (supports(API.hyperlinks)) {
     for (const c of layout.cells) {
       if (!c.link) continue;
       sheet.getRange(a1(c.row, c.col)).hyperlink = { documentReference: sheetRef(c.link.sheet, c.link.cell), textToDisplay: String(c.value) };
       bytes += 120;
     }
-    if (layout.freezeRows) sheet.freezePanes.freezeRows(layout.freezeRows);
+    const rows = layout.freezeRows ?? 0;
+    const cols = layout.freezeCols ?? 0;
+    if (rows > 0 && cols > 0) sheet.freezePanes.freezeAt(sheet.getRange(rangeAddress({ top: 0, left: 0, bottom: rows - 1, right: cols - 1 })));
+    else if (rows > 0) sheet.freezePanes.freezeRows(rows);
+    else if (cols > 0) sheet.freezePanes.freezeColumns(cols);
+    if (layout.tabColor) sheet.tabColor = layout.tabColor;
+  }
+  if (supports(API.pageLayout)) {
+    sheet.pageLayout.orientation = layout.landscape ? 'Landscape' : 'Portrait';
+    sheet.pageLayout.paperSize = 'A4';
+    sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (layout.printTitleRows) sheet.pageLayout.setPrintTitleRows(`$${layout.printTitleRows[0] + 1}:$${layout.printTitleRows[1] + 1}`);
   }
   return bytes;
 }
