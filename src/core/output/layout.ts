@@ -121,7 +121,32 @@ export class LayoutBuilder {
     this.formats.push({ range, format });
   }
 
+  /**
+   * Rows holding wrapped text get a height that shows all of it: neither Excel nor LibreOffice grows
+   * a row for text in merged cells, and LibreOffice keeps imported rows at their default height.
+   */
+  private fitWrappedRows(): void {
+    const spanWidth = new Map<string, number>();
+    for (const m of this.merges) {
+      let w = 0;
+      for (let c = m.left; c <= m.right; c++) w += this.widths[c] ?? 10;
+      spanWidth.set(`${m.top},${m.left}`, w);
+    }
+    const needed = new Map<number, number>();
+    for (const cell of this.cells) {
+      if (!cell.style?.wrap || typeof cell.value !== 'string' || cell.value === '') continue;
+      const width = spanWidth.get(`${cell.row},${cell.col}`) ?? this.widths[cell.col] ?? 10;
+      // Times New Roman at 11–12 pt fits about 1.15 characters per unit of Excel column width.
+      const perLine = Math.max(1, Math.floor(width * 1.15));
+      const lines = cell.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
+      const points = lines * ((cell.style.size ?? 12) + 3.5) + 3;
+      needed.set(cell.row, Math.max(needed.get(cell.row) ?? 0, points));
+    }
+    for (const [row, points] of needed) if (points > (this.heights.get(row) ?? 18)) this.heights.set(row, Math.ceil(points));
+  }
+
   build(extra: { printTitleRows?: readonly [number, number]; freezeRows?: number; freezeCols?: number; tabColor?: string } = {}): SheetLayout {
+    this.fitWrappedRows();
     return {
       name: this.name,
       cells: this.cells,
