@@ -26,13 +26,13 @@ function placeName(dangBo: string | null): string {
 function heading(b: LayoutBuilder, result: CheckResult): number {
   const half = Math.max(1, Math.floor(b.width / 2));
   const last = b.width - 1;
-  b.span(0, 0, half - 1, (result.heading.dangBo ?? 'ĐẢNG BỘ ……').toUpperCase(), { size: 12, align: 'center' });
+  b.span(0, 0, half - 1, (result.heading.dangBo ?? 'ĐẢNG BỘ ……').toUpperCase(), { size: 12, align: 'center', wrap: true });
   b.span(1, 0, half - 1, `CHI BỘ ${(result.chiBo ?? '……').toUpperCase()}`, { bold: true, size: 12, align: 'center' });
   b.span(2, 0, half - 1, '*', { align: 'center' });
   b.span(0, half, last, 'ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, underline: true, size: 12, align: 'center' });
   const m = result.heading.meetingDate;
   const date = m ? `ngày ${String(m.d).padStart(2, '0')} tháng ${String(m.m).padStart(2, '0')} năm ${m.y}` : 'ngày …… tháng …… năm ……';
-  b.span(2, half, last, `${placeName(result.heading.dangBo)}, ${date}`, { italic: true, size: 12, align: 'center' });
+  b.span(2, half, last, `${placeName(result.heading.dangBo)}, ${date}`, { italic: true, size: 12, align: 'center', wrap: true });
   return 4;
 }
 
