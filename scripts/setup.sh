@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Sets up a fresh machine for XếpLoại: the system libraries npm's install needs, then the locked packages.
+# Sets up a fresh machine for XếpLoại: the system packages the install and the tests need, then the
+# locked npm packages.
 #
 # Why libsecret: office-addin-debugging (for `npm start`) pulls in keytar through Microsoft's agents
 # toolkit; keytar's install script cannot download its prebuilt binary here, so it compiles itself
@@ -10,6 +11,8 @@ cd "$(dirname "$0")/.."
 need=()
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 if ! pkg-config --exists libsecret-1 2>/dev/null; then need+=(libsecret-1-dev); fi
+# The task pane's end-to-end test drives Debian's Chromium (no browser download).
+[ -x /usr/bin/chromium ] || need+=(chromium)
 
 if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then

@@ -128,3 +128,20 @@ export function splitSheet(address: string): { sheet?: string; ref: string } {
   const bang = s.lastIndexOf('!');
   return bang > 0 ? { sheet: s.slice(0, bang), ref: s.slice(bang + 1) } : { ref: s };
 }
+
+export function intersection(a: Rect, b: Rect): Rect | null {
+  if (!rectsIntersect(a, b)) return null;
+  return { r0: Math.max(a.r0, b.r0), c0: Math.max(a.c0, b.c0), r1: Math.min(a.r1, b.r1), c1: Math.min(a.c1, b.c1) };
+}
+
+/** `a` without the cells of `b`: up to four rectangles (bands above and below, then left and right). */
+export function subtract(a: Rect, b: Rect): Rect[] {
+  const i = intersection(a, b);
+  if (!i) return [a];
+  const out: Rect[] = [];
+  if (a.r0 < i.r0) out.push({ ...a, r1: i.r0 - 1 });
+  if (i.r1 < a.r1) out.push({ ...a, r0: i.r1 + 1 });
+  if (a.c0 < i.c0) out.push({ r0: i.r0, r1: i.r1, c0: a.c0, c1: i.c0 - 1 });
+  if (i.c1 < a.c1) out.push({ r0: i.r0, r1: i.r1, c0: i.c1 + 1, c1: a.c1 });
+  return out;
+}

@@ -209,10 +209,21 @@ function readObject(def: TypeDef, binding: Binding, tree: LoadTree, host: HostWo
   if (binding === null) return { isNull: true, values: {}, navs: new Map() };
   checkLive(binding);
   if (def.items) {
+    // A collection's own scalars (RangeBorderCollection.count) are read on it; every other name is
+    // an item property ('name' and 'items/name' alike), as office.js reads collection load options.
+    const supported = (n: string): boolean => !def.props[n].since || host.supports(def.props[n].since!);
+    const own = tree.all ? Object.keys(def.props).filter(supported) : [...tree.props].filter((p) => def.props[p]);
+    const values: Record<string, unknown> = {};
+    for (const name of own) {
+      if (!supported(name)) throw apiNotFoundByHost(`${def.name}.${name}`);
+      values[name] = def.props[name].read(binding, host);
+    }
+    const rest: LoadTree = { all: tree.all, props: new Set([...tree.props].filter((p) => !def.props[p])), navs: tree.navs };
+    if (!rest.all && rest.props.size === 0 && rest.navs.size === 0) return { isNull: false, values, navs: new Map() };
     // 'areas/items/address' reaches a nested collection's items through an explicit 'items' step.
-    const itemTree = tree.navs.get('items') ?? (tree.props.has('items') ? newTree(true) : tree);
+    const itemTree = rest.navs.get('items') ?? (rest.props.has('items') ? newTree(true) : rest);
     const items = def.items.list(binding, host).map((item) => ({ ...item, result: readObject(def.items!.type.def, item.binding, itemTree, host) }));
-    return { isNull: false, values: {}, navs: new Map(), items };
+    return { isNull: false, values, navs: new Map(), items };
   }
   const values: Record<string, unknown> = {};
   const navs = new Map<string, ReadResult>();
@@ -254,6 +265,8 @@ interface Request {
   readonly tree?: LoadTree;
   readonly run?: (binding: any, args: unknown[], host: HostWorkbook) => unknown;
   readonly result?: FakeClientResult<unknown>;
+  /** API objects among the arguments: their paths go with the request. */
+  readonly references?: readonly FakeClientObject[];
 }
 
 interface Outcome {
@@ -286,6 +299,11 @@ function execute(request: Request, args: unknown[], host: HostWorkbook): Outcome
 
 // ---------------------------------------------------------------------------------------------------
 // Proxies
+
+/** How an argument is sent: an API object as a reference to its path, anything else as its JSON. */
+function wireArg(a: unknown): unknown {
+  return a instanceof FakeClientObject ? { _ObjectPathId: a._path.Id } : (clone(a) ?? null);
+}
 
 export class FakeClientResult<T> {
   private loaded = false;
@@ -430,15 +448,16 @@ export abstract class FakeClientObject {
     name: string,
     args: unknown[],
     resolve: (parent: any, host: HostWorkbook, args: unknown[]) => Binding,
-    options: { clientSince?: string; since?: string; references?: FakeClientObject[] } = {},
+    options: { clientSince?: string; since?: string; references?: FakeClientObject[]; indexer?: boolean } = {},
   ): T {
     if (options.clientSince) this._checkClient(name, options.clientSince);
     const location = `${this._def.name}.${name}`;
-    const wireArgs = args.map((a) => (a instanceof FakeClientObject ? { _ObjectPathId: a._path.Id } : clone(a) ?? null));
+    const wireArgs = args.map(wireArg);
     return new type({
       context: this.context,
       parent: this,
-      path: this.context._newPath(PATH_METHOD, pascal(name), this, wireArgs),
+      // office.js makes `collection.getItem(key)` an indexer path (type 5, no name), other methods type 3.
+      path: options.indexer ? this.context._newPath(PATH_INDEXER, '', this, wireArgs) : this.context._newPath(PATH_METHOD, pascal(name), this, wireArgs),
       resolve: (parent, host) => {
         if (options.since && !host.supports(options.since)) throw apiNotFoundByHost(location);
         return resolve(parent, host, wireArgs);
@@ -449,10 +468,17 @@ export abstract class FakeClientObject {
   }
 
   /** A method with no object result (`activate`, `clear`), or with a ClientResult (`getCount`). @internal */
-  _invoke(name: string, args: unknown[], run: (binding: any, args: unknown[], host: HostWorkbook) => unknown, options: { clientSince?: string; since?: string } = {}): FakeClientResult<unknown> {
+  _invoke(
+    name: string,
+    args: unknown[],
+    run: (binding: any, args: unknown[], host: HostWorkbook) => unknown,
+    options: { clientSince?: string; since?: string } = {},
+  ): FakeClientResult<unknown> {
     if (options.clientSince) this._checkClient(name, options.clientSince);
     const result = new FakeClientResult<unknown>();
-    this._queue({ kind: 'Method', name, args: () => args, location: `${this._def.name}.${name}`, since: options.since, run, result });
+    // An API object passed as an argument (`setPrintTitleRows(range)`) travels as a reference to its path.
+    const references = args.filter((a): a is FakeClientObject => a instanceof FakeClientObject);
+    this._queue({ kind: 'Method', name, args: () => args.map((a) => (a instanceof FakeClientObject ? wireArg(a) : a)), location: `${this._def.name}.${name}`, since: options.since, run, result, references });
     return result;
   }
 
@@ -607,6 +633,7 @@ export class FakeRequestContext {
     };
     const actions = requests.map((r) => {
       addPaths(r.target);
+      r.references?.forEach(addPaths);
       const base = { Id: r.id, ActionType: ACTION_TYPE[r.kind], Name: pascal(r.name), ObjectPathId: r.target._path.Id };
       if (r.kind === 'Query') return { ...base, QueryInfo: queryInfo(r.tree!) };
       if (r.kind === 'Method' || r.kind === 'SetProperty') return { ...base, ArgumentInfo: { Arguments: r.args() } };

@@ -38,6 +38,32 @@ export interface FontState {
   readonly strikethrough: boolean;
 }
 
+/** `RangeBorder.style` values other than 'None' (a side without a line is null). */
+export type BorderStyle = 'Continuous' | 'Dash' | 'DashDot' | 'DashDotDot' | 'Dot' | 'Double' | 'SlantDashDot';
+export type BorderWeight = 'Hairline' | 'Thin' | 'Medium' | 'Thick';
+export const BORDER_STYLES: readonly (BorderStyle | 'None')[] = ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'];
+export const BORDER_WEIGHTS: readonly BorderWeight[] = ['Hairline', 'Thin', 'Medium', 'Thick'];
+
+export interface BorderLine {
+  readonly style: BorderStyle;
+  readonly weight: BorderWeight;
+  /** '#RRGGBB' */
+  readonly color: string;
+}
+
+/** The lines a cell's own format draws; null where it draws none. */
+export interface CellBorders {
+  readonly top: BorderLine | null;
+  readonly bottom: BorderLine | null;
+  readonly left: BorderLine | null;
+  readonly right: BorderLine | null;
+  readonly diagonalDown: BorderLine | null;
+  readonly diagonalUp: BorderLine | null;
+}
+export type BorderSide = keyof CellBorders;
+
+export const NO_BORDERS: CellBorders = { top: null, bottom: null, left: null, right: null, diagonalDown: null, diagonalUp: null };
+
 export interface CellFormat {
   readonly numberFormat: string;
   /** '#RRGGBB', or null for no fill (which `RangeFill.color` reports as '#FFFFFF'). */
@@ -46,6 +72,7 @@ export interface CellFormat {
   readonly horizontalAlignment: HorizontalAlignment;
   readonly verticalAlignment: VerticalAlignment;
   readonly wrapText: boolean;
+  readonly borders: CellBorders;
 }
 
 export interface Hyperlink {
@@ -68,6 +95,47 @@ export interface HostNote {
   authorName: string;
 }
 
+export type DataValidationType = 'None' | 'WholeNumber' | 'Decimal' | 'List' | 'Date' | 'Time' | 'TextLength' | 'Custom';
+
+/** One data validation as Excel stores it for a set of cells (the API's `DataValidation`, normalised). */
+export interface ValidationState {
+  readonly type: DataValidationType;
+  /** `{}` for type None, else one key (`list`, `wholeNumber`, …) with the criteria as set. */
+  readonly rule: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  readonly prompt: { readonly showPrompt: boolean; readonly title: string; readonly message: string };
+  readonly errorAlert: { readonly showAlert: boolean; readonly style: 'Stop' | 'Warning' | 'Information'; readonly title: string; readonly message: string };
+  readonly ignoreBlanks: boolean;
+}
+
+export interface ValidationRecord {
+  rects: Rect[];
+  readonly dv: ValidationState;
+}
+
+export type PaperType = (typeof PAPER_TYPES)[number];
+/** Excel.PaperType in the order of SpreadsheetML's paperSize codes 1–41 (Letter is 1, A4 is 9). */
+export const PAPER_TYPES = [
+  'Letter', 'LetterSmall', 'Tabloid', 'Ledger', 'Legal', 'Statement', 'Executive', 'A3', 'A4', 'A4Small', 'A5', 'B4', 'B5', 'Folio',
+  'Quatro', 'Paper10x14', 'Paper11x17', 'Note', 'Envelope9', 'Envelope10', 'Envelope11', 'Envelope12', 'Envelope14', 'Csheet', 'Dsheet',
+  'Esheet', 'EnvelopeDL', 'EnvelopeC5', 'EnvelopeC3', 'EnvelopeC4', 'EnvelopeC6', 'EnvelopeC65', 'EnvelopeB4', 'EnvelopeB5', 'EnvelopeB6',
+  'EnvelopeItaly', 'EnvelopeMonarch', 'EnvelopePersonal', 'FanfoldUS', 'FanfoldStdGerman', 'FanfoldLegalGerman',
+] as const;
+
+/** `PageLayout.zoom`: a percentage, or pages to fit to (0 = as many as needed). */
+export type PageZoom = { readonly scale: number } | { readonly horizontalFitToPages: number; readonly verticalFitToPages: number };
+
+export interface PageLayoutState {
+  readonly orientation: 'Portrait' | 'Landscape';
+  readonly paperSize: PaperType;
+  readonly zoom: PageZoom;
+  /** Whole rows / whole columns repeated on every printed page. */
+  readonly printTitleRows: Rect | null;
+  readonly printTitleColumns: Rect | null;
+  readonly printArea: readonly Rect[] | null;
+}
+
+export const DEFAULT_PAGE_LAYOUT: PageLayoutState = { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, printTitleRows: null, printTitleColumns: null, printArea: null };
+
 export const DEFAULT_FONT: FontState = { name: 'Calibri', size: 11, color: '#000000', bold: false, italic: false, underline: 'None', strikethrough: false };
 export const DEFAULT_FORMAT: CellFormat = {
   numberFormat: 'General',
@@ -76,6 +144,7 @@ export const DEFAULT_FORMAT: CellFormat = {
   horizontalAlignment: 'General',
   verticalAlignment: 'Bottom',
   wrapText: false,
+  borders: NO_BORDERS,
 };
 
 /** Excel's default column: 8.43 characters of Calibri 11 = 64 px = 48 pt; default row 15 pt. */
@@ -86,6 +155,22 @@ export function sameFont(a: FontState, b: FontState): boolean {
   return a === b || (a.name === b.name && a.size === b.size && a.color === b.color && a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.strikethrough === b.strikethrough);
 }
 
+export function sameLine(a: BorderLine | null, b: BorderLine | null): boolean {
+  return a === b || (a !== null && b !== null && a.style === b.style && a.weight === b.weight && a.color === b.color);
+}
+
+export function sameBorders(a: CellBorders, b: CellBorders): boolean {
+  return (
+    a === b ||
+    (sameLine(a.top, b.top) &&
+      sameLine(a.bottom, b.bottom) &&
+      sameLine(a.left, b.left) &&
+      sameLine(a.right, b.right) &&
+      sameLine(a.diagonalDown, b.diagonalDown) &&
+      sameLine(a.diagonalUp, b.diagonalUp))
+  );
+}
+
 export function sameFormat(a: CellFormat, b: CellFormat): boolean {
   return (
     a === b ||
@@ -94,7 +179,8 @@ export function sameFormat(a: CellFormat, b: CellFormat): boolean {
       sameFont(a.font, b.font) &&
       a.horizontalAlignment === b.horizontalAlignment &&
       a.verticalAlignment === b.verticalAlignment &&
-      a.wrapText === b.wrapText)
+      a.wrapText === b.wrapText &&
+      sameBorders(a.borders, b.borders))
   );
 }
 
@@ -123,9 +209,14 @@ export class HostSheet {
   readonly hiddenRows = new Set<number>();
   readonly hiddenColumns = new Set<number>();
   readonly notes = new Map<number, HostNote>();
+  /** Data validation as Excel keeps it: settings per (disjoint) set of rectangles. */
+  validations: ValidationRecord[] = [];
+  pageLayout: PageLayoutState = { ...DEFAULT_PAGE_LAYOUT };
   merges: Rect[] = [];
   frozenRows = 0;
   frozenColumns = 0;
+  /** '#RRGGBB', or null for Excel's automatic tab colour. */
+  tabColor: string | null = null;
   /** Each sheet remembers its own selection, as Excel does; A1 by default. */
   selection: Rect = { r0: 0, c0: 0, r1: 0, c1: 0 };
   defaultColumnWidth = DEFAULT_COLUMN_WIDTH;
@@ -474,8 +565,8 @@ export function usedRect(sheet: HostSheet, valuesOnly: boolean, within?: Rect): 
 
 /**
  * The value all cells of `rects` share, or null when they differ (as Excel reports a mixed range).
- * Ranges beyond 100,000 cells are judged from their stored cells, row and column formats and the
- * default, not cell by cell.
+ * Ranges beyond 100,000 cells are judged from their stored cells, row and column formats (exactly for
+ * whole rows and columns; other large ranges count the default and every row/column format they touch).
  */
 export function commonFormatValue<T>(sheet: HostSheet, rects: readonly Rect[], pick: (f: CellFormat) => T): T | null {
   let seen = false;
@@ -490,6 +581,25 @@ export function commonFormatValue<T>(sheet: HostSheet, rects: readonly Rect[], p
   for (const rect of rects) {
     if (rectCells(rect) <= 100_000) {
       for (let r = rect.r0; r <= rect.r1 && !mixed; r++) for (let c = rect.c0; c <= rect.c1; c++) see(pick(effectiveFormat(sheet, r, c)));
+    } else if (isWholeColumns(rect)) {
+      // A cell shows its own format, else its row's, else its column's: every column has cells of
+      // neither (a million rows), and a formatted row shows its format where it has no cell.
+      for (const [, , cell] of cellsIn(sheet, rect)) see(pick(cell.format));
+      for (let c = rect.c0; c <= rect.c1 && !mixed; c++) {
+        see(pick(sheet.colFormats.get(c) ?? DEFAULT_FORMAT));
+        for (const [r, f] of sheet.rowFormats) if (!sheet.cells.has(cellKey(r, c))) see(pick(f));
+      }
+    } else if (isWholeRows(rect)) {
+      for (const [, , cell] of cellsIn(sheet, rect)) see(pick(cell.format));
+      for (let r = rect.r0; r <= rect.r1 && !mixed; r++) {
+        const rowFormat = sheet.rowFormats.get(r);
+        if (rowFormat) {
+          see(pick(rowFormat));
+          continue;
+        }
+        see(pick(DEFAULT_FORMAT));
+        for (const [c, f] of sheet.colFormats) if (!sheet.cells.has(cellKey(r, c))) see(pick(f));
+      }
     } else {
       for (const [, , cell] of cellsIn(sheet, rect)) see(pick(cell.format));
       for (const [r, f] of sheet.rowFormats) if (r >= rect.r0 && r <= rect.r1) see(pick(f));

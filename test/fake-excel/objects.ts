@@ -6,16 +6,23 @@
  * Requirement sets are enforced where the real stack enforces them:
  * - `clientSince`: office.js throws ApiNotFound synchronously, at the call (getItemOrNullObject 1.4,
  *   getUsedRangeOrNullObject 1.4, getRangeByIndexes 1.7, freezePanes 1.7, getRanges 1.9, merge 1.2,
- *   getResizedRange 1.3, getMergedAreasOrNullObject 1.13, and the 1.18 notes API);
+ *   getResizedRange 1.3, getMergedAreasOrNullObject 1.13, Range.dataValidation 1.8,
+ *   Worksheet.pageLayout 1.9, and the 1.18 notes API);
  * - `since`: an older Excel refuses the request, so `context.sync()` rejects with ApiNotFound
  *   (setting visibility before 1.2, hyperlink before 1.7, getUsedRange(valuesOnly) before 1.2, …).
  */
 import { MAX_COLS, MAX_ROWS, type Rect, cellA1, isWholeColumns, isWholeRows, parseRect, qualified, rectCells, splitSheet } from './address';
+import { BORDER_INDEXES, type BorderIndex, changeBorder, checkBorderIndex, lineWithColor, lineWithStyle, lineWithWeight, readBorder } from './borders';
 import { type Binding, FakeClientObject, type FakeClientResult, type NavDef, type PropertyDef, type ProxyClass, type TypeDef } from './client';
 import { apiNotFoundByHost, invalidArgument, invalidOperation, itemNotFound } from './errors';
 import { formatText, parseColor } from './format';
 import {
+  BORDER_STYLES,
+  BORDER_WEIGHTS,
+  type BorderStyle,
   type CellFormat,
+  PAPER_TYPES,
+  type PageZoom,
   type ClearApplyTo,
   type FontState,
   HORIZONTAL,
@@ -52,6 +59,7 @@ import {
   writeCell,
   writeGrid,
 } from './model';
+import { clearValidation, parseErrorAlert, parseIgnoreBlanks, parsePrompt, setRule, updateValidation, validationOf, validity } from './validation';
 
 /** A range on the host: one rectangle for a Range, one or more for RangeAreas. */
 export interface RangeRef {
@@ -66,6 +74,10 @@ interface NotesScope {
 interface NoteRef {
   readonly sheet: HostSheet;
   readonly key: number;
+}
+/** One border index of a range. */
+interface BorderRef extends RangeRef {
+  readonly index: BorderIndex;
 }
 
 const fail = (error: Error): never => {
@@ -100,6 +112,8 @@ function clearWith(ref: RangeRef, applyTo: unknown, host: HostWorkbook, location
   if (!since[mode]) throw invalidArgument(`applyTo ${JSON.stringify(applyTo)}`);
   if (!host.supports(since[mode])) throw apiNotFoundByHost(location);
   clearRange(ref.sheet, ref.rects, mode);
+  // Clearing everything removes data validation too (as Home > Clear > Clear All does); formats or contents alone keep it.
+  if (mode === 'All') clearValidation(ref.sheet, ref.rects);
 }
 
 function checkValuesOnly(valuesOnly: unknown, host: HostWorkbook, location: string): boolean {
@@ -200,7 +214,7 @@ export class FakeWorksheetCollection extends FakeClientObject {
   declare readonly items: FakeWorksheet[];
 
   getItem(key: string): FakeWorksheet {
-    return this._method(FakeWorksheet, 'getItem', [key], (book: HostWorkbook, _h, [k]) => book.findSheet(String(k)) ?? fail(itemNotFound()));
+    return this._method(FakeWorksheet, 'getItem', [key], (book: HostWorkbook, _h, [k]) => book.findSheet(String(k)) ?? fail(itemNotFound()), { indexer: true });
   }
 
   /** ExcelApi 1.4. */
@@ -228,10 +242,14 @@ export class FakeWorksheet extends FakeClientObject {
   declare readonly id: string;
   declare position: number;
   declare visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  /** ExcelApi 1.7: '#RRGGBB', '' for automatic; null on a hidden sheet. */
+  declare tabColor: string | null;
   /** ExcelApi 1.7. */
   declare readonly freezePanes: FakeWorksheetFreezePanes;
   /** ExcelApi 1.18. */
   declare readonly notes: FakeNoteCollection;
+  /** ExcelApi 1.9. */
+  declare readonly pageLayout: FakePageLayout;
 
   /** "B7", "A1:C3", "3:5", "A:C"; no address: the whole sheet. */
   getRange(address?: string): FakeRange {
@@ -324,8 +342,8 @@ export class FakeWorksheetFreezePanes extends FakeClientObject {
 
   /** Freezes the rows above and columns left of the range's bottom-right corner, inclusive. */
   freezeAt(frozenRange: FakeRange | string): void {
-    const address = frozenRange instanceof FakeRange ? null : frozenRange;
-    this._invoke('freezeAt', [address], (sheet: HostSheet, _a, host) => {
+    // A Range travels as a reference to its object path (office.js does the same).
+    this._invoke('freezeAt', [frozenRange], (sheet: HostSheet, [address], host) => {
       const rect = frozenRange instanceof FakeRange ? one(frozenRange._bind(host) as RangeRef) : rectOnSheet(sheet, address);
       sheet.frozenRows = isWholeColumns(rect) ? 0 : rect.r1 + 1;
       sheet.frozenColumns = isWholeRows(rect) ? 0 : rect.c1 + 1;
@@ -365,6 +383,8 @@ export class FakeRange extends FakeClientObject {
   declare readonly isEntireColumn: boolean;
   declare readonly format: FakeRangeFormat;
   declare readonly worksheet: FakeWorksheet;
+  /** ExcelApi 1.8. */
+  declare readonly dataValidation: FakeDataValidation;
 
   /** Selects the range on its own sheet; it does not switch sheets (see README: activate() first). */
   select(): void {
@@ -490,6 +510,7 @@ export class FakeRangeAreas extends FakeClientObject {
   declare readonly format: FakeRangeFormat;
   declare readonly areas: FakeRangeCollection;
   declare readonly worksheet: FakeWorksheet;
+  declare readonly dataValidation: FakeDataValidation;
 
   clear(applyTo?: string): void {
     this._invoke('clear', [applyTo], (ref: RangeRef, [a], host) => clearWith(ref, a, host, 'RangeAreas.clear'));
@@ -509,6 +530,7 @@ export class FakeRangeFormat extends FakeClientObject {
   declare rowHeight: number | null;
   declare readonly fill: FakeRangeFill;
   declare readonly font: FakeRangeFont;
+  declare readonly borders: FakeRangeBorderCollection;
 
   /** ExcelApi 1.2. The fake cannot measure text: it records nothing. */
   autofitColumns(): void {
@@ -539,6 +561,153 @@ export class FakeRangeFont extends FakeClientObject {
   declare color: string | null;
   declare size: number | null;
   declare name: string | null;
+}
+
+export class FakeRangeBorderCollection extends FakeClientObject {
+  declare readonly items: FakeRangeBorder[];
+  declare readonly count: number;
+
+  /** 'EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp'. */
+  getItem(index: string): FakeRangeBorder {
+    return this._method(FakeRangeBorder, 'getItem', [index], (ref: RangeRef, _h, [i]) => ({ ...ref, index: checkBorderIndex(i) }), { indexer: true });
+  }
+
+  getItemAt(index: number): FakeRangeBorder {
+    return this._method(FakeRangeBorder, 'getItemAt', [index], (ref: RangeRef, _h, [i]) => {
+      if (!isIndex(i, BORDER_INDEXES.length)) throw invalidArgument(`border position ${String(i)}`);
+      return { ...ref, index: BORDER_INDEXES[i] };
+    });
+  }
+}
+
+export class FakeRangeBorder extends FakeClientObject {
+  declare readonly sideIndex: string;
+  /** 'None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'; null when the lines differ. */
+  declare style: string | null;
+  /** 'Hairline', 'Thin', 'Medium', 'Thick'. */
+  declare weight: string | null;
+  /** '#RRGGBB'. */
+  declare color: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Data validation (ExcelApi 1.8)
+
+export class FakeDataValidation extends FakeClientObject {
+  declare rule: Record<string, unknown> | null;
+  declare readonly type: string;
+  declare prompt: { showPrompt?: boolean; title?: string; message?: string } | null;
+  declare errorAlert: { showAlert?: boolean; style?: string; title?: string; message?: string } | null;
+  declare ignoreBlanks: boolean | null;
+  declare readonly valid: boolean | null;
+
+  /** Removes the validation of the range's cells (only those: a wider validation keeps its other cells). */
+  clear(): void {
+    this._invoke('clear', [], (ref: RangeRef) => clearValidation(ref.sheet, ref.rects));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Page layout (ExcelApi 1.9)
+
+/** A print-titles or print-area argument: a Range (of the same sheet) or an address. */
+function printRects(sheet: HostSheet, arg: unknown, proxy: FakeClientObject | null, host: HostWorkbook): Rect[] {
+  if (proxy) {
+    const ref = proxy._bind(host) as RangeRef | null;
+    if (!ref) throw invalidArgument('the range is a null object');
+    if (ref.sheet !== sheet) throw invalidArgument('the range is on another worksheet');
+    return [...ref.rects];
+  }
+  if (typeof arg !== 'string') throw invalidArgument('expected a Range or an address');
+  return arg.split(',').map((part) => rectOnSheet(sheet, part.trim()));
+}
+
+const wholeRows = (r: Rect): Rect => ({ r0: r.r0, r1: r.r1, c0: 0, c1: MAX_COLS - 1 });
+const wholeColumns = (r: Rect): Rect => ({ r0: 0, r1: MAX_ROWS - 1, c0: r.c0, c1: r.c1 });
+const isClearing = (arg: unknown, proxy: FakeClientObject | null): boolean => !proxy && (arg === null || arg === undefined || arg === '');
+
+export class FakePageLayout extends FakeClientObject {
+  declare orientation: 'Portrait' | 'Landscape';
+  declare paperSize: string;
+  declare zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+
+  /** Rows repeated at the top of each printed page: "1:3", "$1:$3", or a Range (its whole rows). */
+  setPrintTitleRows(printTitleRows: FakeRange | string): void {
+    const proxy = printTitleRows instanceof FakeClientObject ? printTitleRows : null;
+    this._invoke('setPrintTitleRows', [printTitleRows], (sheet: HostSheet, [a], host) => {
+      const rects = isClearing(a, proxy) ? null : printRects(sheet, a, proxy, host);
+      if (rects && rects.length !== 1) throw invalidArgument('print titles must be one block of rows');
+      sheet.pageLayout = { ...sheet.pageLayout, printTitleRows: rects ? wholeRows(rects[0]) : null };
+    });
+  }
+
+  setPrintTitleColumns(printTitleColumns: FakeRange | string): void {
+    const proxy = printTitleColumns instanceof FakeClientObject ? printTitleColumns : null;
+    this._invoke('setPrintTitleColumns', [printTitleColumns], (sheet: HostSheet, [a], host) => {
+      const rects = isClearing(a, proxy) ? null : printRects(sheet, a, proxy, host);
+      if (rects && rects.length !== 1) throw invalidArgument('print titles must be one block of columns');
+      sheet.pageLayout = { ...sheet.pageLayout, printTitleColumns: rects ? wholeColumns(rects[0]) : null };
+    });
+  }
+
+  /** A Range, RangeAreas or address ("A1:F40", "A1:B2, D1:E5"). */
+  setPrintArea(printArea: FakeRange | FakeRangeAreas | string): void {
+    const proxy = printArea instanceof FakeClientObject ? printArea : null;
+    this._invoke('setPrintArea', [printArea], (sheet: HostSheet, [a], host) => {
+      sheet.pageLayout = { ...sheet.pageLayout, printArea: isClearing(a, proxy) ? null : printRects(sheet, a, proxy, host) };
+    });
+  }
+
+  getPrintTitleRows(): FakeRange {
+    return this._method(FakeRange, 'getPrintTitleRows', [], (sheet: HostSheet) => ({ sheet, rects: [sheet.pageLayout.printTitleRows ?? fail(itemNotFound())] }));
+  }
+
+  getPrintTitleRowsOrNullObject(): FakeRange {
+    return this._method(FakeRange, 'getPrintTitleRowsOrNullObject', [], (sheet: HostSheet) => (sheet.pageLayout.printTitleRows ? { sheet, rects: [sheet.pageLayout.printTitleRows] } : null));
+  }
+
+  getPrintTitleColumns(): FakeRange {
+    return this._method(FakeRange, 'getPrintTitleColumns', [], (sheet: HostSheet) => ({ sheet, rects: [sheet.pageLayout.printTitleColumns ?? fail(itemNotFound())] }));
+  }
+
+  getPrintTitleColumnsOrNullObject(): FakeRange {
+    return this._method(FakeRange, 'getPrintTitleColumnsOrNullObject', [], (sheet: HostSheet) =>
+      sheet.pageLayout.printTitleColumns ? { sheet, rects: [sheet.pageLayout.printTitleColumns] } : null,
+    );
+  }
+
+  getPrintArea(): FakeRangeAreas {
+    return this._method(FakeRangeAreas, 'getPrintArea', [], (sheet: HostSheet) => ({ sheet, rects: [...(sheet.pageLayout.printArea ?? fail(itemNotFound()))] }));
+  }
+
+  getPrintAreaOrNullObject(): FakeRangeAreas {
+    return this._method(FakeRangeAreas, 'getPrintAreaOrNullObject', [], (sheet: HostSheet) => (sheet.pageLayout.printArea ? { sheet, rects: [...sheet.pageLayout.printArea] } : null));
+  }
+}
+
+/** `zoom = { scale }` or `{ horizontalFitToPages, verticalFitToPages }` (a missing one keeps its value, 1 at first). */
+function parseZoom(value: unknown, current: PageZoom): PageZoom {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw invalidArgument('zoom must be an object');
+  const v = value as Record<string, unknown>;
+  const has = (k: string): boolean => v[k] !== undefined && v[k] !== null;
+  const pages = (k: string): number => {
+    const n = v[k];
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 32767) throw invalidArgument(`zoom.${k} ${String(n)}`);
+    return n;
+  };
+  const fit = has('horizontalFitToPages') || has('verticalFitToPages');
+  if (has('scale')) {
+    if (fit) throw invalidArgument('zoom takes a scale or pages to fit to, not both');
+    const scale = v.scale;
+    if (typeof scale !== 'number' || scale < 10 || scale > 400) throw invalidArgument(`zoom.scale ${String(scale)} (10–400)`);
+    return { scale };
+  }
+  if (!fit) throw invalidArgument('zoom needs scale, horizontalFitToPages or verticalFitToPages');
+  const before = 'horizontalFitToPages' in current ? current : { horizontalFitToPages: 1, verticalFitToPages: 1 };
+  return {
+    horizontalFitToPages: has('horizontalFitToPages') ? pages('horizontalFitToPages') : before.horizontalFitToPages,
+    verticalFitToPages: has('verticalFitToPages') ? pages('verticalFitToPages') : before.verticalFitToPages,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -666,10 +835,19 @@ define(FakeWorksheet, {
     id: { read: (s: HostSheet) => s.id },
     position: { read: (s: HostSheet) => s.book.sheets.indexOf(s), write: (s: HostSheet, v, host) => host.moveSheet(s, v) },
     visibility: { read: (s: HostSheet) => s.visibility, write: (s: HostSheet, v, host) => host.setVisibility(s, v), writeSince: '1.2' },
+    tabColor: {
+      read: (s: HostSheet) => (s.visibility !== 'Visible' ? null : (s.tabColor ?? '')),
+      write: (s: HostSheet, v) => {
+        s.tabColor = v === '' ? null : parseColor(v);
+      },
+      since: '1.7',
+      clientCheck: true,
+    },
   },
   navs: {
     freezePanes: { type: FakeWorksheetFreezePanes, resolve: (s: HostSheet) => s, clientSince: '1.7' },
     notes: notesNav,
+    pageLayout: { type: FakePageLayout, resolve: (s: HostSheet) => s, clientSince: '1.9' },
   },
 });
 
@@ -729,6 +907,7 @@ define(FakeRange, {
   navs: {
     format: { type: FakeRangeFormat, resolve: (b: RangeRef) => b },
     worksheet: sheetNav((b: RangeRef) => b.sheet),
+    dataValidation: { type: FakeDataValidation, resolve: (b: RangeRef) => b, clientSince: '1.8' },
   },
 });
 
@@ -744,6 +923,8 @@ define(FakeRangeAreas, {
     format: { type: FakeRangeFormat, resolve: (b: RangeRef) => b },
     areas: { type: FakeRangeCollection, resolve: (b: RangeRef) => b },
     worksheet: sheetNav((b: RangeRef) => b.sheet),
+    // RangeAreas itself is ExcelApi 1.9, so office.js checks nothing more here.
+    dataValidation: { type: FakeDataValidation, resolve: (b: RangeRef) => b },
   },
 });
 
@@ -781,7 +962,108 @@ define(FakeRangeFormat, {
   navs: {
     fill: { type: FakeRangeFill, resolve: (b: RangeRef) => b },
     font: { type: FakeRangeFont, resolve: (b: RangeRef) => b },
+    borders: { type: FakeRangeBorderCollection, resolve: (b: RangeRef) => b },
   },
+});
+
+define(FakeRangeBorderCollection, {
+  name: 'RangeBorderCollection',
+  props: { count: { read: () => BORDER_INDEXES.length } },
+  navs: {},
+  items: { type: FakeRangeBorder, list: (b: RangeRef) => BORDER_INDEXES.map((index, i) => ({ binding: { sheet: b.sheet, rects: b.rects, index } as BorderRef, key: i })) },
+});
+
+define(FakeRangeBorder, {
+  name: 'RangeBorder',
+  props: {
+    sideIndex: { read: (b: BorderRef) => b.index },
+    style: {
+      read: (b: BorderRef) => readBorder(b.sheet, b.rects, b.index, (line) => line?.style ?? 'None'),
+      write: (b: BorderRef, v) => {
+        const style = oneOf(BORDER_STYLES, 'border style')(v);
+        changeBorder(b.sheet, b.rects, b.index, (line) => lineWithStyle(line, style as BorderStyle | 'None'));
+      },
+    },
+    weight: {
+      read: (b: BorderRef) => readBorder(b.sheet, b.rects, b.index, (line) => line?.weight ?? 'Thin'),
+      write: (b: BorderRef, v) => {
+        const weight = oneOf(BORDER_WEIGHTS, 'border weight')(v);
+        changeBorder(b.sheet, b.rects, b.index, (line) => lineWithWeight(line, weight));
+      },
+    },
+    color: {
+      read: (b: BorderRef) => readBorder(b.sheet, b.rects, b.index, (line) => line?.color ?? '#000000'),
+      write: (b: BorderRef, v) => {
+        const color = parseColor(v);
+        changeBorder(b.sheet, b.rects, b.index, (line) => lineWithColor(line, color));
+      },
+    },
+  },
+  navs: {},
+});
+
+const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+define(FakeDataValidation, {
+  name: 'DataValidation',
+  props: {
+    type: { read: (b: RangeRef) => validationOf(b.sheet, b.rects).type },
+    rule: {
+      read: (b: RangeRef) => {
+        const { state } = validationOf(b.sheet, b.rects);
+        return state ? copy(state.rule) : null;
+      },
+      write: (b: RangeRef, v) => setRule(b.sheet, b.rects, v),
+    },
+    prompt: {
+      read: (b: RangeRef) => validationOf(b.sheet, b.rects).state?.prompt ?? null,
+      write: (b: RangeRef, v) => {
+        parsePrompt(v, { showPrompt: false, title: '', message: '' });
+        updateValidation(b.sheet, b.rects, (s) => ({ ...s, prompt: parsePrompt(v, s.prompt) }));
+      },
+    },
+    errorAlert: {
+      read: (b: RangeRef) => validationOf(b.sheet, b.rects).state?.errorAlert ?? null,
+      write: (b: RangeRef, v) => {
+        parseErrorAlert(v, { showAlert: true, style: 'Stop', title: '', message: '' });
+        updateValidation(b.sheet, b.rects, (s) => ({ ...s, errorAlert: parseErrorAlert(v, s.errorAlert) }));
+      },
+    },
+    ignoreBlanks: {
+      read: (b: RangeRef) => validationOf(b.sheet, b.rects).state?.ignoreBlanks ?? null,
+      write: (b: RangeRef, v) => {
+        const ignoreBlanks = parseIgnoreBlanks(v);
+        updateValidation(b.sheet, b.rects, (s) => ({ ...s, ignoreBlanks }));
+      },
+    },
+    valid: { read: (b: RangeRef) => validity(b.sheet, b.rects) },
+  },
+  navs: {},
+});
+
+define(FakePageLayout, {
+  name: 'PageLayout',
+  props: {
+    orientation: {
+      read: (s: HostSheet) => s.pageLayout.orientation,
+      write: (s: HostSheet, v) => {
+        s.pageLayout = { ...s.pageLayout, orientation: oneOf(['Portrait', 'Landscape'] as const, 'orientation')(v) };
+      },
+    },
+    paperSize: {
+      read: (s: HostSheet) => s.pageLayout.paperSize,
+      write: (s: HostSheet, v) => {
+        s.pageLayout = { ...s.pageLayout, paperSize: oneOf(PAPER_TYPES, 'paperSize')(v) };
+      },
+    },
+    zoom: {
+      read: (s: HostSheet) => ({ ...s.pageLayout.zoom }),
+      write: (s: HostSheet, v) => {
+        s.pageLayout = { ...s.pageLayout, zoom: parseZoom(v, s.pageLayout.zoom) };
+      },
+    },
+  },
+  navs: {},
 });
 
 define(FakeRangeFill, {

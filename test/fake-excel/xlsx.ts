@@ -2,13 +2,23 @@
  * ExcelJS ↔ host model. Loading turns what ExcelJS read from an .xlsx into what Excel would hold
  * (dates become serial numbers, formulas keep their cached result, rich text its plain text, theme
  * and indexed colours their RGB); exporting writes the current state back as an ExcelJS workbook
- * (values, formulas, number formats, fills, fonts, alignment, notes, merges, hyperlinks, sizes,
- * hidden rows/columns, visibility, frozen panes, active sheet and selection).
+ * (values, formulas, number formats, fills, fonts, alignment, borders, notes, merges, hyperlinks,
+ * sizes, hidden rows/columns, visibility, frozen panes, active sheet and selection, data validation as
+ * `cell.dataValidation`, page layout as `ws.pageSetup`).
+ *
+ * Only index.ts imports this file: the browser build must not pull ExcelJS in.
  */
 import ExcelJS from 'exceljs';
-import { cellA1, parseRect, splitSheet } from './address';
+import { MAX_COLS, MAX_ROWS, type Rect, cellA1, formatRect, isWholeColumns, isWholeRows, lettersToColumn, parseRect, rectCells, splitSheet } from './address';
+import { fileBorderStyle, lineFromFile } from './borders';
 import {
+  type BorderLine,
+  type CellBorders,
   type CellFormat,
+  NO_BORDERS,
+  PAPER_TYPES,
+  type PageLayoutState,
+  type ValidationState,
   type Content,
   DEFAULT_COLUMN_WIDTH,
   DEFAULT_FONT,
@@ -27,6 +37,7 @@ import {
   sameFormat,
   serialFromDate,
 } from './model';
+import { DEFAULT_ALERT, DEFAULT_PROMPT, RULE_TYPES, isoSerial } from './validation';
 
 // ---------------------------------------------------------------------------------------------------
 // Colours in .xlsx files
@@ -101,6 +112,34 @@ function fontOf(font: Partial<ExcelJS.Font> | undefined): FontState {
   };
 }
 
+function bordersOf(border: Partial<ExcelJS.Borders> | undefined): CellBorders {
+  if (!border) return NO_BORDERS;
+  const line = (b: Partial<ExcelJS.Border> | undefined): BorderLine | null => lineFromFile(b?.style, colorOf(b?.color));
+  const diagonal = border.diagonal;
+  const borders: CellBorders = {
+    top: line(border.top),
+    bottom: line(border.bottom),
+    left: line(border.left),
+    right: line(border.right),
+    diagonalDown: diagonal?.down ? line(diagonal) : null,
+    diagonalUp: diagonal?.up ? line(diagonal) : null,
+  };
+  return Object.values(borders).some(Boolean) ? borders : NO_BORDERS;
+}
+
+function borderStyleOf(borders: CellBorders): Partial<ExcelJS.Borders> | undefined {
+  const line = (l: BorderLine | null): Partial<ExcelJS.Border> | undefined => (l ? { style: fileBorderStyle(l) as ExcelJS.BorderStyle, color: { argb: argb(l.color) } } : undefined);
+  const out: Partial<ExcelJS.Borders> = {};
+  for (const side of ['top', 'left', 'bottom', 'right'] as const) {
+    const l = line(borders[side]);
+    if (l) out[side] = l;
+  }
+  // SpreadsheetML has one diagonal line per cell, drawn down and/or up.
+  const diagonal = borders.diagonalDown ?? borders.diagonalUp;
+  if (diagonal) out.diagonal = { ...line(diagonal), up: Boolean(borders.diagonalUp), down: Boolean(borders.diagonalDown) };
+  return Object.keys(out).length ? out : undefined;
+}
+
 function formatOf(style: Partial<ExcelJS.Style> | undefined): CellFormat {
   if (!style) return DEFAULT_FORMAT;
   const format: CellFormat = {
@@ -110,6 +149,7 @@ function formatOf(style: Partial<ExcelJS.Style> | undefined): CellFormat {
     horizontalAlignment: H_FROM[style.alignment?.horizontal ?? ''] ?? 'General',
     verticalAlignment: V_FROM[style.alignment?.vertical ?? ''] ?? 'Bottom',
     wrapText: Boolean(style.alignment?.wrapText),
+    borders: bordersOf(style.border),
   };
   return sameFormat(format, DEFAULT_FORMAT) ? DEFAULT_FORMAT : format;
 }
@@ -140,6 +180,8 @@ function styleOf(format: CellFormat): Partial<ExcelJS.Style> {
       ...(format.wrapText ? { wrapText: true } : {}),
     };
   }
+  const border = borderStyleOf(format.borders);
+  if (border) style.border = border;
   return style;
 }
 
@@ -211,6 +253,7 @@ export function hostFromExcelJs(wb: ExcelJS.Workbook, apiVersion: string, userNa
 function loadSheet(host: HostWorkbook, ws: ExcelJS.Worksheet): void {
   const sheet = host.addSheet(ws.name);
   sheet.visibility = ws.state === 'hidden' ? 'Hidden' : ws.state === 'veryHidden' ? 'VeryHidden' : 'Visible';
+  sheet.tabColor = colorOf((ws.properties as Partial<ExcelJS.WorksheetProperties> | undefined)?.tabColor) ?? null;
   const defaultWidth = ws.properties?.defaultColWidth;
   if (defaultWidth) sheet.defaultColumnWidth = charsToPoints(defaultWidth);
   if (ws.properties?.defaultRowHeight) sheet.defaultRowHeight = ws.properties.defaultRowHeight;
@@ -256,6 +299,9 @@ function loadSheet(host: HostWorkbook, ws: ExcelJS.Worksheet): void {
   }
   const active = view?.activeCell ? parseRect(view.activeCell) : null;
   if (active) sheet.selection = active;
+
+  loadValidations(sheet, ws);
+  sheet.pageLayout = pageLayoutOf(ws.pageSetup as Partial<ExcelJS.PageSetup> | undefined);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -272,7 +318,7 @@ export function hostToExcelJs(host: HostWorkbook): ExcelJS.Workbook {
 
 function exportSheet(wb: ExcelJS.Workbook, sheet: HostSheet): void {
   const state = sheet.visibility === 'Hidden' ? 'hidden' : sheet.visibility === 'VeryHidden' ? 'veryHidden' : 'visible';
-  const ws = wb.addWorksheet(sheet.name, { state });
+  const ws = wb.addWorksheet(sheet.name, { state, ...(sheet.tabColor ? { properties: { tabColor: { argb: argb(sheet.tabColor) } } } : {}) });
   if (sheet.defaultRowHeight !== 15) ws.properties.defaultRowHeight = sheet.defaultRowHeight;
   if (sheet.defaultColumnWidth !== DEFAULT_COLUMN_WIDTH) ws.properties.defaultColWidth = pointsToChars(sheet.defaultColumnWidth);
 
@@ -306,6 +352,9 @@ function exportSheet(wb: ExcelJS.Workbook, sheet: HostSheet): void {
   }
   for (const [key, note] of sheet.notes) ws.getCell(keyRow(key) + 1, keyCol(key) + 1).note = note.content;
 
+  exportValidations(ws, sheet);
+  exportPageLayout(ws, sheet.pageLayout);
+
   const view: Partial<ExcelJS.WorksheetView> = { activeCell: cellA1(sheet.selection.r0, sheet.selection.c0) };
   ws.views = [
     sheet.frozenRows || sheet.frozenColumns
@@ -327,4 +376,211 @@ function exportValue(cell: HostCell): ExcelJS.CellValue {
     return { text, hyperlink: target, ...(cell.hyperlink.screenTip ? { tooltip: cell.hyperlink.screenTip } : {}) };
   }
   return literal(cell.content) ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Data validation ↔ ExcelJS (`cell.dataValidation`, i.e. `ws.dataValidations.model` keyed by address)
+
+const OPERATOR_TO_FILE: Record<string, ExcelJS.DataValidationOperator> = {
+  Between: 'between',
+  NotBetween: 'notBetween',
+  EqualTo: 'equal',
+  NotEqualTo: 'notEqual',
+  GreaterThan: 'greaterThan',
+  LessThan: 'lessThan',
+  GreaterThanOrEqualTo: 'greaterThanOrEqual',
+  LessThanOrEqualTo: 'lessThanOrEqual',
+};
+const TYPE_TO_FILE: Record<string, string> = { WholeNumber: 'whole', Decimal: 'decimal', List: 'list', Date: 'date', Time: 'time', TextLength: 'textLength', Custom: 'custom', None: 'any' };
+const KEY_OF_TYPE = Object.fromEntries(Object.entries(RULE_TYPES).map(([k, t]) => [t, k]));
+const ERROR_STYLE_TO_FILE: Record<string, string> = { Stop: 'stop', Warning: 'warning', Information: 'information' };
+
+const withoutEquals = (f: unknown): unknown => (typeof f === 'string' && f.trim().startsWith('=') ? f.trim().slice(1) : f);
+
+/** A criteria operand as ExcelJS writes it: numbers as numbers, dates as Date (ExcelJS makes the serial), formulas without '='. */
+function fileOperand(value: unknown, type: string): unknown {
+  if (type === 'Date' && typeof value === 'string' && !value.trim().startsWith('=')) {
+    const serial = isoSerial(value, false);
+    if (serial !== null) return new Date(Math.round((serial - 25569) * 86_400_000));
+  }
+  if (type === 'Time' && typeof value === 'string' && !value.trim().startsWith('=')) {
+    const m = /(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(value);
+    if (m) return (Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0)) / 86400;
+  }
+  return withoutEquals(value);
+}
+
+function toFileValidation(dv: ValidationState): ExcelJS.DataValidation {
+  const criteria = Object.values(dv.rule)[0] ?? {};
+  let formulae: unknown[] = [];
+  if (dv.type === 'List') {
+    const source = String(criteria.source).trim();
+    // A literal list is one quoted string in the file; a reference is written without its '='.
+    formulae = [source.startsWith('=') ? source.slice(1) : `"${String(criteria.source)}"`];
+  } else if (dv.type === 'Custom') formulae = [withoutEquals(criteria.formula)];
+  else if (dv.type !== 'None') formulae = [criteria.formula1, ...(criteria.formula2 !== undefined ? [criteria.formula2] : [])].map((f) => fileOperand(f, dv.type));
+  const out: Record<string, unknown> = {
+    type: TYPE_TO_FILE[dv.type],
+    ...(formulae.length ? { formulae } : {}),
+    ...(criteria.operator ? { operator: OPERATOR_TO_FILE[String(criteria.operator)] } : {}),
+    allowBlank: dv.ignoreBlanks,
+    showInputMessage: dv.prompt.showPrompt,
+    ...(dv.prompt.title ? { promptTitle: dv.prompt.title } : {}),
+    ...(dv.prompt.message ? { prompt: dv.prompt.message } : {}),
+    showErrorMessage: dv.errorAlert.showAlert,
+    errorStyle: ERROR_STYLE_TO_FILE[dv.errorAlert.style],
+    ...(dv.errorAlert.title ? { errorTitle: dv.errorAlert.title } : {}),
+    ...(dv.errorAlert.message ? { error: dv.errorAlert.message } : {}),
+  };
+  return out as unknown as ExcelJS.DataValidation;
+}
+
+/** Up to this many cells an area is written cell by cell (so `cell.dataValidation` finds it); larger ones as one range. */
+const PER_CELL_VALIDATION = 20_000;
+
+function exportValidations(ws: ExcelJS.Worksheet, sheet: HostSheet): void {
+  const model = (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
+  for (const record of sheet.validations) {
+    const dv = toFileValidation(record.dv);
+    for (const rect of record.rects) {
+      if (rectCells(rect) <= PER_CELL_VALIDATION) {
+        for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) model[cellA1(r, c)] = dv;
+      } else model[isWholeColumns(rect) || isWholeRows(rect) ? `${cellA1(rect.r0, rect.c0)}:${cellA1(rect.r1, rect.c1)}` : formatRect(rect)] = dv;
+    }
+  }
+}
+
+const OPERATOR_FROM_FILE = Object.fromEntries(Object.entries(OPERATOR_TO_FILE).map(([k, v]) => [v, k]));
+const TYPE_FROM_FILE = Object.fromEntries(Object.entries(TYPE_TO_FILE).map(([k, v]) => [v, k]));
+const ERROR_STYLE_FROM_FILE: Record<string, ValidationState['errorAlert']['style']> = { stop: 'Stop', warning: 'Warning', information: 'Information' };
+
+function fromFileOperand(value: unknown, type: string): unknown {
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return type === 'Time' ? iso.slice(11, 19) : iso.slice(0, 10);
+  }
+  if ((typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)))) && type === 'Time') {
+    const seconds = Math.round(Number(value) * 86400);
+    return [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60].map((n) => String(n).padStart(2, '0')).join(':');
+  }
+  if (typeof value === 'string' && Number.isNaN(Number(value)) && !value.startsWith('=')) return `=${value}`;
+  return value;
+}
+
+function fromFileValidation(v: Partial<ExcelJS.DataValidation> & { type?: string }): ValidationState | null {
+  const type = TYPE_FROM_FILE[v.type ?? 'any'] as ValidationState['type'] | undefined;
+  if (!type) return null;
+  const formulae = (v.formulae ?? []) as unknown[];
+  let rule: ValidationState['rule'] = {};
+  if (type === 'List') {
+    const f = String(formulae[0] ?? '');
+    // ExcelJS does not read showDropDown (the file's inverted "hide the arrow" flag): assume the arrow shows.
+    rule = { list: { inCellDropDown: true, source: f.startsWith('"') && f.endsWith('"') ? f.slice(1, -1) : `=${f}` } };
+  } else if (type === 'Custom') rule = { custom: { formula: `=${String(formulae[0] ?? '')}` } };
+  else if (type !== 'None') {
+    const operator = OPERATOR_FROM_FILE[v.operator ?? 'between'] ?? 'Between';
+    const ternary = operator === 'Between' || operator === 'NotBetween';
+    rule = {
+      [KEY_OF_TYPE[type]]: {
+        formula1: fromFileOperand(formulae[0], type),
+        ...(ternary ? { formula2: fromFileOperand(formulae[1], type) } : {}),
+        operator,
+      },
+    };
+  }
+  return {
+    type,
+    rule,
+    prompt: { ...DEFAULT_PROMPT, showPrompt: Boolean(v.showInputMessage), title: v.promptTitle ?? '', message: v.prompt ?? '' },
+    errorAlert: { ...DEFAULT_ALERT, showAlert: Boolean(v.showErrorMessage), style: ERROR_STYLE_FROM_FILE[v.errorStyle ?? 'stop'] ?? 'Stop', title: v.errorTitle ?? '', message: v.error ?? '' },
+    // ExcelJS writes allowBlank only for a typed rule; a prompt-only validation ignores blanks.
+    ignoreBlanks: type === 'None' ? true : Boolean(v.allowBlank),
+  };
+}
+
+/**
+ * ExcelJS keeps one entry per cell (sharing the object of one `sqref`, so a whole-column validation is a
+ * million entries); the cells sharing one become rectangles again.
+ */
+function loadValidations(sheet: HostSheet, ws: ExcelJS.Worksheet): void {
+  const model = (ws as unknown as { dataValidations?: { model?: Record<string, Partial<ExcelJS.DataValidation> | undefined> } }).dataValidations?.model ?? {};
+  const groups = new Map<unknown, { cells: number[]; rects: Rect[] }>();
+  const CELL = /^\$?([A-Z]{1,3})\$?(\d+)$/;
+  for (const address in model) {
+    const v = model[address];
+    if (!v) continue;
+    let group = groups.get(v);
+    if (!group) groups.set(v, (group = { cells: [], rects: [] }));
+    const m = CELL.exec(address);
+    if (m) group.cells.push(cellKey(Number(m[2]) - 1, lettersToColumn(m[1])));
+    else {
+      const rect = parseRect(address);
+      if (rect) group.rects.push(rect);
+    }
+  }
+  for (const [v, { cells, rects }] of groups) {
+    const dv = fromFileValidation(v as Partial<ExcelJS.DataValidation>);
+    if (dv) sheet.validations.push({ rects: [...rects, ...rectanglesOf(cells)], dv });
+  }
+}
+
+/** Cells (by key) joined into rectangles: runs along each row, then equal runs of consecutive rows. */
+function rectanglesOf(cells: number[]): Rect[] {
+  const sorted = Float64Array.from(cells).sort();
+  const out: Rect[] = [];
+  const below = new Map<string, number>();
+  let i = 0;
+  while (i < sorted.length) {
+    const row = keyRow(sorted[i]);
+    const c0 = keyCol(sorted[i]);
+    let c1 = c0;
+    while (i + 1 < sorted.length && sorted[i + 1] === sorted[i] + 1 && keyRow(sorted[i + 1]) === row) {
+      i++;
+      c1++;
+    }
+    i++;
+    const span = `${c0}:${c1}`;
+    const j = below.get(span);
+    if (j !== undefined && out[j].r1 + 1 === row) out[j] = { ...out[j], r1: row };
+    else below.set(span, out.push({ r0: row, c0, r1: row, c1 }) - 1);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Page layout ↔ ExcelJS `ws.pageSetup`
+
+function exportPageLayout(ws: ExcelJS.Worksheet, layout: PageLayoutState): void {
+  const setup = ws.pageSetup as Partial<ExcelJS.PageSetup> & Record<string, unknown>;
+  setup.orientation = layout.orientation === 'Landscape' ? 'landscape' : 'portrait';
+  // SpreadsheetML paper sizes are PAPER_TYPES' positions from 1; ExcelJS leaves Letter (1) undefined.
+  const code = PAPER_TYPES.indexOf(layout.paperSize) + 1;
+  setup.paperSize = (code === 1 ? undefined : code) as ExcelJS.PageSetup['paperSize'];
+  if ('scale' in layout.zoom) {
+    setup.fitToPage = false;
+    setup.scale = layout.zoom.scale;
+  } else {
+    setup.fitToPage = true;
+    setup.fitToWidth = layout.zoom.horizontalFitToPages;
+    setup.fitToHeight = layout.zoom.verticalFitToPages;
+  }
+  if (layout.printTitleRows) setup.printTitlesRow = `${layout.printTitleRows.r0 + 1}:${layout.printTitleRows.r1 + 1}`;
+  if (layout.printTitleColumns) setup.printTitlesColumn = formatRect(layout.printTitleColumns);
+  if (layout.printArea) setup.printArea = layout.printArea.map((r) => `${cellA1(r.r0, r.c0)}:${cellA1(r.r1, r.c1)}`).join('&&');
+}
+
+function pageLayoutOf(setup: Partial<ExcelJS.PageSetup> | undefined): PageLayoutState {
+  const s = setup ?? {};
+  const code = typeof s.paperSize === 'number' ? s.paperSize : 1;
+  const titleRows = s.printTitlesRow ? /^\$?(\d+):\$?(\d+)$/.exec(s.printTitlesRow) : null;
+  const titleColumns = s.printTitlesColumn ? parseRect(s.printTitlesColumn) : null;
+  const area = s.printArea ? s.printArea.split('&&').map((a) => parseRect(a.replace(/\$/g, ''))) : [];
+  return {
+    orientation: s.orientation === 'landscape' ? 'Landscape' : 'Portrait',
+    paperSize: PAPER_TYPES[code - 1] ?? 'Letter',
+    zoom: s.fitToPage ? { horizontalFitToPages: s.fitToWidth ?? 1, verticalFitToPages: s.fitToHeight ?? 1 } : { scale: s.scale ?? 100 },
+    printTitleRows: titleRows ? { r0: Number(titleRows[1]) - 1, r1: Number(titleRows[2]) - 1, c0: 0, c1: MAX_COLS - 1 } : null,
+    printTitleColumns: titleColumns ? { ...titleColumns, r0: 0, r1: MAX_ROWS - 1 } : null,
+    printArea: area.length && area.every(Boolean) ? (area as Rect[]) : null,
+  };
 }
