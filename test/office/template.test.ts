@@ -1,0 +1,58 @@
+/** "Tạo mẫu" inside Excel: the missing input sheets appear with their dropdowns; nothing typed is touched. */
+import ExcelJS from 'exceljs';
+import { checkWorkbook } from '../../src/core/check';
+import { readWorkbook } from '../../src/office/readWorkbook';
+import { addTemplateSheets } from '../../src/office/template';
+import { FakeExcelHost } from '../fake-excel';
+
+const INPUT = ['Thông tin chi bộ', 'Danh sách đảng viên', 'Kiểm phiếu đảng viên', 'Chấm điểm chi bộ', 'Biểu quyết CBLĐQL'];
+
+async function hostWith(setup: (wb: ExcelJS.Workbook) => void, apiVersion = '1.18'): Promise<FakeExcelHost> {
+  const wb = new ExcelJS.Workbook();
+  setup(wb);
+  const buffer = await wb.xlsx.writeBuffer();
+  return FakeExcelHost.fromXlsx(new Uint8Array(buffer as ArrayBuffer), { apiVersion });
+}
+
+async function run<T>(host: FakeExcelHost, fn: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  const restore = host.installGlobals();
+  try {
+    return await host.run(fn);
+  } finally {
+    restore();
+  }
+}
+
+describe('Tạo mẫu in the open workbook', () => {
+  it('adds every input sheet with dropdowns, readable by the checker without a missing sheet or column', async () => {
+    const host = await hostWith((wb) => wb.addWorksheet('Sheet1').getCell('A1').value = 'ghi chú của tôi');
+    const added = await run(host, (context) => addTemplateSheets(context, 'ĐẢNG BỘ PHƯỜNG HƯƠNG XUÂN'));
+    expect(added).toEqual(INPUT);
+    expect(host.getValue('Sheet1', 'A1')).toBe('ghi chú của tôi');
+    const validations = host.getValidations('Danh sách đảng viên');
+    expect(JSON.stringify(validations)).toContain('Chính thức,Dự bị');
+    expect(JSON.stringify(validations)).toContain('Có,Không');
+    const model = await run(host, (context) => readWorkbook(context));
+    const result = checkWorkbook(model);
+    const structural = result.issues.filter((i) => i.rule === 'DATA-01' && (i.cell === null || /thiếu cột/.test(i.message)));
+    expect(structural).toEqual([]);
+  });
+
+  it('leaves a sheet the workbook already has exactly as it is, even under another spelling', async () => {
+    const host = await hostWith((wb) => {
+      const ws = wb.addWorksheet('DANH SACH DANG VIEN');
+      ws.getCell('B7').value = 'Nguyễn Văn An';
+    });
+    const added = await run(host, (context) => addTemplateSheets(context));
+    expect(added).not.toContain('Danh sách đảng viên');
+    expect(host.sheetNames()).not.toContain('Danh sách đảng viên');
+    expect(host.getValue('DANH SACH DANG VIEN', 'B7')).toBe('Nguyễn Văn An');
+  });
+
+  it('works on Excel 2016 (ExcelApi 1.1): the sheets without dropdowns', async () => {
+    const host = await hostWith((wb) => wb.addWorksheet('Sheet1'), '1.1');
+    const added = await run(host, (context) => addTemplateSheets(context));
+    expect(added).toEqual(INPUT);
+    expect(host.getValidations('Danh sách đảng viên')).toEqual([]);
+  });
+});
