@@ -4,6 +4,11 @@
  */
 import type { CheckResult } from '../core';
 import { checkInExcel, clearFlags, type ExcelCheckOptions, readState, saveSettings } from './checkInExcel';
+import { addTemplateSheets } from './template';
+
+export type { ExcelCheckOptions } from './checkInExcel';
+/** The stages `checkOpenWorkbook` reports through `onProgress`, for the task pane's progress bar. */
+export type CheckStage = Parameters<NonNullable<ExcelCheckOptions['onProgress']>>[0];
 
 /** Thrown when the page is not running inside Excel (opened in a browser, or office.js failed to load). */
 export class ExcelUnavailableError extends Error {
@@ -43,6 +48,22 @@ export async function loadWorkbookSettings(): Promise<Record<string, string>> {
 export async function saveWorkbookSettings(settings: Readonly<Record<string, string>>): Promise<void> {
   ensureExcel();
   await Excel.run((context) => saveSettings(context, settings));
+}
+
+/**
+ * "Tạo mẫu": adds the blank input sheets (with their dropdowns) that the open workbook does not have yet,
+ * and shows the first one added. Returns the names of the sheets added (none when all were there).
+ */
+export async function addTemplateToOpenWorkbook(organisation?: string): Promise<string[]> {
+  ensureExcel();
+  return Excel.run(async (context) => {
+    const added = await addTemplateSheets(context, organisation);
+    if (added.length > 0) {
+      context.workbook.worksheets.getItem(added[0]).activate();
+      await context.sync();
+    }
+    return added;
+  });
 }
 
 /** Selects a cell so the clerk lands on the problem; sheet names are used as Excel shows them. */

@@ -1,17 +1,14 @@
-import { useCallback, useState } from 'react';
-import { Button, Spinner, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { countBySeverity, type CheckResult, type Issue } from '../core';
-import { checkOpenWorkbook, isExcelAvailable, selectCell } from '../office/runCheck';
-import { EXCEL_UNAVAILABLE_MESSAGE, describeCheckFailure, describeSelectFailure } from './format';
-import { ErrorBar } from './components/ErrorBar';
-import { IssueList } from './components/IssueList';
-import { IssueSummary } from './components/IssueSummary';
-
-type CheckState =
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'running' }
-  | { readonly kind: 'done'; readonly result: CheckResult }
-  | { readonly kind: 'failed'; readonly message: string };
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { Actions } from './components/Actions';
+import { Header } from './components/Header';
+import { NoticeBar } from './components/NoticeBar';
+import { Progress } from './components/Progress';
+import { Results } from './components/Results';
+import { SettingsPanel } from './components/SettingsPanel';
+import { messagesFor } from './i18n';
+import { describeNotice } from './notices';
+import { settingsMatchResult } from './settings';
+import { usePane } from './usePane';
 
 const useStyles = makeStyles({
   root: {
@@ -19,72 +16,43 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalL,
+    maxWidth: '640px',
   },
-  header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
-  actions: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalM },
+  settings: { borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
 });
 
+/** The pane: header, buttons, progress, notices, results, settings. The Excel calls live in usePane. */
 export function App() {
   const styles = useStyles();
-  // Decided once: the page does not move into or out of Excel while it is open.
-  const [excelAvailable] = useState(isExcelAvailable);
-  const [state, setState] = useState<CheckState>({ kind: 'idle' });
-  const [selectError, setSelectError] = useState<string | null>(null);
-
-  const runCheck = useCallback(async () => {
-    setState({ kind: 'running' });
-    setSelectError(null);
-    try {
-      setState({ kind: 'done', result: await checkOpenWorkbook() });
-    } catch (error) {
-      console.error('XếpLoại: check failed', error);
-      setState({ kind: 'failed', message: describeCheckFailure(error) });
-    }
-  }, []);
-
-  const goToIssue = useCallback(async (issue: Issue) => {
-    if (issue.cell === null) return;
-    setSelectError(null);
-    try {
-      await selectCell(issue.sheet, issue.cell);
-    } catch (error) {
-      console.error('XếpLoại: could not select', issue.sheet, issue.cell, error);
-      setSelectError(describeSelectFailure(issue.sheet, issue.cell, error));
-    }
-  }, []);
-
-  const running = state.kind === 'running';
+  const pane = usePane();
+  const t = messagesFor(pane.lang);
+  const idle = pane.busy === null;
+  const stale = pane.checked !== null && !settingsMatchResult(pane.settings, pane.checked.result);
 
   return (
-    <main className={styles.root}>
-      <header className={styles.header}>
-        <Title3 as="h1">XếpLoại</Title3>
-        <Text size={200}>Kiểm tra sổ tính đánh giá, xếp loại đảng viên đang mở và chỉ ra ô cần sửa.</Text>
-      </header>
+    <main className={styles.root} lang={t.htmlLang}>
+      <Header t={t} lang={pane.lang} onLangChange={pane.setLang} />
 
-      {excelAvailable ? null : <ErrorBar title="Chưa mở trong Excel" message={EXCEL_UNAVAILABLE_MESSAGE} intent="warning" />}
+      {pane.excelAvailable ? null : <NoticeBar notice={{ intent: 'warning', title: t.notInExcelTitle, message: t.notInExcelMessage, detail: null }} />}
 
-      <div className={styles.actions}>
-        <Button appearance="primary" disabled={!excelAvailable || running} onClick={() => void runCheck()}>
-          Kiểm tra
-        </Button>
-        {running ? <Spinner size="tiny" label="Đang kiểm tra…" /> : null}
+      <Actions t={t} enabled={pane.excelAvailable && idle && !pane.settingsLoading} onCheck={pane.check} onClear={pane.clearFlags} onTemplate={pane.addTemplate} />
+
+      {pane.busy !== null ? <Progress t={t} stage={pane.busy} /> : null}
+
+      {pane.notice ? <NoticeBar notice={describeNotice(pane.notice, t)} dismissLabel={t.dismiss} onDismiss={pane.dismissNotice} /> : null}
+
+      {pane.checked ? <Results key={pane.checked.run} t={t} lang={pane.lang} result={pane.checked.result} stale={stale} onSelect={pane.goTo} /> : null}
+
+      <div className={styles.settings}>
+        <SettingsPanel
+          t={t}
+          lang={pane.lang}
+          settings={pane.settings}
+          disabled={!pane.excelAvailable || !idle || pane.settingsLoading}
+          loading={pane.settingsLoading}
+          onChange={pane.changeSettings}
+        />
       </div>
-
-      {state.kind === 'failed' ? <ErrorBar title="Kiểm tra không thành công" message={state.message} /> : null}
-      {selectError ? <ErrorBar title="Không chọn được ô" message={selectError} intent="warning" /> : null}
-
-      {state.kind === 'done' ? <CheckResultView result={state.result} onSelect={(issue) => void goToIssue(issue)} /> : null}
     </main>
-  );
-}
-
-function CheckResultView({ result, onSelect }: { readonly result: CheckResult; readonly onSelect: (issue: Issue) => void }) {
-  const { errors, warnings } = countBySeverity(result.issues);
-  return (
-    <>
-      <IssueSummary errors={errors} warnings={warnings} chiBo={result.chiBo} />
-      <IssueList issues={result.issues} onSelect={onSelect} />
-    </>
   );
 }

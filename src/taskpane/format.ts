@@ -1,8 +1,9 @@
 /**
- * The pane's wording, kept out of the components so it can be checked without rendering anything.
- * The clerks read Vietnamese; English appears only in the developer console.
+ * Small pure helpers for what the pane shows: cell references, numbers, and what kind of failure an
+ * error from Excel is. The words themselves are in i18n.ts.
  */
 import { ExcelUnavailableError } from '../office/runCheck';
+import type { FailureKind, Lang } from './i18n';
 
 /** `Trang1!B7`, or `'Thông tin chi bộ'!B7` when the name needs quoting, as Excel writes references. */
 export function formatPlace(sheet: string, cell: string | null): string {
@@ -10,26 +11,49 @@ export function formatPlace(sheet: string, cell: string | null): string {
   return cell === null ? name : `${name}!${cell}`;
 }
 
-export function formatSummary(errors: number, warnings: number): string {
-  return `${errors} lỗi, ${warnings} cảnh báo`;
+/** At most two decimals, with the decimal comma in Vietnamese (85,5) and a point in English (85.5). */
+export function formatNumber(value: number, lang: Lang): string {
+  const text = String(Math.round(value * 100) / 100);
+  return lang === 'vi' ? text.replace('.', ',') : text;
 }
 
-export const EXCEL_UNAVAILABLE_MESSAGE =
-  'Không kết nối được với Excel. Hãy mở XếpLoại trong Excel bằng nút "Mở bảng" trên thẻ Trang đầu (Home).';
-
-function detail(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
-  return String(error);
+export interface Failure {
+  readonly kind: FailureKind;
+  /** Office's error code (`ItemNotFound` …), for whoever supports the clerk; never a stack trace. */
+  readonly code: string | null;
 }
 
-/** What to tell the clerk when a check could not run. */
-export function describeCheckFailure(error: unknown): string {
-  if (error instanceof ExcelUnavailableError) return EXCEL_UNAVAILABLE_MESSAGE;
-  return `Không kiểm tra được sổ tính. Chi tiết: ${detail(error)}`;
+/** Office.js error codes (`OfficeExtension.Error.code`, Excel.ErrorCodes) by what the clerk can do. */
+const KIND_OF_CODE: Readonly<Record<string, FailureKind>> = {
+  InvalidOperationInCellEditMode: 'cellEditMode',
+  EditModeCannotAuthor: 'cellEditMode',
+  AccessDenied: 'protected',
+  WorkbookProtected: 'protected',
+  ItemNotFound: 'notFound',
+  InvalidReference: 'notFound',
+  RequestPayloadSizeLimitExceeded: 'tooLarge',
+  ResponsePayloadSizeLimitExceeded: 'tooLarge',
+  PayloadTooLarge: 'tooLarge',
+  ApiNotFound: 'unsupported',
+  NotImplemented: 'unsupported',
+  UnsupportedOperation: 'unsupported',
+  UnsupportedFeature: 'unsupported',
+  Conflict: 'busy',
+  ActivityLimitReached: 'busy',
+  ServiceNotAvailable: 'busy',
+  RequestAborted: 'busy',
+  Timeout: 'busy',
+};
+
+function codeOf(error: unknown): string | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^[A-Za-z][A-Za-z0-9]{0,60}$/.test(code) ? code : null;
 }
 
-/** What to tell the clerk when jumping to an issue's cell failed (the sheet was renamed or deleted since). */
-export function describeSelectFailure(sheet: string, cell: string, error: unknown): string {
-  if (error instanceof ExcelUnavailableError) return EXCEL_UNAVAILABLE_MESSAGE;
-  return `Không chọn được ô ${formatPlace(sheet, cell)}. Hãy chạy kiểm tra lại. Chi tiết: ${detail(error)}`;
+/** What kind of failure an error is; the message shown for it comes from i18n, never from the error. */
+export function classifyFailure(error: unknown): Failure {
+  if (error instanceof ExcelUnavailableError) return { kind: 'notInExcel', code: null };
+  const code = codeOf(error);
+  return { kind: (code !== null && KIND_OF_CODE[code]) || 'unknown', code };
 }

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { ChiBoResult, MemberResult } from '../../core';
+import { type Lang, localizedExplanation, type Messages } from '../i18n';
+import { nextLimit, PAGE_SIZE } from '../issues';
+import { Disclosure } from './Disclosure';
+
+export interface ExplanationsProps {
+  readonly t: Messages;
+  readonly lang: Lang;
+  readonly members: readonly MemberResult[];
+  readonly chiBo: readonly ChiBoResult[];
+}
+
+const useStyles = makeStyles({
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  name: { fontWeight: tokens.fontWeightSemibold },
+  muted: { color: tokens.colorNeutralForeground3 },
+  more: { alignSelf: 'flex-start', marginTop: tokens.spacingVerticalXS },
+});
+
+/** The engine's arithmetic for each member and for the chi bộ, collapsed until the clerk asks for it. */
+export function Explanations({ t, lang, members, chiBo }: ExplanationsProps) {
+  const styles = useStyles();
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  if (members.length === 0 && chiBo.length === 0) return null;
+  const shown = Math.min(limit, members.length);
+  return (
+    <>
+      {chiBo.length > 0 ? (
+        <Disclosure title={t.chiBoExplanationTitle}>
+            {chiBo.map((c, i) => (
+              <Text as="p" key={i} block>
+                {localizedExplanation(c, lang)}
+              </Text>
+            ))}
+        </Disclosure>
+      ) : null}
+      {members.length > 0 ? (
+        <Disclosure title={t.membersListTitle(members.length)}>
+            <ol className={styles.list}>
+              {members.slice(0, shown).map((m) => (
+                <li key={`${m.row}:${m.name}`}>
+                  <Text className={styles.name}>{m.name}</Text> <Text className={styles.muted}>({t.memberRow(m.row)})</Text>
+                  {' — '}
+                  <Text>{m.level ? `${t.memberLevels[m.level]} (${m.level})` : t.statuses[m.status]}</Text>
+                  <Text as="p" block size={200}>
+                    {localizedExplanation(m, lang)}
+                  </Text>
+                </li>
+              ))}
+            </ol>
+            {shown < members.length ? (
+              <Button className={styles.more} size="small" onClick={() => setLimit(nextLimit(shown, members.length))}>
+                {t.showMore(shown, members.length)}
+              </Button>
+            ) : null}
+        </Disclosure>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,389 @@
+/**
+ * Every word the task pane shows, in Vietnamese (the default: the clerks read Vietnamese) and in English.
+ * Both dictionaries are typed by `Messages`, so a key missing from either one fails the type check.
+ * Issue messages and explanations are not here: the engine writes them in both languages.
+ */
+import type { ChiBoLevel } from '../core/rules/cb';
+import type { MemberStatus } from '../core/rules/mem';
+import type { MemberLevel } from '../core/values/parse';
+import type { CheckStage } from '../office/runCheck';
+
+export type Lang = 'vi' | 'en';
+export const LANGS: readonly Lang[] = ['vi', 'en'];
+export const DEFAULT_LANG: Lang = 'vi';
+
+/** What the pane was doing when something went wrong. */
+export type Action = 'check' | 'clear' | 'template' | 'select' | 'loadSettings' | 'saveSettings';
+/** What went wrong, as far as the clerk can do something about it (see `classifyFailure`). */
+export type FailureKind = 'notInExcel' | 'cellEditMode' | 'protected' | 'notFound' | 'tooLarge' | 'unsupported' | 'busy' | 'unknown';
+/** What the pane is busy with; the progress bar says it. */
+export type BusyStage = CheckStage | 'clearing' | 'template';
+
+export interface Messages {
+  /** The `lang` attribute of the page. */
+  readonly htmlLang: string;
+  readonly appTitle: string;
+  readonly appSubtitle: string;
+  /** The language switch's accessible name (the same in both languages, so either reader finds it). */
+  readonly languageLabel: string;
+  readonly languageNames: Readonly<Record<Lang, string>>;
+
+  readonly actionsLabel: string;
+  readonly checkButton: string;
+  readonly clearButton: string;
+  readonly templateButton: string;
+  readonly checkHint: string;
+  readonly clearHint: string;
+  readonly templateHint: string;
+
+  readonly progressLabel: string;
+  readonly stages: Readonly<Record<BusyStage, string>>;
+  readonly stageStep: (step: number, of: number) => string;
+
+  readonly notInExcelTitle: string;
+  readonly notInExcelMessage: string;
+  readonly failureTitles: Readonly<Record<Action, string>>;
+  readonly failures: Readonly<Record<FailureKind, string>>;
+  readonly selectNotFound: (place: string) => string;
+  readonly saveSettingsAfter: string;
+  readonly loadSettingsAfter: string;
+  readonly errorCode: (code: string) => string;
+  readonly dismiss: string;
+  readonly clearedTitle: string;
+  readonly cleared: (cells: number) => string;
+  readonly nothingToClear: string;
+  readonly templateTitle: string;
+  readonly templateAdded: (sheets: readonly string[]) => string;
+  readonly templateNothing: string;
+
+  readonly summaryTitle: string;
+  readonly chiBoLabel: string;
+  readonly chiBoUnnamed: string;
+  readonly chiBoLevelLabel: string;
+  readonly chiBoNoLevel: string;
+  readonly score: (score: string) => string;
+  readonly noScore: string;
+  readonly provisional: string;
+  readonly membersTitle: (total: number) => string;
+  readonly memberLevels: Readonly<Record<MemberLevel, string>>;
+  readonly chiBoLevels: Readonly<Record<ChiBoLevel, string>>;
+  readonly statuses: Readonly<Record<MemberStatus, string>>;
+  readonly figuresN: string;
+  readonly figuresPool: string;
+  readonly figuresCap: string;
+  readonly noMembers: string;
+  readonly errors: (n: number) => string;
+  readonly warnings: (n: number) => string;
+  readonly allClear: string;
+  readonly staleResult: string;
+
+  readonly issuesTitle: string;
+  readonly issuesLabel: string;
+  readonly severityGroup: Readonly<Record<'error' | 'warning', (n: number) => string>>;
+  readonly sheetCounts: (errors: number, warnings: number) => string;
+  readonly noCell: string;
+  readonly goToCell: (place: string) => string;
+  readonly showMore: (shown: number, total: number) => string;
+
+  readonly chiBoExplanationTitle: string;
+  readonly membersListTitle: (n: number) => string;
+  readonly memberRow: (row: number) => string;
+
+  readonly settingsTitle: string;
+  readonly settingsIntro: string;
+  readonly ruleSetLabel: string;
+  readonly defaultValue: string;
+  readonly settingsLoading: string;
+}
+
+function joinNames(names: readonly string[], and: string): string {
+  const quoted = names.map((n) => `“${n}”`);
+  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} ${and} ${quoted[quoted.length - 1]}`;
+}
+
+export const vi: Messages = {
+  htmlLang: 'vi',
+  appTitle: 'XếpLoại',
+  appSubtitle: 'Kiểm tra sổ tính đánh giá, xếp loại đảng viên và chi bộ đang mở, chỉ ra ô cần sửa.',
+  languageLabel: 'Ngôn ngữ / Language',
+  languageNames: { vi: 'Tiếng Việt', en: 'English' },
+
+  actionsLabel: 'Thao tác',
+  checkButton: 'Kiểm tra',
+  clearButton: 'Xoá đánh dấu',
+  templateButton: 'Tạo mẫu',
+  checkHint: 'Kiểm tra toàn bộ sổ tính, đánh dấu ô có lỗi và ghi các trang kết quả.',
+  clearHint: 'Bỏ mọi đánh dấu và ghi chú XếpLoại đã đặt trên các ô; nội dung đã nhập không thay đổi.',
+  templateHint: 'Thêm vào sổ tính các trang nhập liệu còn thiếu (có danh sách chọn); trang đã có giữ nguyên.',
+
+  progressLabel: 'Tiến trình',
+  stages: {
+    reading: 'Đang đọc sổ tính…',
+    checking: 'Đang kiểm tra…',
+    writing: 'Đang ghi kết quả…',
+    done: 'Đã xong.',
+    clearing: 'Đang xoá đánh dấu…',
+    template: 'Đang tạo các trang mẫu…',
+  },
+  stageStep: (step, of) => `Bước ${step}/${of}`,
+
+  notInExcelTitle: 'Chưa mở trong Excel',
+  notInExcelMessage: 'Bảng này chỉ làm việc bên trong Excel. Hãy mở sổ tính bằng Excel, rồi bấm nút XếpLoại trên thẻ Trang đầu (Home) để mở bảng.',
+  failureTitles: {
+    check: 'Kiểm tra không thành công',
+    clear: 'Chưa xoá được đánh dấu',
+    template: 'Chưa tạo được mẫu',
+    select: 'Không chọn được ô',
+    loadSettings: 'Không đọc được thiết lập đã lưu',
+    saveSettings: 'Chưa lưu được thiết lập vào sổ tính',
+  },
+  failures: {
+    notInExcel: 'Không kết nối được với Excel. Hãy mở XếpLoại bên trong Excel bằng nút trên thẻ Trang đầu (Home).',
+    cellEditMode: 'Excel đang ở chế độ sửa một ô nên không cho thay đổi sổ tính. Hãy bấm Enter hoặc Esc để rời ô đang sửa, rồi thử lại.',
+    protected: 'Sổ tính hoặc trang tính đang được khoá (bảo vệ) hoặc chỉ cho đọc. Hãy bỏ khoá (thẻ Xem lại → Bỏ bảo vệ trang tính) hoặc lưu một bản có thể sửa, rồi thử lại.',
+    notFound: 'Không tìm thấy trang tính cần dùng; có thể trang vừa bị đổi tên hoặc xoá. Hãy bấm Kiểm tra lại.',
+    tooLarge: 'Sổ tính quá lớn để Excel xử lý trong một lần. Hãy xoá các trang không cần thiết hoặc dùng Excel trên máy tính, rồi thử lại.',
+    unsupported: 'Phiên bản Excel này chưa hỗ trợ thao tác này. Hãy cập nhật Excel, hoặc dùng Excel trên web.',
+    busy: 'Excel đang bận. Hãy đợi vài giây rồi thử lại.',
+    unknown: 'Đã xảy ra sự cố ngoài dự kiến. Hãy lưu sổ tính, đóng rồi mở lại bảng XếpLoại và thử lại. Nếu vẫn không được, hãy báo cho người hỗ trợ kèm mã lỗi bên dưới (nếu có).',
+  },
+  selectNotFound: (place) => `Không tìm thấy ô ${place}: trang tính có thể đã bị đổi tên hoặc xoá sau lần kiểm tra. Hãy bấm Kiểm tra lại.`,
+  saveSettingsAfter: 'Thiết lập vẫn được dùng cho lần kiểm tra tới trong bảng này, nhưng người mở sổ tính sau sẽ không thấy. Hãy chọn lại để lưu.',
+  loadSettingsAfter: 'Đang dùng thiết lập mặc định.',
+  errorCode: (code) => `Mã lỗi: ${code}`,
+  dismiss: 'Đóng thông báo',
+  clearedTitle: 'Đã xoá đánh dấu',
+  cleared: (cells) => `Đã bỏ đánh dấu ở ${cells} ô và trả lại màu nền ban đầu. Các trang kết quả vẫn giữ nguyên.`,
+  nothingToClear: 'Không có ô nào đang được đánh dấu.',
+  templateTitle: 'Tạo mẫu',
+  templateAdded: (sheets) => `Đã thêm ${sheets.length} trang: ${joinNames(sheets, 'và')}. Hãy nhập số liệu vào các trang này rồi bấm Kiểm tra.`,
+  templateNothing: 'Sổ tính đã có đủ các trang nhập liệu; không thêm trang nào.',
+
+  summaryTitle: 'Kết quả',
+  chiBoLabel: 'Chi bộ',
+  chiBoUnnamed: '(chưa ghi tên chi bộ)',
+  chiBoLevelLabel: 'Xếp loại chi bộ',
+  chiBoNoLevel: 'Chưa xác định được',
+  score: (score) => `${score} điểm`,
+  noScore: 'chưa có điểm',
+  provisional: 'tạm thời',
+  membersTitle: (total) => `Đảng viên (${total} người trong danh sách)`,
+  memberLevels: {
+    HTXSNV: 'Hoàn thành xuất sắc nhiệm vụ',
+    HTTNV: 'Hoàn thành tốt nhiệm vụ',
+    HTNV: 'Hoàn thành nhiệm vụ',
+    KHTNV: 'Không hoàn thành nhiệm vụ',
+  },
+  chiBoLevels: {
+    TSVM: 'Trong sạch, vững mạnh',
+    HTTNV: 'Hoàn thành tốt nhiệm vụ',
+    HTNV: 'Hoàn thành nhiệm vụ',
+    YK: 'Yếu kém',
+  },
+  statuses: {
+    classified: 'Đã phân loại',
+    'not-classified': 'Không phân loại',
+    deferred: 'Phân loại sau',
+    undetermined: 'Chưa xác định',
+  },
+  figuresN: 'N (đảng viên chính thức)',
+  figuresPool: 'HTTNV sau lần bỏ phiếu 1',
+  figuresCap: 'Tối đa được HTXSNV',
+  noMembers: 'Chưa đọc được danh sách đảng viên.',
+  errors: (n) => `${n} lỗi`,
+  warnings: (n) => `${n} cảnh báo`,
+  allClear: 'Không tìm thấy lỗi hay cảnh báo nào.',
+  staleResult: 'Thiết lập đã thay đổi sau lần kiểm tra này. Hãy bấm Kiểm tra để cập nhật kết quả.',
+
+  issuesTitle: 'Lỗi và cảnh báo',
+  issuesLabel: 'Danh sách lỗi và cảnh báo, theo trang tính',
+  severityGroup: { error: (n) => `Lỗi (${n})`, warning: (n) => `Cảnh báo (${n})` },
+  sheetCounts: (errors, warnings) => `${errors} lỗi, ${warnings} cảnh báo`,
+  noCell: 'cả trang',
+  goToCell: (place) => `Chọn ô ${place}`,
+  showMore: (shown, total) => `Xem thêm (đang hiện ${shown}/${total})`,
+
+  chiBoExplanationTitle: 'Cách tính xếp loại chi bộ',
+  membersListTitle: (n) => `Cách tính từng đảng viên (${n})`,
+  memberRow: (row) => `dòng ${row}`,
+
+  settingsTitle: 'Thiết lập quy tắc',
+  settingsIntro: 'Lưu trong sổ tính: người mở sổ tính sau sẽ dùng cùng thiết lập. Áp dụng từ lần kiểm tra tới.',
+  ruleSetLabel: 'Bộ quy tắc',
+  defaultValue: 'mặc định',
+  settingsLoading: 'Đang đọc thiết lập đã lưu trong sổ tính…',
+};
+
+export const en: Messages = {
+  htmlLang: 'en',
+  appTitle: 'XếpLoại',
+  appSubtitle: 'Checks the open workbook of party member and chi bộ ratings and points to the cells to fix.',
+  languageLabel: 'Ngôn ngữ / Language',
+  languageNames: { vi: 'Tiếng Việt', en: 'English' },
+
+  actionsLabel: 'Actions',
+  checkButton: 'Check',
+  clearButton: 'Clear flags',
+  templateButton: 'Add template',
+  checkHint: 'Checks the whole workbook, flags the cells with problems and writes the result sheets.',
+  clearHint: 'Removes every flag and note XếpLoại put on cells; nothing typed changes.',
+  templateHint: 'Adds the input sheets the workbook lacks (with dropdowns); existing sheets stay as they are.',
+
+  progressLabel: 'Progress',
+  stages: {
+    reading: 'Reading the workbook…',
+    checking: 'Checking…',
+    writing: 'Writing the results…',
+    done: 'Done.',
+    clearing: 'Clearing the flags…',
+    template: 'Adding the template sheets…',
+  },
+  stageStep: (step, of) => `Step ${step} of ${of}`,
+
+  notInExcelTitle: 'Not open in Excel',
+  notInExcelMessage: 'This pane works only inside Excel. Open the workbook in Excel, then open the pane with the XếpLoại button on the Home tab.',
+  failureTitles: {
+    check: 'The check did not finish',
+    clear: 'The flags were not cleared',
+    template: 'The template was not added',
+    select: 'Could not select the cell',
+    loadSettings: 'Could not read the saved settings',
+    saveSettings: 'The settings were not saved in the workbook',
+  },
+  failures: {
+    notInExcel: 'Excel cannot be reached. Open XếpLoại inside Excel with the button on the Home tab.',
+    cellEditMode: 'Excel is editing a cell and does not allow changes. Press Enter or Esc to leave the cell, then try again.',
+    protected: 'The workbook or sheet is protected or read-only. Unprotect it (Review → Unprotect Sheet) or save an editable copy, then try again.',
+    notFound: 'A sheet it needs was not found; it may have just been renamed or deleted. Run the check again.',
+    tooLarge: 'The workbook is too large for Excel to handle in one request. Remove sheets you do not need or use Excel on the desktop, then try again.',
+    unsupported: 'This version of Excel does not support this action. Update Excel or use Excel on the web.',
+    busy: 'Excel is busy. Wait a few seconds and try again.',
+    unknown: 'Something unexpected happened. Save the workbook, close and reopen the XếpLoại pane and try again. If it still fails, tell your support person the error code below (if any).',
+  },
+  selectNotFound: (place) => `Cell ${place} was not found: the sheet may have been renamed or deleted since the check. Run the check again.`,
+  saveSettingsAfter: 'The settings are still used for the next check in this pane, but whoever opens the workbook next will not see them. Choose again to save.',
+  loadSettingsAfter: 'Using the default settings.',
+  errorCode: (code) => `Error code: ${code}`,
+  dismiss: 'Dismiss',
+  clearedTitle: 'Flags cleared',
+  cleared: (cells) => `Removed the flags from ${cells} ${cells === 1 ? 'cell' : 'cells'} and restored their fill. The result sheets stay.`,
+  nothingToClear: 'No cell is flagged.',
+  templateTitle: 'Template',
+  templateAdded: (sheets) => `Added ${sheets.length} ${sheets.length === 1 ? 'sheet' : 'sheets'}: ${joinNames(sheets, 'and')}. Fill them in, then press Check.`,
+  templateNothing: 'The workbook already has every input sheet; nothing was added.',
+
+  summaryTitle: 'Results',
+  chiBoLabel: 'Chi bộ',
+  chiBoUnnamed: '(chi bộ name not entered)',
+  chiBoLevelLabel: 'Chi bộ rating',
+  chiBoNoLevel: 'Not determined',
+  score: (score) => `${score} points`,
+  noScore: 'no score yet',
+  provisional: 'provisional',
+  membersTitle: (total) => `Members (${total} on the roll)`,
+  memberLevels: {
+    HTXSNV: 'Completed duties excellently',
+    HTTNV: 'Completed duties well',
+    HTNV: 'Completed duties',
+    KHTNV: 'Did not complete duties',
+  },
+  chiBoLevels: {
+    TSVM: 'Clean and strong',
+    HTTNV: 'Completed duties well',
+    HTNV: 'Completed duties',
+    YK: 'Weak',
+  },
+  statuses: {
+    classified: 'Classified',
+    'not-classified': 'Not classified',
+    deferred: 'Deferred',
+    undetermined: 'Undetermined',
+  },
+  figuresN: 'N (official members)',
+  figuresPool: 'HTTNV after round 1',
+  figuresCap: 'HTXSNV at most',
+  noMembers: 'The member roll could not be read yet.',
+  errors: (n) => `${n} ${n === 1 ? 'error' : 'errors'}`,
+  warnings: (n) => `${n} ${n === 1 ? 'warning' : 'warnings'}`,
+  allClear: 'No errors or warnings found.',
+  staleResult: 'The settings changed after this check. Press Check to update the results.',
+
+  issuesTitle: 'Errors and warnings',
+  issuesLabel: 'Errors and warnings, by sheet',
+  severityGroup: { error: (n) => `Errors (${n})`, warning: (n) => `Warnings (${n})` },
+  sheetCounts: (errors, warnings) => `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
+  noCell: 'whole sheet',
+  goToCell: (place) => `Select cell ${place}`,
+  showMore: (shown, total) => `Show more (showing ${shown} of ${total})`,
+
+  chiBoExplanationTitle: 'How the chi bộ was rated',
+  membersListTitle: (n) => `How each member was rated (${n})`,
+  memberRow: (row) => `row ${row}`,
+
+  settingsTitle: 'Rule settings',
+  settingsIntro: 'Saved in the workbook: whoever opens it next gets the same settings. Used from the next check.',
+  ruleSetLabel: 'Rule set',
+  defaultValue: 'default',
+  settingsLoading: 'Reading the settings saved in the workbook…',
+};
+
+export const MESSAGES: Readonly<Record<Lang, Messages>> = { vi, en };
+
+export function messagesFor(lang: Lang): Messages {
+  return MESSAGES[lang];
+}
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'vi' || value === 'en';
+}
+
+/** The engine writes each issue and explanation in both languages; pick the pane's. */
+export function localized(item: { readonly message: string; readonly messageEn: string }, lang: Lang): string {
+  return lang === 'en' && item.messageEn ? item.messageEn : item.message;
+}
+
+export function localizedExplanation(item: { readonly explanation: string; readonly explanationEn: string }, lang: Lang): string {
+  return lang === 'en' && item.explanationEn ? item.explanationEn : item.explanation;
+}
+
+/** An option's label as the rule set words it (`label` / `labelEn`). */
+export function optionLabel(def: { readonly label: string; readonly labelEn: string }, lang: Lang): string {
+  return lang === 'en' && def.labelEn ? def.labelEn : def.label;
+}
+
+export const LANGUAGE_STORAGE_KEY = 'xeploai.language';
+
+/** The part of `Storage` the pane uses; a parameter so it can be tested without a browser. */
+export interface LanguageStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/**
+ * localStorage, when this page may use it. Reading the property itself throws in some webviews (storage
+ * disabled, sandboxed frames), so every access is guarded.
+ */
+export function browserStorage(): LanguageStorage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function loadLanguage(storage: LanguageStorage | null = browserStorage()): Lang {
+  try {
+    const saved = storage?.getItem(LANGUAGE_STORAGE_KEY);
+    return isLang(saved) ? saved : DEFAULT_LANG;
+  } catch {
+    return DEFAULT_LANG;
+  }
+}
+
+export function saveLanguage(lang: Lang, storage: LanguageStorage | null = browserStorage()): void {
+  try {
+    storage?.setItem(LANGUAGE_STORAGE_KEY, lang);
+  } catch {
+    // Full or forbidden storage: the choice lasts for this session only.
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * What the pane tells the clerk after an action, kept as data (not text) so that it follows a change of
+ * language, and turned into words by `describeNotice`.
+ */
+import type { Action, Messages } from './i18n';
+import type { Failure } from './format';
+
+export type Notice =
+  | { readonly kind: 'failure'; readonly action: Action; readonly failure: Failure; readonly place?: string }
+  | { readonly kind: 'cleared'; readonly cells: number }
+  | { readonly kind: 'templateAdded'; readonly sheets: readonly string[] };
+
+export interface NoticeText {
+  readonly intent: 'error' | 'warning' | 'success' | 'info';
+  readonly title: string;
+  readonly message: string;
+  /** Office's error code, shown small, for support. */
+  readonly detail: string | null;
+}
+
+/** Failures that leave the pane usable as it was get a warning, the rest an error. */
+const WARNING_ACTIONS: ReadonlySet<Action> = new Set<Action>(['select', 'loadSettings', 'saveSettings']);
+
+export function describeNotice(notice: Notice, t: Messages): NoticeText {
+  switch (notice.kind) {
+    case 'cleared':
+      return { intent: notice.cells > 0 ? 'success' : 'info', title: t.clearedTitle, message: notice.cells > 0 ? t.cleared(notice.cells) : t.nothingToClear, detail: null };
+    case 'templateAdded':
+      return notice.sheets.length > 0
+        ? { intent: 'success', title: t.templateTitle, message: t.templateAdded(notice.sheets), detail: null }
+        : { intent: 'info', title: t.templateTitle, message: t.templateNothing, detail: null };
+    case 'failure': {
+      const { action, failure } = notice;
+      let message = action === 'select' && failure.kind === 'notFound' && notice.place ? t.selectNotFound(notice.place) : t.failures[failure.kind];
+      if (action === 'saveSettings') message = `${message} ${t.saveSettingsAfter}`;
+      if (action === 'loadSettings') message = `${message} ${t.loadSettingsAfter}`;
+      const title = action === 'select' && notice.place ? `${t.failureTitles.select} ${notice.place}` : t.failureTitles[action];
+      return {
+        intent: WARNING_ACTIONS.has(action) ? 'warning' : 'error',
+        title,
+        message,
+        detail: failure.code ? t.errorCode(failure.code) : null,
+      };
+    }
+  }
+}

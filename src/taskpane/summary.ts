@@ -1,0 +1,41 @@
+/** The numbers of the summary, counted once from a check result. */
+import { countBySeverity, type CheckResult } from '../core';
+import type { ChiBoLevel } from '../core/rules/cb';
+import type { MemberStatus } from '../core/rules/mem';
+import type { MemberLevel } from '../core/values/parse';
+
+export const MEMBER_LEVELS: readonly MemberLevel[] = ['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'];
+/** The statuses other than `classified`, in the order the summary lists them. */
+export const OTHER_STATUSES: readonly Exclude<MemberStatus, 'classified'>[] = ['not-classified', 'deferred', 'undetermined'];
+
+export interface Summary {
+  readonly chiBoName: string | null;
+  readonly members: number;
+  readonly levels: Readonly<Record<MemberLevel, number>>;
+  readonly statuses: Readonly<Record<MemberStatus, number>>;
+  readonly figures: CheckResult['figures'];
+  readonly chiBo: { readonly name: string; readonly level: ChiBoLevel | null; readonly score: number | null; readonly provisional: boolean } | null;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+export function summarise(result: CheckResult): Summary {
+  const levels: Record<MemberLevel, number> = { HTXSNV: 0, HTTNV: 0, HTNV: 0, KHTNV: 0 };
+  const statuses: Record<MemberStatus, number> = { classified: 0, 'not-classified': 0, deferred: 0, undetermined: 0 };
+  for (const m of result.members) {
+    statuses[m.status]++;
+    if (m.status === 'classified' && m.level) levels[m.level]++;
+  }
+  const first = result.chiBoResults[0];
+  const { errors, warnings } = countBySeverity(result.issues);
+  return {
+    chiBoName: result.chiBo,
+    members: result.members.length,
+    levels,
+    statuses,
+    figures: result.figures,
+    chiBo: first ? { name: first.name, level: first.level, score: first.score, provisional: first.provisional } : null,
+    errors,
+    warnings,
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * The pane's state and every Excel call it makes. Excel calls run one at a time (a settings save queued
+ * while a check starts finishes first), because each of them may rewrite the add-in's state sheet.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CheckResult, Issue } from '../core';
+import * as office from '../office/runCheck';
+import { classifyFailure, formatPlace } from './format';
+import { type Action, type BusyStage, type Lang, loadLanguage, saveLanguage } from './i18n';
+import type { Notice } from './notices';
+import { DEFAULT_SETTINGS, normaliseSettings, type PaneSettings, toCheckOptions, toWorkbookSettings } from './settings';
+
+/** The entry points of src/office/runCheck.ts the pane uses; a parameter so another host can stand in. */
+export type PaneOffice = Pick<
+  typeof office,
+  'isExcelAvailable' | 'checkOpenWorkbook' | 'clearOpenWorkbookFlags' | 'addTemplateToOpenWorkbook' | 'loadWorkbookSettings' | 'saveWorkbookSettings' | 'selectCell'
+>;
+
+export interface CheckedResult {
+  readonly result: CheckResult;
+  /** Increases with every check, so lists reset (open sections, "Xem thêm") for a new result. */
+  readonly run: number;
+}
+
+export interface Pane {
+  readonly lang: Lang;
+  readonly setLang: (lang: Lang) => void;
+  readonly excelAvailable: boolean;
+  /** What is running, or null. */
+  readonly busy: BusyStage | null;
+  readonly checked: CheckedResult | null;
+  readonly notice: Notice | null;
+  readonly dismissNotice: () => void;
+  readonly settings: PaneSettings;
+  readonly settingsLoading: boolean;
+  readonly changeSettings: (next: PaneSettings) => void;
+  readonly check: () => void;
+  readonly clearFlags: () => void;
+  readonly addTemplate: () => void;
+  readonly goTo: (issue: Issue) => void;
+}
+
+function failure(action: Action, error: unknown, place?: string): Notice {
+  // The details go to the developer console; the clerk gets words from i18n.ts.
+  console.error(`XếpLoại: ${action} failed`, error);
+  return { kind: 'failure', action, failure: classifyFailure(error), place };
+}
+
+export function usePane(api: PaneOffice = office): Pane {
+  const [lang, setLangState] = useState<Lang>(() => loadLanguage());
+  // Decided once: the page does not move into or out of Excel while it is open.
+  const [excelAvailable] = useState(() => api.isExcelAvailable());
+  const [busy, setBusy] = useState<BusyStage | null>(null);
+  const [checked, setChecked] = useState<CheckedResult | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [settings, setSettings] = useState<PaneSettings>(DEFAULT_SETTINGS);
+  const [settingsLoading, setSettingsLoading] = useState(excelAvailable);
+
+  // Refs, not state: a double click must not start two checks before React re-renders.
+  const busyRef = useRef(false);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const settingsRef = useRef(settings);
+  const runs = useRef(0);
+
+  /** Runs Excel calls one after another, whatever the outcome of the previous one. */
+  const serial = useCallback(<T>(job: () => Promise<T>): Promise<T> => {
+    const next = queue.current.then(job, job);
+    queue.current = next.catch(() => undefined);
+    return next;
+  }, []);
+
+  useEffect(() => {
+    if (typeof document !== 'undefined') document.documentElement.lang = lang;
+  }, [lang]);
+
+  useEffect(() => {
+    if (!excelAvailable) return;
+    let live = true;
+    serial(() => api.loadWorkbookSettings())
+      .then((saved) => {
+        if (!live) return;
+        const loaded = normaliseSettings(saved);
+        settingsRef.current = loaded;
+        setSettings(loaded);
+      })
+      .catch((error: unknown) => {
+        if (live) setNotice(failure('loadSettings', error));
+      })
+      .finally(() => {
+        if (live) setSettingsLoading(false);
+      });
+    return () => {
+      live = false;
+    };
+  }, [api, excelAvailable, serial]);
+
+  const setLang = useCallback((next: Lang) => {
+    setLangState(next);
+    saveLanguage(next);
+  }, []);
+
+  /** Marks the pane busy for the duration of `job`; ignores a second start while one runs. */
+  const exclusive = useCallback(
+    (first: BusyStage, action: Action, job: () => Promise<Notice | null>) => {
+      if (busyRef.current) return;
+      busyRef.current = true;
+      setBusy(first);
+      setNotice(null);
+      serial(job)
+        .then((outcome) => setNotice(outcome))
+        .catch((error: unknown) => setNotice(failure(action, error)))
+        .finally(() => {
+          busyRef.current = false;
+          setBusy(null);
+        });
+    },
+    [serial],
+  );
+
+  const check = useCallback(() => {
+    exclusive('reading', 'check', async () => {
+      const result = await api.checkOpenWorkbook({ ...toCheckOptions(settingsRef.current), onProgress: (stage) => setBusy(stage) });
+      setChecked({ result, run: ++runs.current });
+      return null;
+    });
+  }, [api, exclusive]);
+
+  const clearFlags = useCallback(() => {
+    exclusive('clearing', 'clear', async () => ({ kind: 'cleared', cells: await api.clearOpenWorkbookFlags() }));
+  }, [api, exclusive]);
+
+  const addTemplate = useCallback(() => {
+    exclusive('template', 'template', async () => ({ kind: 'templateAdded', sheets: await api.addTemplateToOpenWorkbook() }));
+  }, [api, exclusive]);
+
+  const changeSettings = useCallback(
+    (next: PaneSettings) => {
+      settingsRef.current = next;
+      setSettings(next);
+      serial(() => api.saveWorkbookSettings(toWorkbookSettings(next))).catch((error: unknown) => setNotice(failure('saveSettings', error)));
+    },
+    [api, serial],
+  );
+
+  const goTo = useCallback(
+    (issue: Issue) => {
+      const cell = issue.cell;
+      if (cell === null) return;
+      serial(() => api.selectCell(issue.sheet, cell)).catch((error: unknown) => setNotice(failure('select', error, formatPlace(issue.sheet, cell))));
+    },
+    [api, serial],
+  );
+
+  const dismissNotice = useCallback(() => setNotice(null), []);
+
+  return { lang, setLang, excelAvailable, busy, checked, notice, dismissNotice, settings, settingsLoading, changeSettings, check, clearFlags, addTemplate, goTo };
+}

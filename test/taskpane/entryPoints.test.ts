@@ -1,0 +1,110 @@
+/**
+ * The src/office/runCheck.ts entry points the pane calls, against the fake Excel host with its globals
+ * installed (as the pane runs): "Tạo mẫu", settings saved and read back, and a check that uses the
+ * pane's settings and reports its stages.
+ */
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { INPUT_FORMS } from '../../src/core/forms/definitions';
+import {
+  addTemplateToOpenWorkbook,
+  checkOpenWorkbook,
+  type CheckStage,
+  clearOpenWorkbookFlags,
+  ExcelUnavailableError,
+  loadWorkbookSettings,
+  saveWorkbookSettings,
+  selectCell,
+} from '../../src/office/runCheck';
+import { DEFAULT_SETTINGS, normaliseSettings, toCheckOptions, toWorkbookSettings, withOption } from '../../src/taskpane/settings';
+import { FakeExcelHost } from '../fake-excel';
+
+const EXAMPLE = join(__dirname, '..', '..', 'examples', 'chi-bo-thanh-khe-2017.xlsx');
+
+async function withHost<T>(host: FakeExcelHost, fn: () => Promise<T>): Promise<T> {
+  const restore = host.installGlobals();
+  try {
+    return await fn();
+  } finally {
+    restore();
+  }
+}
+
+function blankHost(apiVersion = '1.18'): FakeExcelHost {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Sheet1');
+  return FakeExcelHost.fromWorkbook(wb, { apiVersion });
+}
+
+describe('addTemplateToOpenWorkbook ("Tạo mẫu")', () => {
+  it('adds every input sheet, shows the first, and adds nothing the second time', async () => {
+    const host = blankHost();
+    const added = await withHost(host, () => addTemplateToOpenWorkbook());
+    expect(added).toEqual(INPUT_FORMS.map((f) => f.sheet));
+    for (const name of added) expect(host.sheetNames()).toContain(name);
+    expect(host.sheetNames()).toContain('Sheet1');
+    expect(host.getSelection().sheet).toBe(added[0]);
+    expect(await withHost(host, () => addTemplateToOpenWorkbook())).toEqual([]);
+  });
+
+  it('works on the oldest Excel the manifest allows (ExcelApi 1.1)', async () => {
+    const host = blankHost('1.1');
+    const added = await withHost(host, () => addTemplateToOpenWorkbook());
+    expect(added).toHaveLength(INPUT_FORMS.length);
+    expect(host.getSelection().sheet).toBe(added[0]);
+  });
+
+  it('leaves a workbook that already has the sheets as it is', async () => {
+    const host = await FakeExcelHost.fromXlsx(readFileSync(EXAMPLE));
+    const before = host.sheetNames();
+    expect(await withHost(host, () => addTemplateToOpenWorkbook())).toEqual([]);
+    expect(host.sheetNames()).toEqual(before);
+  });
+});
+
+describe('settings in the workbook', () => {
+  it('are what the previous clerk saved', async () => {
+    const host = await FakeExcelHost.fromXlsx(readFileSync(EXAMPLE));
+    expect(normaliseSettings(await withHost(host, () => loadWorkbookSettings()))).toEqual(DEFAULT_SETTINGS);
+    const chosen = withOption(DEFAULT_SETTINGS, 'denominator', 'present');
+    await withHost(host, () => saveWorkbookSettings(toWorkbookSettings(chosen)));
+    // The next clerk opens the same workbook: a new pane reads them back.
+    const reopened = FakeExcelHost.fromWorkbook(host.toExcelJs());
+    expect(normaliseSettings(await withHost(reopened, () => loadWorkbookSettings()))).toEqual(chosen);
+  });
+
+  it('the check uses the settings the pane passes, over what is saved, and reports its stages in order', async () => {
+    const host = await FakeExcelHost.fromXlsx(readFileSync(EXAMPLE));
+    await withHost(host, () => saveWorkbookSettings(toWorkbookSettings(withOption(DEFAULT_SETTINGS, 'denominator', 'present'))));
+    const stages: CheckStage[] = [];
+    const result = await withHost(host, () => checkOpenWorkbook({ ...toCheckOptions(DEFAULT_SETTINGS), onProgress: (s) => stages.push(s) }));
+    expect(result.ruleSet).toBe('hd27-2014');
+    expect(result.options.denominator).toBe('roll');
+    expect(stages).toEqual(['reading', 'checking', 'writing', 'done']);
+    // The check does not overwrite the saved settings.
+    expect(normaliseSettings(await withHost(host, () => loadWorkbookSettings())).options.denominator).toBe('present');
+  });
+
+  it('"Xoá đánh dấu" after a check with flags counts the cells it cleared', async () => {
+    const host = await FakeExcelHost.fromXlsx(readFileSync(EXAMPLE));
+    const result = await withHost(host, () => checkOpenWorkbook(toCheckOptions(DEFAULT_SETTINGS)));
+    const flagged = new Set(result.issues.filter((i) => i.cell !== null).map((i) => `${i.sheet}!${i.cell}`)).size;
+    expect(await withHost(host, () => clearOpenWorkbookFlags())).toBe(flagged);
+    expect(await withHost(host, () => clearOpenWorkbookFlags())).toBe(0);
+  });
+
+  it('a click on an issue selects its cell', async () => {
+    const host = await FakeExcelHost.fromXlsx(readFileSync(EXAMPLE));
+    await withHost(host, () => selectCell('Danh sách đảng viên', 'E9'));
+    expect(host.getSelection()).toEqual({ sheet: 'Danh sách đảng viên', address: 'E9' });
+  });
+});
+
+describe('outside Excel', () => {
+  it('every entry point refuses with ExcelUnavailableError', async () => {
+    await expect(addTemplateToOpenWorkbook()).rejects.toBeInstanceOf(ExcelUnavailableError);
+    await expect(loadWorkbookSettings()).rejects.toBeInstanceOf(ExcelUnavailableError);
+    await expect(checkOpenWorkbook()).rejects.toBeInstanceOf(ExcelUnavailableError);
+  });
+});
