@@ -1,0 +1,102 @@
+/**
+ * The built task pane in a real browser: Debian's Chromium driven by playwright-core, the pane served
+ * from localhost, the fake Excel host standing in for Excel (office.js's hosted URL answers with the
+ * fake). A clerk's path: open, "Kiểm tra", see the issues, click one, land on its cell.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { FakeExcelHost } from '../fake-excel';
+import { at, build, example } from '../helpers/workbook';
+import { buildPane, CHROMIUM, CHROMIUM_ARGS, runWebpack, serve } from './support';
+
+const OUTPUT = resolve(__dirname, '..', '..', 'test-output');
+const HOSTED_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const available = existsSync(CHROMIUM);
+// In CI a missing browser is a failure, never a silent skip.
+const describeInBrowser = available || process.env.CI ? describe : describe.skip;
+
+describeInBrowser('the task pane in Chromium', () => {
+  let dir: string;
+  let server: Server;
+  let url: string;
+  let browser: Browser;
+  let fakeBundle: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'xeploai-pane-'));
+    const paneDir = join(dir, 'dist');
+    await buildPane(paneDir);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fakeConfig = require('../fake-excel/webpack.browser.js') as (env: object, argv: object) => object;
+    await runWebpack(fakeConfig({ out: join(dir, 'fake-excel.js') }, { mode: 'production' }) as never);
+    fakeBundle = readFileSync(join(dir, 'fake-excel.js'), 'utf8');
+    ({ server, url } = await serve(paneDir));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('"Kiểm tra" lists the issues; a click on one selects its cell; no request leaves localhost', async () => {
+    const data = example();
+    data.roll[4].birthDate = '31/02/1949';
+    const wb = build(data).workbook;
+    const host = await FakeExcelHost.fromXlsx(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    const snapshot = JSON.stringify(host.toSnapshot());
+
+    const page = await browser.newPage({ viewport: { width: 380, height: 900 } });
+    const requests: string[] = [];
+    const pageErrors: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    await page.route(HOSTED_OFFICE_JS, (route) =>
+      route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: `${fakeBundle}\nwindow.__installFakeExcel(${snapshot});` }),
+    );
+    await page.goto(`${url}/taskpane.html`);
+
+    const check = page.getByRole('button', { name: 'Kiểm tra', exact: true });
+    await check.waitFor();
+    await page.waitForFunction(() => !(document.querySelector('button[title^="Kiểm tra"]') as HTMLButtonElement | null)?.disabled);
+    await check.click();
+    await page.getByText('Kết quả', { exact: true }).waitFor({ timeout: 30_000 });
+
+    const cell = at('roll', 4, 'birthDate');
+    const issue = page.locator('div[role="button"]', { hasText: 'DATA-03' }).filter({ hasText: cell }).first();
+    await issue.waitFor();
+    await issue.click();
+    await page.waitForFunction((expected) => (window as unknown as { __fakeExcelHost: { getSelection(): { address: string } } }).__fakeExcelHost.getSelection().address === expected, cell);
+    const selection = await page.evaluate(() => (window as unknown as { __fakeExcelHost: { getSelection(): { sheet: string; address: string } } }).__fakeExcelHost.getSelection());
+    expect(selection).toEqual({ sheet: 'Danh sách đảng viên', address: cell });
+
+    // The check really wrote into the (fake) workbook: the flag and the result sheets.
+    const fill = await page.evaluate((c) => (window as unknown as { __fakeExcelHost: { getFill(s: string, a: string): string | null } }).__fakeExcelHost.getFill('Danh sách đảng viên', c), cell);
+    expect(fill).toBe('#FFC7CE');
+
+    mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: join(OUTPUT, 'taskpane.png'), fullPage: false });
+    const outside = requests.filter((r) => !r.startsWith(url) && r !== HOSTED_OFFICE_JS && !r.startsWith('data:'));
+    expect(outside).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('outside Excel (the real office.js in a plain tab) the pane says so and keeps its buttons disabled', async () => {
+    const page = await browser.newPage({ viewport: { width: 380, height: 600 } });
+    // Microsoft's own office.js from the @microsoft/office-js package, as the hosted URL would serve it.
+    const officeDist = resolve(__dirname, '..', '..', 'node_modules', '@microsoft', 'office-js', 'dist');
+    await page.route('https://appsforoffice.microsoft.com/lib/1/hosted/**', (route) => {
+      const file = join(officeDist, new URL(route.request().url()).pathname.replace('/lib/1/hosted/', ''));
+      return existsSync(file) ? route.fulfill({ contentType: 'text/javascript', body: readFileSync(file) }) : route.fulfill({ status: 404, body: '' });
+    });
+    await page.goto(`${url}/taskpane.html`);
+    await page.getByText('Chưa mở trong Excel').waitFor();
+    expect(await page.getByRole('button', { name: 'Kiểm tra', exact: true }).isDisabled()).toBe(true);
+    await page.close();
+  }, 60_000);
+});
