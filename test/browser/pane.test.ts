@@ -14,6 +14,7 @@ import { buildPane, CHROMIUM, CHROMIUM_ARGS, runWebpack, serve } from './support
 
 const OUTPUT = resolve(__dirname, '..', '..', 'test-output');
 const HOSTED_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const DEPLOY_URL = 'https://xeploai.phuong-huong-xuan.example/addin';
 const available = existsSync(CHROMIUM);
 // In CI a missing browser is a failure, never a silent skip.
 const describeInBrowser = available || process.env.CI ? describe : describe.skip;
@@ -24,11 +25,19 @@ describeInBrowser('the task pane in Chromium', () => {
   let url: string;
   let browser: Browser;
   let fakeBundle: string;
+  let manifest: string;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'xeploai-pane-'));
     const paneDir = join(dir, 'dist');
-    await buildPane(paneDir);
+    // Built as a ward office deploys it: every URL of the manifest from one setting.
+    process.env.ADDIN_BASE_URL = DEPLOY_URL;
+    try {
+      await buildPane(paneDir);
+    } finally {
+      delete process.env.ADDIN_BASE_URL;
+    }
+    manifest = readFileSync(join(paneDir, 'manifest.xml'), 'utf8');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const fakeConfig = require('../fake-excel/webpack.browser.js') as (env: object, argv: object) => object;
     await runWebpack(fakeConfig({ out: join(dir, 'fake-excel.js') }, { mode: 'production' }) as never);
@@ -85,6 +94,15 @@ describeInBrowser('the task pane in Chromium', () => {
     expect(pageErrors).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it('dist/ is ready to upload: the manifest points at ADDIN_BASE_URL only and asks for no more than it needs', () => {
+    expect(manifest).not.toMatch(/https?:\/\/localhost/);
+    expect(manifest).toContain(`${DEPLOY_URL}/taskpane.html`);
+    expect(manifest).toContain(`${DEPLOY_URL}/commands.html`);
+    expect(manifest).toContain('<Permissions>ReadWriteDocument</Permissions>');
+    expect(manifest).toMatch(/<Set Name="ExcelApi" MinVersion="1\.1"/);
+    expect(manifest).toContain('<FunctionName>runCheck</FunctionName>');
+  });
 
   it('outside Excel (the real office.js in a plain tab) the pane says so and keeps its buttons disabled', async () => {
     const page = await browser.newPage({ viewport: { width: 380, height: 600 } });
