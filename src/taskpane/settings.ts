@@ -74,8 +74,8 @@ export interface RuleSetChoice {
   readonly title: string;
 }
 
-export function ruleSetChoices(): RuleSetChoice[] {
-  return RULE_SETS.map((r) => ({ id: r.id, title: r.title }));
+export function ruleSetChoices(lang: Lang = 'vi'): RuleSetChoice[] {
+  return RULE_SETS.map((r) => ({ id: r.id, title: lang === 'en' ? r.titleEn : r.title }));
 }
 
 export interface OptionChoice {
@@ -98,6 +98,6 @@ export function optionFields(settings: PaneSettings, lang: Lang): OptionField[] 
     key,
     label: optionLabel(def, lang),
     value: settings.options[key] ?? def.default,
-    choices: def.values.map((value) => ({ value, description: def.describe[value] ?? value, isDefault: value === def.default })),
+    choices: def.values.map((value) => ({ value, description: (lang === 'en' ? def.describeEn[value] : def.describe[value]) ?? value, isDefault: value === def.default })),
   }));
 }

@@ -4,6 +4,7 @@ import type { RuleSet } from './types';
 export const HD27_2014: RuleSet = {
   id: 'hd27-2014',
   title: 'Hướng dẫn 27-HD/BTCTW ngày 25/9/2014',
+  titleEn: 'Guideline 27-HD/BTCTW of 25/9/2014',
   majority: { num: 1, den: 2 },
   excellentShare: { num: 2, den: 3 },
   capPercent: 15,
@@ -21,6 +22,10 @@ export const HD27_2014: RuleSet = {
         roll: 'Đảng viên chính thức trong danh sách, trừ người miễn sinh hoạt vắng mặt và người sinh hoạt tạm thời',
         present: 'Đảng viên chính thức có mặt tại cuộc họp',
       },
+      describeEn: {
+        roll: 'Official members on the roll, less exempt members absent and temporarily attached members',
+        present: 'Official members present at the meeting',
+      },
     },
     htnvCounting: {
       values: ['cumulative', 'strict'],
@@ -31,6 +36,10 @@ export const HD27_2014: RuleSet = {
         cumulative: 'Phiếu HTTNV cũng tính là tán thành HTNV (cộng dồn)',
         strict: 'Chỉ tính phiếu HTNV',
       },
+      describeEn: {
+        cumulative: 'An HTTNV vote also approves HTNV (cumulative)',
+        strict: 'Only HTNV votes count',
+      },
     },
     capScope: {
       values: ['chi-bo', 'ward'],
@@ -40,6 +49,10 @@ export const HD27_2014: RuleSet = {
       describe: {
         'chi-bo': 'Trong từng chi bộ',
         ward: 'Trong toàn Đảng bộ (áp dụng khi tổng hợp, AGG-03)',
+      },
+      describeEn: {
+        'chi-bo': 'Within each chi bộ',
+        ward: 'Over the whole ward (applied when combined, AGG-03)',
       },
     },
   },

@@ -16,6 +16,7 @@ export interface OptionDef<V extends string = string> {
   readonly labelEn: string;
   /** One line per value, for the settings UI and `--help`. */
   readonly describe: Readonly<Record<V, string>>;
+  readonly describeEn: Readonly<Record<V, string>>;
 }
 
 export interface RuleSetOptions {
@@ -30,6 +31,7 @@ export interface RuleSetOptions {
 export interface RuleSet {
   readonly id: string;
   readonly title: string;
+  readonly titleEn: string;
   /** MEM-01..03: a level needs more than this share of N. */
   readonly majority: Fraction;
   /** MEM-05: HTXSNV needs more than this share of N in round 2. */

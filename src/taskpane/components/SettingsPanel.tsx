@@ -36,7 +36,7 @@ export function SettingsPanel({ t, lang, settings, disabled, loading, onChange, 
             <Text size={200}>{loading ? t.settingsLoading : t.settingsIntro}</Text>
             <Field label={t.ruleSetLabel}>
               <Select className={styles.select} value={settings.ruleSet} disabled={disabled} onChange={(_event, data) => onChange(withRuleSet(settings, data.value))}>
-                {ruleSetChoices().map((r) => (
+                {ruleSetChoices(lang).map((r) => (
                   <option key={r.id} value={r.id}>
                     {`${r.id} — ${r.title}`}
                   </option>
