@@ -49,9 +49,10 @@ module.exports = async (env, argv) => {
       filename: dev ? '[name].js' : '[name].[contenthash:8].js',
       clean: true,
     },
-    // Office's current webviews (Edge WebView2, Safari WKWebView, browsers) all run ES2020; the old IE
-    // webview cannot run Fluent UI 9 at all, so there is nothing to polyfill or down-level for.
-    target: ['web', 'es2020'],
+    // Our code goes out as ES2017, so the ribbon command also runs in Excel 2019's legacy Edge webview.
+    // The pane needs Fluent UI 9, which supports only current engines (WebView2, Safari, browsers): on
+    // older webviews taskpane.html's static text says so. Internet Explorer is not supported at all.
+    target: ['web', 'es2017'],
     resolve: {
       extensions: ['.tsx', '.ts', '.js'],
     },
@@ -67,7 +68,8 @@ module.exports = async (env, argv) => {
               // Type errors are `npm run typecheck`'s job; the build only strips types.
               transpileOnly: true,
               // tsconfig.json says CommonJS for the CLI and Jest; webpack needs ES modules to tree-shake Fluent UI.
-              compilerOptions: { module: 'es2020' },
+              // ES2017 output: Excel 2019's EdgeHTML webview has no optional chaining or `??`.
+              compilerOptions: { module: 'es2020', target: 'es2017' },
             },
           },
         },
