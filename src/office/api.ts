@@ -34,4 +34,4 @@ export function sheetRef(sheet: string, cell: string): string {
 }
 
 /** Excel on the web refuses a request above 5 MB; stay well under it. */
-export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
+export const PAYLOAD_BUDGET = 3.5 * 1024 * 1024;

@@ -7,7 +7,8 @@
 import { a1, checkWorkbook, type CheckResult, type WorkbookModel } from '../core';
 import { RESULT_SHEETS } from '../core/forms/definitions';
 import { type Flag, flagsOf, resultSheets } from '../core/output/resultSheets';
-import { API, PAYLOAD_BUDGET, sheetRef, supports } from './api';
+import { API, sheetRef, supports } from './api';
+import { BatchWriter } from './batch';
 import { toSheetGrid } from './readWorkbook';
 import { asCellText, queueLayout } from './renderLayout';
 import { type AddinState, EMPTY_STATE, type FlagRecord, parseState, serialiseState, STATE_SHEET } from './state';
@@ -110,15 +111,13 @@ export async function checkInExcel(context: Excel.RequestContext, options: Excel
 
   options.onProgress?.('writing');
   const writer = new BatchWriter(context);
-  const records = queueFlags(context, flags, previous, probes, writer);
+  const records = await queueFlags(context, flags, previous, probes, writer);
   const existing = new Set(snapshot.sheetNames);
   // The state sheet goes before the result sheets, which are re-created at the end on every run: the
   // sheet order is then the same after one check as after two.
   queueState(context, { flags: records, settings: snapshot.state.settings }, existing.has(STATE_SHEET));
   for (const layout of resultSheets(result, (name) => inputSheets.has(name))) {
-    writer.add(queueLayout(context, layout, existing.has(layout.name)));
-    // A sync here only when the queued writes near 5 MB (tens of thousands of members).
-    await writer.flushIfFull();
+    await queueLayout(context, layout, existing.has(layout.name), writer);
   }
   if (options.showIssuesSheet) context.workbook.worksheets.getItem(RESULT_SHEETS.issues).activate();
   await writer.flush();
@@ -132,36 +131,14 @@ function withoutRuleSet(settings: Readonly<Record<string, string>>): Record<stri
   return rest;
 }
 
-/** Queues writes and syncs only when the queued request nears the 5 MB limit (or at the end). */
-export class BatchWriter {
-  private bytes = 0;
-  private pending = false;
-  constructor(private readonly context: Excel.RequestContext) {}
-  add(bytes: number): void {
-    this.bytes += bytes;
-    this.pending = true;
-  }
-  async flushIfFull(): Promise<void> {
-    if (this.bytes >= PAYLOAD_BUDGET) await this.flush();
-  }
-  async flush(): Promise<void> {
-    this.bytes = 0;
-    this.pending = false;
-    await this.context.sync();
-  }
-  get hasPending(): boolean {
-    return this.pending;
-  }
-}
-
 /**
  * Flags: restore cells whose flag no longer applies, fill the new ones (one call per colour and sheet
  * where RangeAreas exist), and put the message in a note unless the clerk already has a note there.
  */
-function queueFlags(context: Excel.RequestContext, flags: readonly Flag[], previous: ReadonlyMap<string, FlagRecord>, probes: ReadonlyMap<string, CellProbe>, writer: BatchWriter): FlagRecord[] {
+async function queueFlags(context: Excel.RequestContext, flags: readonly Flag[], previous: ReadonlyMap<string, FlagRecord>, probes: ReadonlyMap<string, CellProbe>, writer: BatchWriter): Promise<FlagRecord[]> {
   const current = new Set(flags.map((f) => key(f.sheet, f.cell)));
   const stale = [...previous.values()].filter((p) => !current.has(key(p.sheet, p.cell)));
-  queueRestore(context, stale, probes, writer);
+  await queueRestore(context, stale, probes, writer);
 
   const records: FlagRecord[] = [];
   const byFill = new Map<string, Flag[]>();
@@ -175,7 +152,8 @@ function queueFlags(context: Excel.RequestContext, flags: readonly Flag[], previ
     if (ownNote) {
       if (existingNote) existingNote.content = f.note;
       else context.workbook.notes.add(sheetRef(f.sheet, f.cell), f.note);
-      writer.add(f.note.length * 2 + 100);
+      writer.add(700 + f.note.length * 3);
+      await writer.flushIfFull();
     }
     records.push({ sheet: f.sheet, cell: f.cell, originalFill, ownNote });
     const group = `${f.sheet}\u0000${f.fill}`;
@@ -184,8 +162,11 @@ function queueFlags(context: Excel.RequestContext, flags: readonly Flag[], previ
     else byFill.set(group, [f]);
   }
   for (const list of byFill.values()) {
-    for (const target of cellTargets(context, list[0].sheet, list.map((f) => f.cell))) target.format.fill.color = list[0].fill;
-    writer.add(list.length * 12 + 100);
+    for (const target of cellTargets(context, list[0].sheet, list.map((f) => f.cell))) {
+      target.format.fill.color = list[0].fill;
+      writer.add(TARGET_BYTES);
+      await writer.flushIfFull();
+    }
   }
   return records;
 }
@@ -194,6 +175,9 @@ function normaliseFill(color: string | null): string | null {
   if (!color || color.toUpperCase() === NO_FILL) return null;
   return color.toUpperCase();
 }
+
+/** Bytes of one format call on up to 100 cells (their addresses and the call). */
+const TARGET_BYTES = 1_500;
 
 /** The cells of one sheet as few format targets as the host allows. */
 function cellTargets(context: Excel.RequestContext, sheetName: string, cells: readonly string[]): (Excel.Range | Excel.RangeAreas)[] {
@@ -205,7 +189,7 @@ function cellTargets(context: Excel.RequestContext, sheetName: string, cells: re
 }
 
 /** Puts back the fill each cell had before it was flagged, and removes the add-in's own notes. */
-function queueRestore(context: Excel.RequestContext, records: readonly FlagRecord[], probes: ReadonlyMap<string, CellProbe> | null, writer: BatchWriter): void {
+async function queueRestore(context: Excel.RequestContext, records: readonly FlagRecord[], probes: ReadonlyMap<string, CellProbe> | null, writer: BatchWriter): Promise<void> {
   const bySheetAndFill = new Map<string, FlagRecord[]>();
   for (const r of records) {
     const group = `${r.sheet}\u0000${r.originalFill ?? ''}`;
@@ -220,8 +204,9 @@ function queueRestore(context: Excel.RequestContext, records: readonly FlagRecor
     for (const target of cellTargets(context, list[0].sheet, list.map((r) => r.cell))) {
       if (fill) target.format.fill.color = fill;
       else target.format.fill.clear();
+      writer.add(TARGET_BYTES);
+      await writer.flushIfFull();
     }
-    writer.add(list.length * 12 + 100);
   }
 }
 
@@ -268,7 +253,7 @@ export async function clearFlags(context: Excel.RequestContext): Promise<number>
     if (probes.size > 0) await context.sync();
   }
   const writer = new BatchWriter(context);
-  queueRestore(context, saved.flags, probes, writer);
+  await queueRestore(context, saved.flags, probes, writer);
   queueState(context, { flags: [], settings: saved.settings }, true);
   await writer.flush();
   return saved.flags.length;

@@ -5,6 +5,7 @@
 import { a1, type CellRange } from '../core';
 import { type CellStyle, FONT_NAME, type LayoutCell, type SheetLayout, type Validation } from '../core/output/layout';
 import { API, sheetRef, supports } from './api';
+import type { BatchWriter } from './batch';
 
 /**
  * Excel parses what is written to `Range.values` as if typed: "=…", "+…", "-…", "@…" become formulas,
@@ -32,15 +33,21 @@ function runsOf(cells: readonly LayoutCell[]): CellRange[] {
   return runs;
 }
 
-/** A format target: one RangeAreas for many areas where the host has it, else one Range per area. */
-function targets(sheet: Excel.Worksheet, areas: readonly CellRange[]): (Excel.Range | Excel.RangeAreas)[] {
+/**
+ * Format targets: one RangeAreas per hundred areas where the host has them, else one Range per area;
+ * each with the size of its address, for the request budget.
+ */
+function targets(sheet: Excel.Worksheet, areas: readonly CellRange[]): { target: Excel.Range | Excel.RangeAreas; addressBytes: number }[] {
   if (supports(API.rangeAreas)) {
-    const out: Excel.RangeAreas[] = [];
+    const out: { target: Excel.RangeAreas; addressBytes: number }[] = [];
     // Keep each address list short: hosts cap the length of a RangeAreas address.
-    for (let i = 0; i < areas.length; i += 100) out.push(sheet.getRanges(areas.slice(i, i + 100).map(rangeAddress).join(',')));
+    for (let i = 0; i < areas.length; i += 100) {
+      const address = areas.slice(i, i + 100).map(rangeAddress).join(',');
+      out.push({ target: sheet.getRanges(address), addressBytes: address.length });
+    }
     return out;
   }
-  return areas.map((area) => sheet.getRange(rangeAddress(area)));
+  return areas.map((area) => ({ target: sheet.getRange(rangeAddress(area)), addressBytes: 20 }));
 }
 
 function applyStyle(target: Excel.Range | Excel.RangeAreas, style: CellStyle): void {
@@ -89,8 +96,17 @@ function queueValidations(sheet: Excel.Worksheet, layout: SheetLayout): number {
   return bytes;
 }
 
-/** Queues the sheet's creation and content; returns an estimate of the request's size in bytes. */
-export function queueLayout(context: Excel.RequestContext, layout: SheetLayout, exists: boolean): number {
+/** What one queued call costs in a request: the action and the object paths it creates. */
+const CALL_BYTES = 700;
+
+/** Rows of values per write: a members sheet of 100,000 rows must not become one 15 MB request. */
+const VALUE_BLOCK_BYTES = 1024 * 1024;
+
+/**
+ * Queues the sheet's creation and content. The writer syncs only when what is queued nears Excel on
+ * the web's 5 MB limit, so a normal sheet goes out with everything else in one sync.
+ */
+export async function queueLayout(context: Excel.RequestContext, layout: SheetLayout, exists: boolean, writer: BatchWriter): Promise<void> {
   const worksheets = context.workbook.worksheets;
   if (exists) worksheets.getItem(layout.name).delete();
   const sheet = worksheets.add(layout.name);
@@ -103,17 +119,45 @@ export function queueLayout(context: Excel.RequestContext, layout: SheetLayout, 
   }
   const grid: (string | number)[][] = Array.from({ length: rows }, () => new Array<string | number>(cols).fill(''));
   for (const c of layout.cells) grid[c.row][c.col] = asCellText(c.value);
-  if (rows > 0) sheet.getRange(rangeAddress({ top: 0, left: 0, bottom: rows - 1, right: cols - 1 })).values = grid;
-  let bytes = JSON.stringify(grid).length;
+  let blockStart = 0;
+  let blockBytes = 0;
+  for (let r = 0; r <= rows; r++) {
+    const rowBytes = r < rows ? JSON.stringify(grid[r]).length * 2 : 0;
+    if (r === rows || (blockBytes + rowBytes > VALUE_BLOCK_BYTES && r > blockStart)) {
+      if (r > blockStart) {
+        sheet.getRange(rangeAddress({ top: blockStart, left: 0, bottom: r - 1, right: cols - 1 })).values = grid.slice(blockStart, r);
+        writer.add(blockBytes);
+        await writer.flushIfFull();
+      }
+      blockStart = r;
+      blockBytes = 0;
+    }
+    blockBytes += rowBytes;
+  }
+  let bytes = 0;
 
   // Sizes and merges need ExcelApi 1.2; without them the sheet keeps Excel's default widths and the
   // text of a span simply stays in its first cell.
   if (supports(API.sheetLayout)) {
     layout.columnWidths.forEach((w, i) => {
       sheet.getRange(a1(0, i)).format.columnWidth = w * POINTS_PER_CHAR;
+      bytes += CALL_BYTES;
     });
-    for (const [row, height] of layout.rowHeights) sheet.getRange(a1(row, 0)).format.rowHeight = height;
-    for (const m of layout.merges) sheet.getRange(rangeAddress(m)).merge(false);
+    // Consecutive rows of one height share a call: a members sheet is thousands of two-line rows.
+    const heights = [...layout.rowHeights].sort((a, b) => a[0] - b[0]);
+    for (let i = 0; i < heights.length; ) {
+      let j = i;
+      while (j + 1 < heights.length && heights[j + 1][0] === heights[j][0] + 1 && heights[j + 1][1] === heights[i][1]) j++;
+      sheet.getRange(`A${heights[i][0] + 1}:A${heights[j][0] + 1}`).format.rowHeight = heights[i][1];
+      writer.add(CALL_BYTES);
+      await writer.flushIfFull();
+      i = j + 1;
+    }
+    for (const m of layout.merges) {
+      sheet.getRange(rangeAddress(m)).merge(false);
+      writer.add(CALL_BYTES);
+      await writer.flushIfFull();
+    }
   }
 
   // Equal styles built separately (`{ ...BODY, bold: true }`) still share their calls.
@@ -126,29 +170,36 @@ export function queueLayout(context: Excel.RequestContext, layout: SheetLayout, 
     else byStyle.set(key, { style: c.style, cells: [c] });
   }
   for (const { style, cells } of byStyle.values()) {
-    const areas = runsOf(cells);
-    for (const target of targets(sheet, areas)) applyStyle(target, style);
-    bytes += areas.length * 24 + 400;
+    for (const { target, addressBytes } of targets(sheet, runsOf(cells))) {
+      applyStyle(target, style);
+      // About twenty property sets, each naming the target's path (and so its address) again.
+      writer.add(3_000 + 2 * addressBytes);
+      await writer.flushIfFull();
+    }
   }
 
   for (const f of layout.numberFormats ?? []) {
     const rows = f.range.bottom - f.range.top + 1;
     const cols = f.range.right - f.range.left + 1;
     sheet.getRange(rangeAddress(f.range)).numberFormat = Array.from({ length: rows }, () => new Array<string>(cols).fill(f.format));
-    bytes += rows * cols * (f.format.length + 3);
+    writer.add(CALL_BYTES + rows * cols * (f.format.length + 3));
+    await writer.flushIfFull();
   }
-  bytes += queueValidations(sheet, layout);
+  writer.add(queueValidations(sheet, layout));
+  await writer.flushIfFull();
   if (supports(API.notes)) {
     for (const n of layout.notes ?? []) {
       context.workbook.notes.add(sheetRef(layout.name, a1(n.row, n.col)), n.text);
-      bytes += n.text.length * 2 + 120;
+      writer.add(CALL_BYTES + n.text.length * 3);
+      await writer.flushIfFull();
     }
   }
   if (supports(API.hyperlinks)) {
     for (const c of layout.cells) {
       if (!c.link) continue;
       sheet.getRange(a1(c.row, c.col)).hyperlink = { documentReference: sheetRef(c.link.sheet, c.link.cell), textToDisplay: String(c.value) };
-      bytes += 120;
+      writer.add(CALL_BYTES + 200);
+      await writer.flushIfFull();
     }
     const rows = layout.freezeRows ?? 0;
     const cols = layout.freezeCols ?? 0;
@@ -163,5 +214,6 @@ export function queueLayout(context: Excel.RequestContext, layout: SheetLayout, 
     sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     if (layout.printTitleRows) sheet.pageLayout.setPrintTitleRows(`$${layout.printTitleRows[0] + 1}:$${layout.printTitleRows[1] + 1}`);
   }
-  return bytes;
+  writer.add(bytes);
+  await writer.flushIfFull();
 }

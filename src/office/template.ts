@@ -6,6 +6,7 @@ import { findSheet } from '../core/forms/locate';
 import { INPUT_FORMS } from '../core/forms/definitions';
 import { templateSheets } from '../core/output/template';
 import { toSheetGrid } from './readWorkbook';
+import { BatchWriter } from './batch';
 import { queueLayout } from './renderLayout';
 
 export async function addTemplateSheets(context: Excel.RequestContext, organisation?: string): Promise<string[]> {
@@ -16,11 +17,12 @@ export async function addTemplateSheets(context: Excel.RequestContext, organisat
   const model = { sheets: worksheets.items.map((s) => toSheetGrid(s.name, null)) };
   const present = new Set(INPUT_FORMS.filter((form) => findSheet(model, form, new Set()) !== null).map((form) => form.sheet));
   const added: string[] = [];
+  const writer = new BatchWriter(context);
   for (const layout of templateSheets({ organisation }).layouts) {
     if (present.has(layout.name)) continue;
-    queueLayout(context, layout, false);
+    await queueLayout(context, layout, false, writer);
     added.push(layout.name);
   }
-  if (added.length > 0) await context.sync();
+  if (writer.hasPending) await writer.flush();
   return added;
 }
