@@ -3,14 +3,11 @@
  * the result sheets and flags, and shows the `Kiểm tra` sheet, whose second line counts the errors and
  * warnings. It opens nothing.
  */
-import { countBySeverity } from '../core';
 import { checkOpenWorkbook } from '../office/runCheck';
 
 async function runCheck(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    const result = await checkOpenWorkbook({ showIssuesSheet: true });
-    const { errors, warnings } = countBySeverity(result.issues);
-    console.log(`XếpLoại: ${errors} lỗi, ${warnings} cảnh báo`);
+    await checkOpenWorkbook({ showIssuesSheet: true });
   } catch (error) {
     console.error('XếpLoại: check failed', error);
   } finally {
