@@ -11,8 +11,11 @@ cd "$(dirname "$0")/.."
 need=()
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 if ! pkg-config --exists libsecret-1 2>/dev/null; then need+=(libsecret-1-dev); fi
-# The task pane's end-to-end test drives Debian's Chromium (no browser download).
+# The task pane's end-to-end test drives Debian's Chromium (no browser download); printed sheets and
+# charts are checked by rendering them with LibreOffice and reading the PDF with poppler.
 [ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/bin/libreoffice ] || need+=(libreoffice-calc-nogui)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 
 if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
