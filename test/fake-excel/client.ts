@@ -199,8 +199,11 @@ function toWire(result: ReadResult): unknown {
   return out;
 }
 
+/** A binding to something deleted (a sheet, a chart, or a part of one) fails with ItemNotFound. */
 function checkLive(binding: Binding): void {
-  const sheet = binding instanceof HostSheet ? binding : (binding as { sheet?: unknown } | null)?.sheet;
+  const b = binding as { sheet?: unknown; deleted?: unknown; chart?: { deleted?: unknown } } | null;
+  if (b && typeof b === 'object' && (b.deleted === true || b.chart?.deleted === true)) throw itemNotFound();
+  const sheet = binding instanceof HostSheet ? binding : b?.sheet;
   if (sheet instanceof HostSheet && sheet.deleted) throw itemNotFound();
 }
 

@@ -9,6 +9,17 @@
  */
 import { type Rect, cellA1, formatRect, lettersToColumn, parseRect } from './address';
 import { BORDER_INDEXES, type BorderIndex, readBorder, visibleLine } from './borders';
+import {
+  CHART_TYPE_ENUM,
+  type ChartDataLabelsState,
+  type ChartFontState,
+  type ChartPoints,
+  type ChartSeriesState,
+  type SeriesBy,
+  chartSeries,
+  chartSourceAddress,
+  placementForInspection,
+} from './charts';
 import { FakeRequestContext, type HostPort } from './client';
 import { FakeRichApiError, ErrorCodes, runMustReturnPromise } from './errors';
 import {
@@ -100,6 +111,26 @@ export interface InspectedPageLayout {
   readonly printTitleColumns: string | null;
   /** ["A1:F40"], or null. */
   readonly printArea: string[] | null;
+}
+
+/** A chart as Excel shows it, for assertions. */
+export interface InspectedChart {
+  readonly name: string;
+  readonly id: string;
+  /** 'ColumnClustered', 'Line', … */
+  readonly type: string;
+  /** The title's text when the title is shown, else null. */
+  readonly title: string | null;
+  readonly titleFont: ChartFontState;
+  /** The source range ("'Danh sách'!A1:C5"); null when its sheet was deleted. */
+  readonly source: string | null;
+  readonly seriesBy: SeriesBy;
+  /** Two cells after `setPosition(start, end)`; points otherwise. */
+  readonly position: { readonly startCell: string; readonly endCell: string } | ChartPoints;
+  readonly legend: { readonly visible: boolean; readonly position: string };
+  readonly dataLabels: ChartDataLabelsState;
+  /** Read from the source cells now: name, values (null for empty), category labels as shown. */
+  readonly series: ChartSeriesState[];
 }
 
 const enumOf = (values: readonly string[]): Record<string, string> => Object.fromEntries(values.map((v) => [v.charAt(0).toLowerCase() + v.slice(1), v]));
@@ -200,6 +231,12 @@ export class FakeExcelHostCore {
       DataValidationAlertStyle: enumOf(['Stop', 'Warning', 'Information']),
       PageOrientation: enumOf(['Portrait', 'Landscape']),
       PaperType: enumOf(PAPER_TYPES),
+      ChartType: { ...CHART_TYPE_ENUM },
+      ChartSeriesBy: enumOf(['Auto', 'Columns', 'Rows']),
+      ChartPlotBy: enumOf(['Rows', 'Columns']),
+      ChartLegendPosition: enumOf(['Invalid', 'Top', 'Bottom', 'Left', 'Right', 'Corner', 'Custom']),
+      ChartSeriesDimension: { categories: 'Categories', values: 'Values', xvalues: 'XValues', yvalues: 'YValues', bubbleSizes: 'BubbleSizes' },
+      ChartUnderlineStyle: enumOf(['None', 'Single']),
       ErrorCodes: { ...ErrorCodes },
     };
     t.OfficeExtension = { Error: FakeRichApiError, ErrorCodes: { ...ErrorCodes } };
@@ -398,10 +435,27 @@ export class FakeExcelHostCore {
     };
   }
 
+  /** The charts of a sheet, in the order of its ChartCollection. */
+  getCharts(sheet: string): InspectedChart[] {
+    return this.sheet(sheet).charts.map((c) => ({
+      name: c.name,
+      id: c.id,
+      type: c.type,
+      title: c.title.visible ? c.title.text : null,
+      titleFont: { ...c.title.font },
+      source: chartSourceAddress(c),
+      seriesBy: c.layout.seriesBy,
+      position: placementForInspection(c),
+      legend: { visible: c.legend.visible, position: c.legend.position },
+      dataLabels: { ...c.dataLabels },
+      series: chartSeries(c, this.book.date1904),
+    }));
+  }
+
   /**
    * The whole current state as plain JSON data (sheets, cells with values, formulas and formats, merges,
    * notes, sizes, hidden rows/columns, visibility, frozen panes, selection, active sheet, data validation,
-   * page layout): `FakeExcelHost.fromSnapshot(host.toSnapshot())` is the same workbook.
+   * page layout, charts): `FakeExcelHost.fromSnapshot(host.toSnapshot())` is the same workbook.
    */
   toSnapshot(): FakeWorkbookSnapshot {
     return snapshotOf(this.book);

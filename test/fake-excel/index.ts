@@ -18,6 +18,15 @@ import { hostFromExcelJs, hostToExcelJs } from './xlsx';
 export { FakeRichApiError, ErrorCodes } from './errors';
 export { FakeClientResult, FakeRequestContext } from './client';
 export {
+  FakeChart,
+  FakeChartCollection,
+  FakeChartDataLabels,
+  FakeChartFont,
+  FakeChartLegend,
+  FakeChartSeries,
+  FakeChartSeriesCollection,
+  FakeChartTitle,
+  FakeChartTitleFormat,
   FakeDataValidation,
   FakeNote,
   FakeNoteCollection,
@@ -35,9 +44,10 @@ export {
   FakeWorksheetFreezePanes,
 } from './objects';
 export { FakeExcelHostCore } from './host';
-export type { FakeExcelOptions, FakeSyncRecord, FakeSyncStats, InspectedBorders, InspectedLiteral, InspectedPageLayout, InspectedValidation, InspectedValue } from './host';
+export type { FakeExcelOptions, FakeSyncRecord, FakeSyncStats, InspectedBorders, InspectedChart, InspectedLiteral, InspectedPageLayout, InspectedValidation, InspectedValue } from './host';
 export type { BorderLine, CellFormat, FontState, Visibility } from './model';
-export type { FakeWorkbookSnapshot, SnapshotCell, SnapshotFormat, SnapshotSheet } from './snapshot';
+export type { FakeWorkbookSnapshot, SnapshotCell, SnapshotChart, SnapshotFormat, SnapshotSheet } from './snapshot';
+export type { ChartDataLabelsState, ChartFontState, ChartPoints, ChartSeriesState, SeriesBy } from './charts';
 
 export class FakeExcelHost extends FakeExcelHostCore {
   /** Opens an .xlsx file (path) or its bytes, as Excel would show it. */
@@ -58,7 +68,10 @@ export class FakeExcelHost extends FakeExcelHostCore {
     return new FakeExcelHost(bookFromSnapshot(snapshot, options.apiVersion ?? '1.18', options.userName ?? 'Fake User'), options);
   }
 
-  /** The current state as a new ExcelJS workbook (save it with `xlsx.writeBuffer()` to re-read it). */
+  /**
+   * The current state as a new ExcelJS workbook (save it with `xlsx.writeBuffer()` to re-read it).
+   * Charts are dropped: ExcelJS cannot write them (use `toSnapshot()` to keep them).
+   */
   toExcelJs(): ExcelJS.Workbook {
     return hostToExcelJs(this.book);
   }

@@ -6,6 +6,7 @@
  * share, so "clear the fill of 2,000 cells" is cheap and a format can be compared field by field.
  */
 import { MAX_COLS, type Rect, isWholeColumns, isWholeRows, rectCells, rectContains, rectsIntersect } from './address';
+import type { HostChart } from './charts';
 import { invalidArgument, invalidOperation, itemAlreadyExists, responsePayloadTooLarge } from './errors';
 
 // ---------------------------------------------------------------------------------------------------
@@ -212,6 +213,10 @@ export class HostSheet {
   /** Data validation as Excel keeps it: settings per (disjoint) set of rectangles. */
   validations: ValidationRecord[] = [];
   pageLayout: PageLayoutState = { ...DEFAULT_PAGE_LAYOUT };
+  /** The sheet's charts in the order of its ChartCollection (charts.ts). */
+  charts: HostChart[] = [];
+  /** The number of the last "Chart N" name given on this sheet. */
+  chartSerial = 0;
   merges: Rect[] = [];
   frozenRows = 0;
   frozenColumns = 0;
@@ -235,6 +240,8 @@ export class HostWorkbook {
   readonly sheets: HostSheet[] = [];
   active: HostSheet | null = null;
   date1904 = false;
+  /** For chart ids. */
+  chartSerial = 0;
   private sheetSerial = 0;
 
   constructor(
@@ -305,6 +312,9 @@ export class HostWorkbook {
     const next = this.active === sheet ? this.neighbourOf(sheet) : this.active;
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     sheet.deleted = true;
+    // Its charts go with it; charts elsewhere that plot its cells lose their series (#REF!).
+    for (const chart of sheet.charts) chart.deleted = true;
+    for (const other of this.sheets) for (const chart of other.charts) if (chart.source?.sheet === sheet) chart.source = null;
     this.active = next;
   }
 

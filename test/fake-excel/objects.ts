@@ -7,14 +7,37 @@
  * - `clientSince`: office.js throws ApiNotFound synchronously, at the call (getItemOrNullObject 1.4,
  *   getUsedRangeOrNullObject 1.4, getRangeByIndexes 1.7, freezePanes 1.7, getRanges 1.9, merge 1.2,
  *   getResizedRange 1.3, getMergedAreasOrNullObject 1.13, Range.dataValidation 1.8,
- *   Worksheet.pageLayout 1.9, and the 1.18 notes API);
+ *   Worksheet.pageLayout 1.9, the 1.18 notes API, charts' getItemOrNullObject/getCount 1.4,
+ *   Chart.worksheet 1.2, ChartSeries.getDimensionValues 1.12);
  * - `since`: an older Excel refuses the request, so `context.sync()` rejects with ApiNotFound
  *   (setting visibility before 1.2, hyperlink before 1.7, getUsedRange(valuesOnly) before 1.2, …).
  */
 import { MAX_COLS, MAX_ROWS, type Rect, cellA1, isWholeColumns, isWholeRows, parseRect, qualified, rectCells, splitSheet } from './address';
 import { BORDER_INDEXES, type BorderIndex, changeBorder, checkBorderIndex, lineWithColor, lineWithStyle, lineWithWeight, readBorder } from './borders';
+import {
+  type ChartFontState,
+  type ChartPoints,
+  type ChartSource,
+  DATA_LABEL_FLAGS,
+  type HostChart,
+  addChart,
+  chartFontChange,
+  chartPoints,
+  chartSeries,
+  checkBool,
+  checkChartName,
+  checkChartType,
+  checkLegendPosition,
+  checkTitleText,
+  deleteChart,
+  findChart,
+  setChartData,
+  setChartPoint,
+  setChartPosition,
+  setPlotBy,
+} from './charts';
 import { type Binding, FakeClientObject, type FakeClientResult, type NavDef, type PropertyDef, type ProxyClass, type TypeDef } from './client';
-import { apiNotFoundByHost, invalidArgument, invalidOperation, itemNotFound } from './errors';
+import { ErrorCodes, FakeRichApiError, apiNotFoundByHost, invalidArgument, invalidOperation, itemNotFound } from './errors';
 import { formatText, parseColor } from './format';
 import {
   BORDER_STYLES,
@@ -250,6 +273,7 @@ export class FakeWorksheet extends FakeClientObject {
   declare readonly notes: FakeNoteCollection;
   /** ExcelApi 1.9. */
   declare readonly pageLayout: FakePageLayout;
+  declare readonly charts: FakeChartCollection;
 
   /** "B7", "A1:C3", "3:5", "A:C"; no address: the whole sheet. */
   getRange(address?: string): FakeRange {
@@ -807,6 +831,198 @@ export class FakeNote extends FakeClientObject {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Charts (ExcelApi 1.1; the host side is in charts.ts)
+
+/** A chart's font: only the title's is modelled. */
+interface ChartFontRef {
+  readonly chart: HostChart;
+  readonly part: 'title';
+}
+interface ChartSeriesRef {
+  readonly chart: HostChart;
+  readonly index: number;
+}
+
+/** office.js refuses anything but a Range as chart data on the client (`_CC.ChartCollection_Add`, `Chart_SetData`). */
+function checkSourceData(sourceData: unknown, location: string): FakeRange {
+  if (!(sourceData instanceof FakeRange)) throw new FakeRichApiError(ErrorCodes.invalidArgument, 'sourceData', location);
+  return sourceData;
+}
+
+function chartSource(range: FakeRange, host: HostWorkbook): ChartSource {
+  const ref = range._bind(host) as RangeRef | null;
+  if (!ref) throw invalidArgument('sourceData is a null object');
+  return { sheet: ref.sheet, rect: one(ref) };
+}
+
+/** A `setPosition` cell: a Range or an address on the chart's own sheet. */
+function chartCell(chart: HostChart, arg: unknown, proxy: FakeClientObject | null, host: HostWorkbook, what: string): Rect {
+  if (proxy) {
+    const ref = proxy instanceof FakeRange ? (proxy._bind(host) as RangeRef | null) : null;
+    if (!ref) throw invalidArgument(`${what} must be a Range`);
+    if (ref.sheet !== chart.sheet) throw invalidArgument(`${what} is on another worksheet than the chart`);
+    return one(ref);
+  }
+  if (typeof arg !== 'string' || arg.trim() === '') throw invalidArgument(`${what} must be a Range or an address`);
+  return rectOnSheet(chart.sheet, arg);
+}
+
+function seriesAt(ref: ChartSeriesRef, host: HostWorkbook) {
+  return chartSeries(ref.chart, host.date1904)[ref.index] ?? fail(itemNotFound());
+}
+
+export class FakeChartCollection extends FakeClientObject {
+  declare readonly items: FakeChart[];
+  declare readonly count: number;
+
+  /** `sourceData` must be a Range (office.js refuses an address on the client); it may be on another sheet. */
+  add(type: string, sourceData: FakeRange, seriesBy?: 'Auto' | 'Columns' | 'Rows'): FakeChart {
+    const range = checkSourceData(sourceData, 'Charts.Add');
+    return this._method(FakeChart, 'add', [type, sourceData, seriesBy], (sheet: HostSheet, host, [t, , by]) => addChart(sheet, t, chartSource(range, host), by, host.date1904), {
+      references: [range],
+    });
+  }
+
+  /** The first chart with that name (case-insensitively); ItemNotFound at sync when there is none. */
+  getItem(name: string): FakeChart {
+    return this._method(FakeChart, 'getItem', [name], (sheet: HostSheet, _h, [n]) => findChart(sheet, n) ?? fail(itemNotFound()));
+  }
+
+  /** ExcelApi 1.4. */
+  getItemOrNullObject(name: string): FakeChart {
+    return this._method(FakeChart, 'getItemOrNullObject', [name], (sheet: HostSheet, _h, [n]) => findChart(sheet, n) ?? null, { clientSince: '1.4' });
+  }
+
+  getItemAt(index: number): FakeChart {
+    return this._method(FakeChart, 'getItemAt', [index], (sheet: HostSheet, _h, [i]) => (isIndex(i, sheet.charts.length) ? sheet.charts[i] : fail(invalidArgument(`chart index ${String(i)}`))));
+  }
+
+  /** ExcelApi 1.4. */
+  getCount(): FakeClientResult<number> {
+    return this._invoke('getCount', [], (sheet: HostSheet) => sheet.charts.length, { clientSince: '1.4' }) as FakeClientResult<number>;
+  }
+}
+
+export class FakeChart extends FakeClientObject {
+  declare name: string;
+  /** ExcelApi 1.7. */
+  declare readonly id: string;
+  /** ExcelApi 1.7 ('ColumnClustered', 'Line', 'Pie', …). */
+  declare chartType: string;
+  /** Points. */
+  declare top: number;
+  declare left: number;
+  declare width: number;
+  declare height: number;
+  /** ExcelApi 1.8: 'Columns' or 'Rows'. */
+  declare plotBy: string;
+  declare readonly title: FakeChartTitle;
+  declare readonly legend: FakeChartLegend;
+  declare readonly dataLabels: FakeChartDataLabels;
+  declare readonly series: FakeChartSeriesCollection;
+  /** ExcelApi 1.2. */
+  declare readonly worksheet: FakeWorksheet;
+
+  /** From startCell's top-left to endCell's bottom-right (Ranges or addresses on the chart's sheet); without endCell the size is kept. */
+  setPosition(startCell: FakeRange | string, endCell?: FakeRange | string): void {
+    const startProxy = startCell instanceof FakeClientObject ? startCell : null;
+    const endProxy = endCell instanceof FakeClientObject ? endCell : null;
+    this._invoke('setPosition', [startCell, endCell], (chart: HostChart, [s, e], host) => {
+      const start = chartCell(chart, s, startProxy, host, 'startCell');
+      const end = !endProxy && (e === null || e === undefined || e === '') ? null : chartCell(chart, e, endProxy, host, 'endCell');
+      setChartPosition(chart, start, end);
+    });
+  }
+
+  /** New source data, read as `add` reads it (series names set before are dropped). */
+  setData(sourceData: FakeRange, seriesBy?: 'Auto' | 'Columns' | 'Rows'): void {
+    const range = checkSourceData(sourceData, 'Chart.setData');
+    this._invoke('setData', [sourceData, seriesBy], (chart: HostChart, [, by], host) => setChartData(chart, chartSource(range, host), by));
+  }
+
+  delete(): void {
+    this._invoke('delete', [], (chart: HostChart) => deleteChart(chart));
+  }
+}
+
+export class FakeChartTitle extends FakeClientObject {
+  declare text: string;
+  declare visible: boolean;
+  declare overlay: boolean;
+  declare readonly format: FakeChartTitleFormat;
+}
+
+export class FakeChartTitleFormat extends FakeClientObject {
+  declare readonly font: FakeChartFont;
+}
+
+export class FakeChartFont extends FakeClientObject {
+  declare bold: boolean;
+  declare italic: boolean;
+  /** '#RRGGBB'. */
+  declare color: string;
+  declare name: string;
+  declare size: number;
+  /** 'None' or 'Single'. */
+  declare underline: string;
+}
+
+export class FakeChartLegend extends FakeClientObject {
+  declare visible: boolean;
+  /** 'Top', 'Bottom', 'Left', 'Right', 'Corner'. */
+  declare position: string;
+  declare overlay: boolean;
+}
+
+export class FakeChartDataLabels extends FakeClientObject {
+  declare showValue: boolean;
+  declare showSeriesName: boolean;
+  declare showCategoryName: boolean;
+  declare showLegendKey: boolean;
+  declare showPercentage: boolean;
+  declare showBubbleSize: boolean;
+}
+
+export class FakeChartSeriesCollection extends FakeClientObject {
+  declare readonly items: FakeChartSeries[];
+  declare readonly count: number;
+
+  getItemAt(index: number): FakeChartSeries {
+    return this._method(FakeChartSeries, 'getItemAt', [index], (chart: HostChart, host, [i]) =>
+      isIndex(i, chartSeries(chart, host.date1904).length) ? { chart, index: i } : fail(invalidArgument(`series index ${String(i)}`)),
+    );
+  }
+
+  /** ExcelApi 1.4. */
+  getCount(): FakeClientResult<number> {
+    return this._invoke('getCount', [], (chart: HostChart, _a, host) => chartSeries(chart, host.date1904).length, { clientSince: '1.4' }) as FakeClientResult<number>;
+  }
+}
+
+export class FakeChartSeries extends FakeClientObject {
+  /** The header cell's text, 'Series1', …, or what was set. */
+  declare name: string;
+
+  /**
+   * ExcelApi 1.12: 'Categories'/'XValues' give the category labels as shown, 'Values'/'YValues' the
+   * values as text ('' for an empty cell); 'BubbleSizes' is InvalidArgument (no bubble charts here).
+   */
+  getDimensionValues(dimension: 'Categories' | 'Values' | 'XValues' | 'YValues' | 'BubbleSizes'): FakeClientResult<string[]> {
+    return this._invoke(
+      'getDimensionValues',
+      [dimension],
+      (ref: ChartSeriesRef, [d], host) => {
+        const series = seriesAt(ref, host);
+        if (d === 'Categories' || d === 'XValues') return series.categories;
+        if (d === 'Values' || d === 'YValues') return series.values.map((v) => (v === null ? '' : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v)));
+        throw invalidArgument(`dimension ${JSON.stringify(d)}`);
+      },
+      { clientSince: '1.12' },
+    ) as FakeClientResult<string[]>;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Type definitions (after the classes, which they refer to)
 
 const sheetNav = (resolve: (b: any) => HostSheet): NavDef => ({ type: FakeWorksheet, resolve });
@@ -848,6 +1064,7 @@ define(FakeWorksheet, {
     freezePanes: { type: FakeWorksheetFreezePanes, resolve: (s: HostSheet) => s, clientSince: '1.7' },
     notes: notesNav,
     pageLayout: { type: FakePageLayout, resolve: (s: HostSheet) => s, clientSince: '1.9' },
+    charts: { type: FakeChartCollection, resolve: (s: HostSheet) => s },
   },
 });
 
@@ -1114,6 +1331,161 @@ define(FakeNote, {
       },
     },
     authorName: { read: (ref: NoteRef) => liveNote(ref).authorName },
+  },
+  navs: {},
+});
+
+define(FakeChartCollection, {
+  name: 'ChartCollection',
+  props: { count: { read: (sheet: HostSheet) => sheet.charts.length } },
+  navs: {},
+  items: { type: FakeChart, list: (sheet: HostSheet) => sheet.charts.map((chart) => ({ binding: chart, key: chart.id })) },
+});
+
+const pointProp = (key: keyof ChartPoints): PropertyDef => ({ read: (c: HostChart) => chartPoints(c)[key], write: (c: HostChart, v) => setChartPoint(c, key, v) });
+
+define(FakeChart, {
+  name: 'Chart',
+  props: {
+    name: {
+      read: (c: HostChart) => c.name,
+      write: (c: HostChart, v) => {
+        c.name = checkChartName(v);
+      },
+    },
+    id: { read: (c: HostChart) => c.id, since: '1.7', clientCheck: true },
+    chartType: {
+      read: (c: HostChart) => c.type,
+      write: (c: HostChart, v) => {
+        c.type = checkChartType(v);
+      },
+      since: '1.7',
+      clientCheck: true,
+    },
+    top: pointProp('top'),
+    left: pointProp('left'),
+    width: pointProp('width'),
+    height: pointProp('height'),
+    plotBy: { read: (c: HostChart) => c.layout.seriesBy, write: (c: HostChart, v) => setPlotBy(c, v), since: '1.8', clientCheck: true },
+  },
+  navs: {
+    title: { type: FakeChartTitle, resolve: (c: HostChart) => c },
+    legend: { type: FakeChartLegend, resolve: (c: HostChart) => c },
+    dataLabels: { type: FakeChartDataLabels, resolve: (c: HostChart) => c },
+    series: { type: FakeChartSeriesCollection, resolve: (c: HostChart) => c },
+    worksheet: { type: FakeWorksheet, resolve: (c: HostChart) => c.sheet, clientSince: '1.2' },
+  },
+});
+
+define(FakeChartTitle, {
+  name: 'ChartTitle',
+  props: {
+    text: {
+      read: (c: HostChart) => c.title.text,
+      write: (c: HostChart, v) => {
+        c.title.text = checkTitleText(v);
+      },
+    },
+    visible: {
+      read: (c: HostChart) => c.title.visible,
+      write: (c: HostChart, v) => {
+        c.title.visible = checkBool(v, 'title.visible');
+      },
+    },
+    overlay: {
+      read: (c: HostChart) => c.title.overlay,
+      write: (c: HostChart, v) => {
+        c.title.overlay = checkBool(v, 'title.overlay');
+      },
+    },
+  },
+  navs: { format: { type: FakeChartTitleFormat, resolve: (c: HostChart) => c } },
+});
+
+define(FakeChartTitleFormat, {
+  name: 'ChartTitleFormat',
+  props: {},
+  navs: { font: { type: FakeChartFont, resolve: (c: HostChart): ChartFontRef => ({ chart: c, part: 'title' }) } },
+});
+
+const chartFontProp = (key: keyof ChartFontState): PropertyDef => ({
+  read: (b: ChartFontRef) => b.chart.title.font[key],
+  write: (b: ChartFontRef, v) => {
+    b.chart.title.font = { ...b.chart.title.font, ...chartFontChange(key, v) };
+  },
+});
+
+define(FakeChartFont, {
+  name: 'ChartFont',
+  props: {
+    bold: chartFontProp('bold'),
+    color: chartFontProp('color'),
+    italic: chartFontProp('italic'),
+    name: chartFontProp('name'),
+    size: chartFontProp('size'),
+    underline: chartFontProp('underline'),
+  },
+  navs: {},
+});
+
+define(FakeChartLegend, {
+  name: 'ChartLegend',
+  props: {
+    visible: {
+      read: (c: HostChart) => c.legend.visible,
+      write: (c: HostChart, v) => {
+        c.legend.visible = checkBool(v, 'legend.visible');
+      },
+    },
+    position: {
+      read: (c: HostChart) => c.legend.position,
+      write: (c: HostChart, v) => {
+        c.legend.position = checkLegendPosition(v);
+      },
+    },
+    overlay: {
+      read: (c: HostChart) => c.legend.overlay,
+      write: (c: HostChart, v) => {
+        c.legend.overlay = checkBool(v, 'legend.overlay');
+      },
+    },
+  },
+  navs: {},
+});
+
+define(FakeChartDataLabels, {
+  name: 'ChartDataLabels',
+  props: Object.fromEntries(
+    DATA_LABEL_FLAGS.map((flag): [string, PropertyDef] => [
+      flag,
+      {
+        read: (c: HostChart) => c.dataLabels[flag],
+        write: (c: HostChart, v) => {
+          c.dataLabels[flag] = checkBool(v, `dataLabels.${flag}`);
+        },
+      },
+    ]),
+  ),
+  navs: {},
+});
+
+define(FakeChartSeriesCollection, {
+  name: 'ChartSeriesCollection',
+  props: { count: { read: (c: HostChart, host) => chartSeries(c, host.date1904).length } },
+  navs: {},
+  items: { type: FakeChartSeries, list: (c: HostChart, host) => chartSeries(c, host.date1904).map((_, index) => ({ binding: { chart: c, index } as ChartSeriesRef, key: index })) },
+});
+
+define(FakeChartSeries, {
+  name: 'ChartSeries',
+  props: {
+    name: {
+      read: (ref: ChartSeriesRef, host) => seriesAt(ref, host).name,
+      write: (ref: ChartSeriesRef, v, host) => {
+        seriesAt(ref, host);
+        ref.chart.seriesNames.set(ref.index, checkChartName(v));
+      },
+    },
   },
   navs: {},
 });

@@ -14,7 +14,19 @@
  *     } ]
  *   }
  */
-import { MAX_COLS, MAX_ROWS, type Rect, cellA1, columnLetters, formatRect, lettersToColumn, parseRect } from './address';
+import { MAX_COLS, MAX_ROWS, type Rect, cellA1, columnLetters, formatRect, lettersToColumn, parseRect, splitSheet } from './address';
+import {
+  type ChartDataLabelsState,
+  type ChartFontState,
+  type ChartLegendState,
+  type ChartPoints,
+  DATA_LABEL_FLAGS,
+  addChart,
+  chartSourceAddress,
+  checkLegendPosition,
+  placementForInspection,
+  setChartPosition,
+} from './charts';
 import {
   type BorderLine,
   type CellBorders,
@@ -87,6 +99,30 @@ export interface SnapshotPageLayout {
   readonly printArea?: readonly string[] | null;
 }
 
+/**
+ * A chart. Only `type` and `source` are needed in a hand-written snapshot: the rest is then what
+ * `charts.add(type, source, seriesBy)` would make.
+ */
+export interface SnapshotChart {
+  /** "Chart 1", … by default. */
+  readonly name?: string;
+  /** 'ColumnClustered', 'Line', 'Pie', … */
+  readonly type: string;
+  /** "'Danh sách'!A1:C5" (an address without a sheet is on the chart's own sheet); null: its sheet was deleted. */
+  readonly source: string | null;
+  /** 'Columns' or 'Rows'; 'Auto' or omitted: as `add` decides. */
+  readonly seriesBy?: 'Auto' | 'Columns' | 'Rows';
+  /** Whether the first row (by columns; column by rows) holds the series names, and the first column (row) the categories; detected as `add` does when omitted. */
+  readonly headers?: { readonly names: boolean; readonly categories: boolean };
+  /** Series names set through the API, by series index ("0"). */
+  readonly seriesNames?: Readonly<Record<string, string>>;
+  readonly title?: { readonly text?: string; readonly visible?: boolean; readonly overlay?: boolean; readonly font?: Partial<ChartFontState> };
+  readonly legend?: Partial<ChartLegendState>;
+  readonly dataLabels?: Partial<ChartDataLabelsState>;
+  /** Two cells ("B2", "H20"), or points; beside the source data (as `add` puts it) when omitted. */
+  readonly position?: { readonly startCell: string; readonly endCell: string } | Partial<ChartPoints>;
+}
+
 export interface SnapshotSheet {
   readonly name: string;
   readonly visibility?: Visibility;
@@ -112,6 +148,7 @@ export interface SnapshotSheet {
   readonly frozenColumns?: number;
   readonly validations?: readonly SnapshotValidation[];
   readonly pageLayout?: SnapshotPageLayout;
+  readonly charts?: readonly SnapshotChart[];
 }
 
 export interface FakeWorkbookSnapshot {
@@ -181,6 +218,20 @@ export function snapshotOf(book: HostWorkbook): FakeWorkbookSnapshot {
         printTitleColumns: layout.printTitleColumns ? formatRect(layout.printTitleColumns) : null,
         printArea: layout.printArea ? layout.printArea.map(formatRect) : null,
       },
+      charts: s.charts.map(
+        (c): SnapshotChart => ({
+          name: c.name,
+          type: c.type,
+          source: chartSourceAddress(c),
+          seriesBy: c.layout.seriesBy,
+          headers: { names: c.layout.names, categories: c.layout.categories },
+          seriesNames: Object.fromEntries([...c.seriesNames].sort(([a], [b]) => a - b).map(([i, name]) => [String(i), name])),
+          title: { text: c.title.text, visible: c.title.visible, overlay: c.title.overlay, font: { ...c.title.font } },
+          legend: { ...c.legend },
+          dataLabels: { ...c.dataLabels },
+          position: placementForInspection(c),
+        }),
+      ),
     };
   });
   // A JSON round trip: the snapshot shares nothing with the host and is exactly what JSON can carry.
@@ -238,6 +289,8 @@ export function bookFromSnapshot(input: unknown, apiVersion: string, userName: s
   const book = new HostWorkbook(apiVersion, userName);
   book.date1904 = Boolean(snapshot.date1904);
   for (const s of snapshot.sheets) loadSheet(book, s, formatRef);
+  // Charts after every sheet's cells: a chart may plot another sheet, and add() reads the cells.
+  snapshot.sheets.forEach((s, i) => loadCharts(book, book.sheets[i], s.charts ?? []));
   if (book.sheets.length === 0) book.addSheet('Sheet1');
   const wanted = snapshot.activeSheet ? book.findSheet(snapshot.activeSheet) : undefined;
   if (snapshot.activeSheet && !wanted) bad(`activeSheet ${JSON.stringify(snapshot.activeSheet)} is not a sheet`);
@@ -300,4 +353,43 @@ function loadSheet(book: HostWorkbook, s: SnapshotSheet, formatRef: (ref: number
     printArea: p.printArea ? p.printArea.map((a) => rectOf(a, `${at} printArea`)) : null,
   };
   sheet.pageLayout = layout;
+}
+
+function loadCharts(book: HostWorkbook, sheet: HostSheet, charts: readonly SnapshotChart[]): void {
+  if (!Array.isArray(charts)) bad(`sheet ${JSON.stringify(sheet.name)}: charts must be an array`);
+  charts.forEach((spec, i) => {
+    const at = `sheet ${JSON.stringify(sheet.name)} chart ${spec?.name ?? i}`;
+    if (!spec || typeof spec !== 'object') bad(`${at}: a chart must be an object`);
+    let source = null;
+    if (spec.source !== null) {
+      if (typeof spec.source !== 'string') bad(`${at}: source must be an address or null`);
+      const { sheet: named, ref } = splitSheet(spec.source);
+      const sourceSheet = named === undefined ? sheet : (book.findSheet(named) ?? bad(`${at}: source ${JSON.stringify(spec.source)} names no sheet`));
+      source = { sheet: sourceSheet, rect: rectOf(ref, `${at} source`) };
+    }
+    const attempt = <T>(what: string, fn: () => T): T => {
+      try {
+        return fn();
+      } catch (error) {
+        return bad(`${at}: ${what}: ${(error as Error).message}`);
+      }
+    };
+    const chart = attempt('type, source or seriesBy', () => addChart(sheet, spec.type, source, spec.seriesBy, book.date1904));
+    if (spec.name !== undefined) chart.name = String(spec.name);
+    if (spec.headers) chart.layout = { ...chart.layout, names: Boolean(spec.headers.names), categories: Boolean(spec.headers.categories) };
+    for (const [index, name] of Object.entries(spec.seriesNames ?? {})) chart.seriesNames.set(Number(index), String(name));
+    const t = spec.title ?? {};
+    chart.title = { text: t.text ?? chart.title.text, visible: t.visible ?? chart.title.visible, overlay: t.overlay ?? chart.title.overlay, font: { ...chart.title.font, ...t.font } };
+    const l = spec.legend ?? {};
+    chart.legend = { visible: l.visible ?? chart.legend.visible, position: l.position ? attempt('legend', () => checkLegendPosition(l.position)) : chart.legend.position, overlay: l.overlay ?? chart.legend.overlay };
+    for (const flag of DATA_LABEL_FLAGS) if (spec.dataLabels?.[flag] !== undefined) chart.dataLabels[flag] = Boolean(spec.dataLabels[flag]);
+    const p = spec.position;
+    if (p && 'startCell' in p) setChartPosition(chart, rectOf(p.startCell, `${at} startCell`), rectOf(p.endCell, `${at} endCell`));
+    else if (p) {
+      const now = chart.placement.kind === 'points' ? chart.placement : { top: 0, left: 0, width: 0, height: 0 };
+      chart.placement = { kind: 'points', top: p.top ?? now.top, left: p.left ?? now.left, width: p.width ?? now.width, height: p.height ?? now.height };
+    }
+  });
+  // "Chart N" numbering goes on after the highest number, as when Excel opens a file.
+  sheet.chartSerial = Math.max(0, ...sheet.charts.map((c) => Number(/^Chart (\d+)$/.exec(c.name)?.[1] ?? 0)));
 }

@@ -4,7 +4,8 @@
  * and indexed colours their RGB); exporting writes the current state back as an ExcelJS workbook
  * (values, formulas, number formats, fills, fonts, alignment, borders, notes, merges, hyperlinks,
  * sizes, hidden rows/columns, visibility, frozen panes, active sheet and selection, data validation as
- * `cell.dataValidation`, page layout as `ws.pageSetup`).
+ * `cell.dataValidation`, page layout as `ws.pageSetup`). Charts are neither read nor written: ExcelJS has
+ * no chart support, so `toExcelJs()` drops them and an .xlsx loads without them.
  *
  * Only index.ts imports this file: the browser build must not pull ExcelJS in.
  */
