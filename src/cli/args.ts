@@ -9,34 +9,52 @@ export interface CheckArgs {
   readonly options: Readonly<Record<string, string>>;
 }
 
+export interface AggregateArgs {
+  readonly command: 'aggregate';
+  readonly files: readonly string[];
+  readonly json: boolean;
+  /** The ward's workbook to write (`Tổng hợp`, the leaders' tally, `Kiểm tra`). */
+  readonly out: string;
+  readonly ruleSet: string;
+  readonly options: Readonly<Record<string, string>>;
+}
+
 export interface TemplateArgs {
   readonly command: 'template';
   readonly out: string;
   readonly example: boolean;
+  /** Fill `Kế hoạch` with the seed plan's schedule, as written. */
+  readonly plan: boolean;
 }
 
 export interface HelpArgs {
   readonly command: 'help';
 }
 
-export type CliArgs = CheckArgs | TemplateArgs | HelpArgs;
+export type CliArgs = CheckArgs | AggregateArgs | TemplateArgs | HelpArgs;
 
 export class UsageError extends Error {}
 
 export const USAGE = `Cách dùng (usage):
   npx xeploai check FILE.xlsx... [--json] [--out OUT.xlsx] [--rules hd27-2014] [--option KEY=VALUE]...
-  npx xeploai template --out BLANK.xlsx [--example]
+  npx xeploai aggregate FILE.xlsx... --out TONGHOP.xlsx [--json] [--rules hd27-2014] [--option KEY=VALUE]...
+  npx xeploai template --out BLANK.xlsx [--example] [--plan]
 
-  check     kiểm tra và xếp loại; mã thoát 0 = không có lỗi, 1 = có lỗi, 2 = không đọc được tệp
-  --json    chỉ in báo cáo JSON ra stdout
-  --out     ghi một bản sao có sheet kết quả và đánh dấu ô (tệp gốc không bao giờ bị ghi);
-            với nhiều tệp, --out là một thư mục
-  template  tạo sổ mẫu trống với đủ các sheet nhập liệu; --example điền sẵn một chi bộ mẫu`;
+  check      kiểm tra và xếp loại; mã thoát 0 = không có lỗi, 1 = có lỗi, 2 = không đọc được tệp
+  --json     chỉ in báo cáo JSON ra stdout
+  --out      ghi một bản sao có sheet kết quả và đánh dấu ô (tệp gốc không bao giờ bị ghi);
+             với nhiều tệp, --out là một thư mục
+  aggregate  kiểm tra từng tệp của các chi bộ như check rồi tổng hợp toàn Đảng bộ (Mẫu 04-, 05-KĐ.ĐV)
+             vào --out: sheet Tổng hợp, KQ biểu quyết CBLĐQL, Kiểm tra; lịch lấy từ sheet Kế hoạch
+             của bất kỳ tệp nào; --option capScope=ward áp dụng giới hạn 15% trên toàn Đảng bộ
+  template   tạo sổ mẫu trống với đủ các sheet nhập liệu (cả Kế hoạch, Hồ sơ chi bộ, Hồ sơ CBLĐQL);
+             --example điền sẵn một chi bộ mẫu; --plan điền lịch của kế hoạch năm 2017 đúng như văn bản`;
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
   if (command === 'check') return parseCheck(rest);
+  if (command === 'aggregate') return parseAggregate(rest);
   if (command === 'template') return parseTemplate(rest);
   throw new UsageError(`Lệnh không hợp lệ: "${command}" (unknown command).`);
 }
@@ -47,7 +65,13 @@ function takeValue(rest: readonly string[], i: number, flag: string): string {
   return value;
 }
 
-function parseCheck(rest: readonly string[]): CheckArgs {
+function parseAggregate(rest: readonly string[]): AggregateArgs {
+  const { files, json, out, ruleSet, options } = parseCheck(rest, 'tổng hợp');
+  if (!out) throw new UsageError('aggregate cần --out TONGHOP.xlsx (the ward workbook to write).');
+  return { command: 'aggregate', files, json, out, ruleSet, options };
+}
+
+function parseCheck(rest: readonly string[], verb = 'kiểm tra'): CheckArgs {
   const files: string[] = [];
   let json = false;
   let out: string | null = null;
@@ -66,19 +90,21 @@ function parseCheck(rest: readonly string[]): CheckArgs {
     } else if (a.startsWith('--')) throw new UsageError(`Tuỳ chọn không hợp lệ: ${a} (unknown option).`);
     else files.push(a);
   }
-  if (files.length === 0) throw new UsageError('Cần ít nhất một tệp .xlsx để kiểm tra (no file given).');
+  if (files.length === 0) throw new UsageError(`Cần ít nhất một tệp .xlsx để ${verb} (no file given).`);
   return { command: 'check', files, json, out, ruleSet, options };
 }
 
 function parseTemplate(rest: readonly string[]): TemplateArgs {
   let out: string | null = null;
   let example = false;
+  let plan = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--out') out = takeValue(rest, i++, a);
     else if (a === '--example') example = true;
+    else if (a === '--plan') plan = true;
     else throw new UsageError(`Tuỳ chọn không hợp lệ cho template: ${a}.`);
   }
   if (!out) throw new UsageError('template cần --out TỆP.xlsx.');
-  return { command: 'template', out, example };
+  return { command: 'template', out, example, plan };
 }

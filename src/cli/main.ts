@@ -4,15 +4,19 @@
  */
 import { mkdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
+import type ExcelJS from 'exceljs';
+import { aggregateWard, type FileIssue, MEMBER_LEVELS, CHI_BO_LEVELS, type WardResult } from '../core/aggregate';
 import { checkWorkbook, type CheckResult } from '../core/check';
-import { countBySeverity } from '../core/issues';
-import { buildReport } from '../core/report';
+import { countBySeverity, type Issue } from '../core/issues';
+import { buildReport, buildWardReport, wardIssues } from '../core/report';
 import { findRuleSet, resolveOptions, RULE_SETS } from '../core/ruleSets';
 import { loadXlsx, UnreadableWorkbookError, workbookToModel } from '../xlsx/readXlsx';
-import { buildExampleWorkbook } from '../xlsx/example';
-import { buildTemplate } from '../xlsx/template';
+import { exampleData } from '../xlsx/example';
+import { type ChiBoData, fillWorkbook } from '../xlsx/fill';
+import { PLAN_ORGANISATION, planData } from '../xlsx/plan';
 import { writeCheckedCopy } from '../xlsx/writeResults';
-import { type CheckArgs, parseArgs, USAGE, UsageError } from './args';
+import { writeWardWorkbook } from '../xlsx/writeWard';
+import { type AggregateArgs, type CheckArgs, parseArgs, type TemplateArgs, USAGE, UsageError } from './args';
 
 export interface Io {
   readonly out: (text: string) => void;
@@ -31,12 +35,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.out(`${USAGE}\n`);
       return 0;
     }
-    if (args.command === 'template') {
-      const { workbook } = args.example ? buildExampleWorkbook() : buildTemplate();
-      await workbook.xlsx.writeFile(args.out);
-      io.err(`Đã tạo ${args.out}${args.example ? ' (chi bộ mẫu)' : ''}.\n`);
-      return 0;
-    }
+    if (args.command === 'template') return await runTemplate(args, io);
+    if (args.command === 'aggregate') return await runAggregate(args, io);
     return await runCheck(args, io);
   } catch (err) {
     if (err instanceof UsageError) {
@@ -53,6 +53,97 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (process.env.XEPLOAI_DEBUG) io.err(`${(err as Error).stack ?? ''}\n`);
     return 2;
   }
+}
+
+async function runTemplate(args: TemplateArgs, io: Io): Promise<number> {
+  const base: ChiBoData = args.example ? exampleData() : { organisation: args.plan ? PLAN_ORGANISATION : undefined, info: {}, roll: [], tally: [], scores: [] };
+  const { workbook } = fillWorkbook(args.plan ? { ...base, plan: planData() } : base);
+  await workbook.xlsx.writeFile(args.out);
+  const what = [args.example ? 'chi bộ mẫu' : '', args.plan ? 'lịch của kế hoạch' : ''].filter(Boolean).join(', ');
+  io.err(`Đã tạo ${args.out}${what ? ` (${what})` : ''}.\n`);
+  return 0;
+}
+
+/** The rule set and options, or a usage error naming what is wrong. */
+function validateRules(ruleSetId: string, options: Readonly<Record<string, string>>): void {
+  const ruleSet = findRuleSet(ruleSetId);
+  if (!ruleSet) throw new UsageError(`Không có bộ quy tắc "${ruleSetId}" (unknown rule set). Có: ${RULE_SETS.map((r) => r.id).join(', ')}.`);
+  const problems = resolveOptions(ruleSet, options).problems;
+  if (problems.length > 0) throw new UsageError(problems.map((p) => p.message).join(' '));
+}
+
+/** Reads and checks each file; an unreadable one is one line on stderr and is left out. */
+async function checkFiles(args: { files: readonly string[]; ruleSet: string; options: Readonly<Record<string, string>> }, io: Io, each?: (file: string, index: number, workbook: ExcelJS.Workbook, result: CheckResult) => Promise<void>): Promise<{ checked: { path: string; result: CheckResult }[]; unreadable: boolean }> {
+  const checked: { path: string; result: CheckResult }[] = [];
+  let unreadable = false;
+  for (const [i, file] of args.files.entries()) {
+    let workbook;
+    try {
+      workbook = await loadXlsx(file);
+    } catch (err) {
+      if (!(err instanceof UnreadableWorkbookError)) throw err;
+      io.err(`xeploai: ${err.message}\n`);
+      unreadable = true;
+      continue;
+    }
+    const result = checkWorkbook(workbookToModel(workbook), { ruleSet: args.ruleSet, options: args.options });
+    checked.push({ path: file, result });
+    if (each) await each(file, i, workbook, result);
+  }
+  return { checked, unreadable };
+}
+
+async function runAggregate(args: AggregateArgs, io: Io): Promise<number> {
+  validateRules(args.ruleSet, args.options);
+  if (isDirectory(args.out)) throw new UsageError(`--out của aggregate là một tệp .xlsx, không phải thư mục: ${args.out}.`);
+  for (const file of args.files) {
+    if (samePath(args.out, file)) throw new UsageError(`--out không được trùng tệp đầu vào ${file}: tệp gốc không bao giờ bị ghi đè.`);
+  }
+  const { checked, unreadable } = await checkFiles(args, io);
+  if (checked.length === 0) return 2;
+  const ward = aggregateWard(checked, { ruleSet: args.ruleSet, options: args.options });
+  const issues = wardIssues(checked, ward);
+  await writeWardWorkbook(args.out, ward, issues);
+  if (args.json) io.out(`${JSON.stringify(buildWardReport(checked, ward), null, 2)}\n`);
+  else {
+    io.err(`Đã ghi tổng hợp: ${args.out}\n`);
+    io.out(wardSummary(checked, ward, issues));
+  }
+  if (unreadable) return 2;
+  return issues.some((i) => i.severity === 'error') ? 1 : 0;
+}
+
+function issueLine(issue: Issue): string {
+  const place = issue.cell ? `${issue.sheet}!${issue.cell}` : issue.sheet;
+  return `  ${issue.severity === 'error' ? 'LỖI     ' : 'CẢNH BÁO'} [${issue.rule}] ${place}: ${issue.message}`;
+}
+
+const shown = (c: { count: number; percent: number | null }): string => `${c.count}${c.percent === null ? '' : ` (${c.percent.toFixed(2).replace('.', ',')}%)`}`;
+
+function wardSummary(checked: readonly { path: string; result: CheckResult }[], ward: WardResult, issues: readonly FileIssue[]): string {
+  const lines: string[] = [];
+  for (const { path, result } of checked) {
+    const counts = countBySeverity(result.issues);
+    const role = ward.files.find((f) => f.path === path)?.role === 'plan' ? ' (kế hoạch, hồ sơ của Đảng bộ)' : '';
+    lines.push(`${path}${result.chiBo ? ` — Chi bộ ${result.chiBo}` : role}: ${counts.errors} lỗi, ${counts.warnings} cảnh báo`);
+    for (const issue of result.issues) lines.push(issueLine(issue));
+  }
+  const m = ward.members;
+  const c = ward.chiBo;
+  const e = ward.exemplary;
+  lines.push(`Tổng hợp ${c.total} chi bộ${ward.heading.year ? ` năm ${ward.heading.year}` : ''}:`);
+  lines.push(`  Đảng viên: ${m.total} trong danh sách; được phân loại ${m.classified}: ${MEMBER_LEVELS.map((l) => `${l} ${shown(m.levels[l])}`).join(', ')}.`);
+  lines.push(`  Không phân loại: miễn ${m.notClassified.exempt}, chưa đủ 6 tháng ${m.notClassified['admitted-under-6-months']}; phân loại sau: vắng mặt ${m.deferred.absent}, chưa kiểm điểm ${m.deferred['no-self-review']}; chưa xác định ${m.undetermined}.`);
+  lines.push(`  Chi bộ: được xếp loại ${c.classified}: ${CHI_BO_LEVELS.map((l) => `${l} ${shown(c.levels[l])}`).join(', ')}; chưa xác định ${c.undetermined}.`);
+  lines.push(`  TSVM tiêu biểu (AGG-02): đã chọn ${e.counted}, tối đa ${e.bound} (${e.percent}% của ${e.tsvm} chi bộ TSVM)${e.withinBound ? '' : ' — VƯỢT GIỚI HẠN'}.`);
+  const cap = ward.cap;
+  lines.push(cap.scope === 'ward' ? `  Giới hạn 15% toàn Đảng bộ (AGG-03): tối đa ${cap.cap} trên ${cap.pool} HTTNV; ${cap.candidates} đủ điều kiện, ${cap.taken} HTXSNV${cap.tied ? `, ${cap.tied} bằng phiếu ở ngưỡng` : ''}.` : `  Giới hạn 15% trong từng chi bộ (MEM-06): ${cap.taken} HTXSNV.`);
+  const s = ward.schedule;
+  lines.push(s.listed ? `  Lịch (${s.source}): ${s.listed} chi bộ, có kết quả ${s.withResults}${s.missing.length ? `; chưa có: ${s.missing.join(', ')}` : ''}.` : '  Lịch: không tệp nào có sheet Kế hoạch.');
+  for (const issue of ward.issues) lines.push(`${issueLine(issue)} (${issue.file})`);
+  const total = countBySeverity(issues);
+  lines.push(`Tổng cộng: ${total.errors} lỗi, ${total.warnings} cảnh báo.`);
+  return `${lines.join('\n')}\n`;
 }
 
 function samePath(a: string, b: string): boolean {
@@ -92,36 +183,19 @@ function isDirectory(path: string): boolean {
 }
 
 async function runCheck(args: CheckArgs, io: Io): Promise<number> {
-  const ruleSet = findRuleSet(args.ruleSet);
-  if (!ruleSet) throw new UsageError(`Không có bộ quy tắc "${args.ruleSet}" (unknown rule set). Có: ${RULE_SETS.map((r) => r.id).join(', ')}.`);
-  const problems = resolveOptions(ruleSet, args.options).problems;
-  if (problems.length > 0) throw new UsageError(problems.map((p) => p.message).join(' '));
+  validateRules(args.ruleSet, args.options);
   const targets = outputPaths(args);
   for (const [i, file] of args.files.entries()) {
     const target = targets[i];
     if (target && samePath(target, file)) throw new UsageError(`--out không được trùng tệp đầu vào ${file}: tệp gốc không bao giờ bị ghi đè.`);
   }
-  const checked: { path: string; result: CheckResult }[] = [];
-  let unreadable = false;
-  for (const [i, file] of args.files.entries()) {
-    let workbook;
-    try {
-      workbook = await loadXlsx(file);
-    } catch (err) {
-      if (!(err instanceof UnreadableWorkbookError)) throw err;
-      io.err(`xeploai: ${err.message}\n`);
-      unreadable = true;
-      continue;
-    }
-    const result = checkWorkbook(workbookToModel(workbook), { ruleSet: args.ruleSet, options: args.options });
-    checked.push({ path: file, result });
+  const { checked, unreadable } = await checkFiles(args, io, async (_file, i, workbook, result) => {
     const target = targets[i];
-    if (target) {
-      writeCheckedCopy(workbook, result);
-      await workbook.xlsx.writeFile(target);
-      if (!args.json) io.err(`Đã ghi bản kiểm tra: ${target}\n`);
-    }
-  }
+    if (!target) return;
+    writeCheckedCopy(workbook, result);
+    await workbook.xlsx.writeFile(target);
+    if (!args.json) io.err(`Đã ghi bản kiểm tra: ${target}\n`);
+  });
   if (args.json) io.out(`${JSON.stringify(buildReport(args.ruleSet, checked), null, 2)}\n`);
   else io.out(humanSummary(checked));
   if (unreadable) return 2;
@@ -147,6 +221,13 @@ function humanSummary(checked: readonly { path: string; result: CheckResult }[])
     }
     for (const c of result.chiBoResults) {
       lines.push(`  Chi bộ: ${c.level ?? 'CHƯA XÁC ĐỊNH'}${c.provisional ? ' (tạm thời)' : ''} — ${c.explanation}`);
+    }
+    if (result.leaders.length > 0) {
+      const first = result.leaders[0];
+      lines.push(`  Cán bộ lãnh đạo, quản lý (nơi biểu quyết: ${first.place ?? '—'}; ${first.validBallots ?? '—'} phiếu hợp lệ):`);
+      for (const l of result.leaders) {
+        lines.push(`    ${l.name}${l.position ? ` (${l.position})` : ''}: ${MEMBER_LEVELS.map((level) => `${level} ${l.votes[level] ?? '—'}${l.percents[level] === null ? '' : ` (${(l.percents[level] as number).toFixed(2).replace('.', ',')}%)`}`).join(', ')}`);
+      }
     }
     for (const issue of result.issues) {
       const place = issue.cell ? `${issue.sheet}!${issue.cell}` : issue.sheet;

@@ -13,11 +13,54 @@ import { eligibility } from './rules/elig';
 import { IssueSink } from './rules/issue';
 import { classifyMembers, type MemberResult } from './rules/mem';
 import { checkBallotCounts, checkRound1Excellent, rollCounts } from './rules/vote';
+import { checkLeaders, type LeaderResult } from './rules/lead';
+import { checkProcedure } from './rules/proc';
 import type { DateOnly } from './values/dates';
 import { DEFAULT_RULE_SET, findRuleSet, type OptionValues, resolveOptions, type RuleSet } from './ruleSets';
 
 export type { MemberResult } from './rules/mem';
 export type { ChiBoResult } from './rules/cb';
+export type { LeaderResult } from './rules/lead';
+
+/** A cell of the checked workbook. */
+export interface Place {
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+/** What combining the ward needs to know of a member beyond the result (AGG-03, AGG-04). */
+export interface PersonRef {
+  /** 1-based row on the roll, as the member result's `row`. */
+  readonly row: number;
+  /** Normalised name (RULES.md 9.11). */
+  readonly nameKey: string;
+  readonly birthDate: DateOnly | null;
+  /** "Sinh hoạt tạm thời". */
+  readonly temporary: boolean;
+  readonly name: Place;
+  /** The member's round-2 vote cell in the tally, where the member has a tally row. */
+  readonly round2: Place | null;
+}
+
+/** A row of `Kế hoạch`, as plain data. */
+export interface ScheduleEntry {
+  readonly chiBo: string;
+  /** Folded name for matching (`chiBoKey`). */
+  readonly key: string;
+  readonly meetingDate: DateOnly | null;
+  readonly inCharge: string | null;
+  readonly reportDue: DateOnly | null;
+  /** Chosen as an exemplary TSVM chi bộ (AGG-02). */
+  readonly exemplary: boolean;
+  readonly row: number;
+  readonly cells: { readonly chiBo: string; readonly meetingDate: string; readonly exemplary: string };
+}
+
+export interface Schedule {
+  readonly sheet: string;
+  readonly year: number | null;
+  readonly rows: readonly ScheduleEntry[];
+}
 
 export interface CheckOptions {
   /** A rule set's id (`hd27-2014`). */
@@ -38,6 +81,16 @@ export interface CheckResult {
   readonly chiBoResults: readonly ChiBoResult[];
   /** The figures behind the member levels: N, the HTTNV pool after round 1, the cap. */
   readonly figures: { readonly n: number; readonly pool: number; readonly cap: number } | null;
+  /** `plan`: a workbook of the ward's own sheets (schedule, dossiers, leaders) with no chi bộ sheet. */
+  readonly role: 'chi-bo' | 'plan';
+  /** The leaders' tally of `Biểu quyết CBLĐQL` (LEAD-01), empty without one. */
+  readonly leaders: readonly LeaderResult[];
+  /** The plan's schedule of `Kế hoạch`, when the workbook carries one with rows. */
+  readonly schedule: Schedule | null;
+  /** One entry per member result, in the same order. */
+  readonly people: readonly PersonRef[];
+  /** Where the chi bộ's name and meeting date are, for issues found when combining. */
+  readonly places: { readonly chiBo: Place | null; readonly meetingDate: Place | null };
 }
 
 export { DEFAULT_RULE_SET };
@@ -51,6 +104,8 @@ export function checkWorkbook(model: WorkbookModel, options?: Partial<CheckOptio
   checkDuplicateMembers(input, sink);
   const tallyOf = matchTallyToRoll(input, (m) => eligibility(m, meeting, ruleSet.monthsBeforeClassified), sink);
   checkRowTotals(input, sink);
+  const leaders = checkLeaders(input, sink);
+  checkProcedure(input, ruleSet, sink);
 
   const members: MemberState[] = (input.roll?.rows ?? []).map((member) => ({
     member,
@@ -61,7 +116,53 @@ export function checkWorkbook(model: WorkbookModel, options?: Partial<CheckOptio
   const chiBo = input.info?.chiBo.value ?? null;
   const { memberResults, chiBoResults, figures } = classify(ctx, input, chiBo);
   const heading = { dangBo: input.info?.dangBo.value ?? null, year: input.info?.year.value ?? null, meetingDate: meeting };
-  return { ruleSet: ruleSet.id, options: values, chiBo, heading, issues: sortIssues(sink.list, model), members: memberResults, chiBoResults, figures };
+  const people: PersonRef[] = memberResults.length
+    ? (input.roll?.rows ?? []).map((m) => {
+        const r2 = tallyOf.get(m)?.r2Excellent;
+        return { row: m.row, nameKey: m.nameKey, birthDate: m.birthDate.value, temporary: m.temporary.value === true, name: { sheet: m.name.sheet, cell: m.name.cell }, round2: r2 && !r2.absent ? { sheet: r2.sheet, cell: r2.cell } : null };
+      })
+    : [];
+  const info = input.info;
+  const places = {
+    chiBo: info && !info.chiBo.absent ? { sheet: info.chiBo.sheet, cell: info.chiBo.cell } : null,
+    meetingDate: info && !info.meetingDate.absent ? { sheet: info.meetingDate.sheet, cell: info.meetingDate.cell } : null,
+  };
+  return {
+    ruleSet: ruleSet.id,
+    options: values,
+    chiBo,
+    heading,
+    issues: sortIssues(sink.list, model),
+    members: memberResults,
+    chiBoResults,
+    figures,
+    role: input.role,
+    leaders,
+    schedule: scheduleOf(input),
+    people,
+    places,
+  };
+}
+
+function scheduleOf(input: ChiBoWorkbook): Schedule | null {
+  const plan = input.plan;
+  if (!plan || plan.rows.length === 0) return null;
+  return {
+    sheet: plan.sheet,
+    year: plan.year.value,
+    rows: plan.rows
+      .filter((r) => r.key)
+      .map((r) => ({
+        chiBo: r.chiBo.value as string,
+        key: r.key,
+        meetingDate: r.meetingDate.value,
+        inCharge: r.inCharge.value,
+        reportDue: r.reportDue.value,
+        exemplary: r.exemplary.value === true,
+        row: r.row,
+        cells: { chiBo: r.chiBo.cell, meetingDate: r.meetingDate.cell, exemplary: r.exemplary.cell },
+      })),
+  };
 }
 
 function classify(ctx: ChiBoContext, input: ChiBoWorkbook, chiBo: string | null) {

@@ -1,37 +1,108 @@
 /** The JSON report of FORMS.md, built from check results; the CLI prints it, tests read it. */
+import type { FileIssue, WardChiBoRow, WardResult } from './aggregate';
 import type { CheckResult } from './check';
+import type { LeaderResult } from './rules/lead';
+import { type DateOnly, formatDate } from './values/dates';
 
 export interface ReportFile {
   readonly path: string;
   readonly chiBo: string | null;
 }
 
+export interface ReportIssue {
+  readonly rule: string;
+  readonly severity: 'error' | 'warning';
+  readonly file: string;
+  readonly sheet: string;
+  readonly cell: string | null;
+  readonly message: string;
+  readonly messageEn: string;
+}
+
+/** A leader's line of the report (FORMS.md: name, votes, validBallots), with where it came from. */
+export interface ReportLeader {
+  readonly name: string;
+  readonly position: string | null;
+  readonly place: string | null;
+  readonly btv: boolean;
+  readonly votes: LeaderResult['votes'];
+  readonly validBallots: number | null;
+  readonly issuedBallots: number | null;
+  readonly percents: LeaderResult['percents'];
+  readonly file: string;
+  readonly sheet: string;
+  readonly row: number;
+}
+
 export interface Report {
   readonly ruleSet: string;
   readonly files: readonly ReportFile[];
-  readonly issues: readonly {
-    readonly rule: string;
-    readonly severity: 'error' | 'warning';
-    readonly file: string;
-    readonly sheet: string;
-    readonly cell: string | null;
-    readonly message: string;
-    readonly messageEn: string;
-  }[];
+  readonly issues: readonly ReportIssue[];
   readonly members: readonly unknown[];
   readonly chiBo: readonly unknown[];
-  readonly leaders: readonly unknown[];
+  readonly leaders: readonly ReportLeader[];
+}
+
+function reportIssue(file: string, i: { rule: string; severity: 'error' | 'warning'; sheet: string; cell: string | null; message: string; messageEn: string }): ReportIssue {
+  return { rule: i.rule, severity: i.severity, file, sheet: i.sheet, cell: i.cell, message: i.message, messageEn: i.messageEn };
+}
+
+function reportLeader(file: string, l: LeaderResult): ReportLeader {
+  return { name: l.name, position: l.position, place: l.place, btv: l.btv, votes: l.votes, validBallots: l.validBallots, issuedBallots: l.issuedBallots, percents: l.percents, file, sheet: l.sheet, row: l.row };
 }
 
 export function buildReport(ruleSet: string, checked: readonly { readonly path: string; readonly result: CheckResult }[]): Report {
   return {
     ruleSet,
     files: checked.map(({ path, result }) => ({ path, chiBo: result.chiBo })),
-    issues: checked.flatMap(({ path, result }) =>
-      result.issues.map((i) => ({ rule: i.rule, severity: i.severity, file: path, sheet: i.sheet, cell: i.cell, message: i.message, messageEn: i.messageEn })),
-    ),
+    issues: checked.flatMap(({ path, result }) => result.issues.map((i) => reportIssue(path, i))),
     members: checked.flatMap(({ result }) => result.members),
     chiBo: checked.flatMap(({ result }) => result.chiBoResults),
-    leaders: [],
+    leaders: checked.flatMap(({ path, result }) => result.leaders.map((l) => reportLeader(path, l))),
+  };
+}
+
+const day = (d: DateOnly | null): string | null => (d ? formatDate(d) : null);
+
+function wardRow(r: WardChiBoRow) {
+  return { ...r, scheduledDate: day(r.scheduledDate), meetingDate: day(r.meetingDate) };
+}
+
+/** The report of `aggregate`: the check report's fields over every file (members after AGG-03), plus `ward`. */
+export interface WardReport extends Report {
+  readonly ward: {
+    readonly heading: WardResult['heading'];
+    readonly members: WardResult['members'];
+    readonly chiBo: WardResult['chiBo'];
+    readonly exemplary: WardResult['exemplary'];
+    readonly cap: WardResult['cap'];
+    readonly schedule: WardResult['schedule'];
+    readonly rows: readonly ReturnType<typeof wardRow>[];
+  };
+}
+
+/** Every issue of the combined files, then those found when combining, each with its file. */
+export function wardIssues(checked: readonly { readonly path: string; readonly result: CheckResult }[], ward: WardResult): FileIssue[] {
+  return [...checked.flatMap(({ path, result }) => result.issues.map((i) => ({ ...i, file: path }))), ...ward.issues];
+}
+
+export function buildWardReport(checked: readonly { readonly path: string; readonly result: CheckResult }[], ward: WardResult): WardReport {
+  const membersOf = new Map(ward.memberResults.map((m) => [m.path, m.members]));
+  return {
+    ruleSet: ward.ruleSet,
+    files: checked.map(({ path, result }) => ({ path, chiBo: result.chiBo })),
+    issues: wardIssues(checked, ward).map((i) => reportIssue(i.file, i)),
+    members: checked.flatMap(({ path, result }) => membersOf.get(path) ?? result.members),
+    chiBo: checked.flatMap(({ result }) => result.chiBoResults),
+    leaders: ward.leaders.map((l) => reportLeader(l.file, l)),
+    ward: {
+      heading: ward.heading,
+      members: ward.members,
+      chiBo: ward.chiBo,
+      exemplary: ward.exemplary,
+      cap: ward.cap,
+      schedule: ward.schedule,
+      rows: ward.rows.map(wardRow),
+    },
   };
 }

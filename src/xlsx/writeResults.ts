@@ -4,7 +4,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { CheckResult } from '../core/check';
-import { flagsOf, resultSheets } from '../core/output/resultSheets';
+import { flagsOf, moreResultSheets, resultSheets } from '../core/output/resultSheets';
 import { renderLayout } from './renderLayout';
 
 export function writeFlags(wb: ExcelJS.Workbook, result: CheckResult): void {
@@ -20,5 +20,5 @@ export function writeFlags(wb: ExcelJS.Workbook, result: CheckResult): void {
 export function writeCheckedCopy(wb: ExcelJS.Workbook, result: CheckResult): void {
   const existed = new Set(wb.worksheets.map((w) => w.name));
   writeFlags(wb, result);
-  for (const layout of resultSheets(result, (name) => existed.has(name))) renderLayout(wb, layout);
+  for (const layout of [...resultSheets(result, (name) => existed.has(name)), ...moreResultSheets(result)]) renderLayout(wb, layout);
 }

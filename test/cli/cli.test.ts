@@ -483,13 +483,13 @@ describe('template', () => {
     return String(v?.formulae?.[0] ?? '');
   };
 
-  it('template --out writes the five input sheets with dropdowns on yes/no and level columns', async () => {
+  it('template --out writes every input sheet (the chi bộ\'s five, the schedule and the two dossiers) with dropdowns on yes/no and level columns', async () => {
     const out = tmp('BLANK.xlsx');
     const r = await run('template', '--out', out);
     expect(r.code).toBe(0);
     expect(r.out).toBe('');
     const wb = await load(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([INFO, ROLL, TALLY, SCORES, LEADERS]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([INFO, ROLL, TALLY, SCORES, LEADERS, 'Kế hoạch', 'Hồ sơ chi bộ', 'Hồ sơ CBLĐQL']);
 
     const roll = sheet(wb, ROLL);
     const present = firstDataCellUnder(roll, 'Có mặt');

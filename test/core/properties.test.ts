@@ -10,7 +10,8 @@
  */
 import fc from 'fast-check';
 import { checkWorkbook, type CheckResult } from '../../src/core/check';
-import { INFO_FORM, INPUT_FORMS, RESULT_SHEETS, ROLL_FORM, SCORES_FORM, TALLY_FORM } from '../../src/core/forms/definitions';
+import { aggregateWard, holdsChiBo } from '../../src/core/aggregate';
+import { ALL_INPUT_FORMS, INFO_FORM, MORE_RESULT_SHEETS, RESULT_SHEETS, ROLL_FORM, SCORES_FORM, TALLY_FORM } from '../../src/core/forms/definitions';
 import type { CellRange, CellValue, SheetGrid, WorkbookModel } from '../../src/core/grid';
 import { RULE_IDS } from '../../src/core/rules/catalogue';
 import type { MemberResult } from '../../src/core/rules/mem';
@@ -192,15 +193,16 @@ describe('properties of member classification', () => {
 // Random grids
 
 const SHEET_NAMES = [
-  ...INPUT_FORMS.flatMap((f) => [f.sheet, ...f.sheetAliases]),
+  ...ALL_INPUT_FORMS.flatMap((f) => [f.sheet, ...f.sheetAliases]),
   ...Object.values(RESULT_SHEETS),
+  ...Object.values(MORE_RESULT_SHEETS),
   'Sheet1',
   'DANH SACH DANG VIEN',
   'kiem phieu dang vien',
 ];
 
 const LABELS: string[] = [
-  ...INPUT_FORMS.flatMap((f) => [f.title, ...(f.kind === 'table' ? f.columns.flatMap((c) => [c.label, ...(c.aliases ?? []), ...(c.prefixes ?? []), ...(c.group ? [c.group, `${c.group} - ${c.label}`] : [])]) : [])]),
+  ...ALL_INPUT_FORMS.flatMap((f) => [f.title, ...(f.kind === 'table' ? f.columns.flatMap((c) => [c.label, ...(c.aliases ?? []), ...(c.prefixes ?? []), ...(c.group ? [c.group, `${c.group} - ${c.label}`] : [])]) : [])]),
   ...INFO_FORM.fields.flatMap((f) => [f.label, ...(f.aliases ?? []), `${f.label}: 12`]),
   'Mẫu 07-KĐ.ĐV',
   'Mẫu 03-KĐ.ĐV',
@@ -357,6 +359,18 @@ describe('checkWorkbook on arbitrary input', () => {
       }).not.toThrow();
       expectWellFormed(result as CheckResult);
     }
+  });
+
+  it('(d) combining never throws: aggregateWard over the results of random and mutated workbooks', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(randomArb, mutatedArb), { minLength: 1, maxLength: 4 }), optionsArb, (inputs, options) => {
+        const results = inputs.map((input, i) => ({ path: `f${i}.xlsx`, result: run({ ...input, options }) }));
+        const ward = aggregateWard(results, { options: options as Record<string, string> });
+        expect(ward.members.total).toBe(ward.memberResults.reduce((acc, f, i) => acc + (holdsChiBo(results[i].result) ? f.members.length : 0), 0));
+        expect(() => JSON.stringify(ward)).not.toThrow();
+      }),
+      { numRuns: 30 },
+    );
   });
 
   it('(d) the output is well formed (FORMS.md) on random sheets', () => {

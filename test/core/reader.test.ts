@@ -544,7 +544,7 @@ describe('the template reads back', () => {
 describe('the reader never throws', () => {
   it('an empty workbook: every required sheet missing (DATA-01), nothing read', () => {
     const { wb, issues } = read(modelOf());
-    expect(wb).toEqual({ info: null, roll: null, tally: null, scores: null, leaders: null });
+    expect(wb).toEqual({ info: null, roll: null, tally: null, scores: null, leaders: null, plan: null, chiBoDossier: null, leaderDossier: null, role: 'chi-bo' });
     expect(where(issues)).toEqual([`DATA-01 ${INFO}!-`, `DATA-01 ${ROLL}!-`, `DATA-01 ${TALLY}!-`, `DATA-01 ${SCORES}!-`]);
   });
 

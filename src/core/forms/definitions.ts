@@ -48,7 +48,7 @@ export interface ColumnDef {
 
 export interface TableForm {
   readonly kind: 'table';
-  readonly key: 'roll' | 'tally' | 'scores' | 'leaders';
+  readonly key: 'roll' | 'tally' | 'scores' | 'leaders' | 'plan' | 'chiBoDossier' | 'leaderDossier';
   readonly sheet: string;
   readonly sheetAliases: readonly string[];
   /** Official form codes printed in the title block, folded ("07 kd dv"). */
@@ -59,6 +59,11 @@ export interface TableForm {
   /** Columns whose value alone does not make a row a data row (pre-numbered STT). */
   readonly numberingColumns: readonly string[];
   readonly optionalSheet?: boolean;
+  /**
+   * Found by content only through its exact title, never by a cell that merely starts with the sheet's
+   * name: "Kế hoạch số 59-KH/TU" typed in a note does not make a sheet the schedule.
+   */
+  readonly titleOnly?: boolean;
   /** Header fields above the table (leaders' sheet). */
   readonly fields?: readonly FieldDef[];
 }
@@ -103,7 +108,8 @@ export const INFO_FORM: FieldsForm = {
     { key: 'chiBo', label: 'Chi bộ', aliases: ['Tên chi bộ'], type: 'text', required: 'yes' },
     { key: 'year', label: 'Năm đánh giá', aliases: ['Năm'], type: 'year', required: 'yes' },
     { key: 'meetingDate', label: 'Ngày họp đánh giá', aliases: ['Ngày họp', 'Ngày họp chi bộ', 'Ngày họp đánh giá, phân loại'], type: 'date', required: 'yes' },
-    { key: 'reportDate', label: 'Ngày gửi báo cáo', aliases: ['Ngày báo cáo'], type: 'date', required: 'no' },
+    { key: 'reportDate', label: 'Ngày gửi báo cáo', aliases: ['Ngày báo cáo'], type: 'date', required: 'no', neededBy: 'PROC-03' },
+    { key: 'draftSentDate', label: 'Ngày gửi dự thảo báo cáo kiểm điểm tập thể', aliases: ['Ngày gửi dự thảo báo cáo', 'Ngày gửi dự thảo báo cáo kiểm điểm'], type: 'date', required: 'no', neededBy: 'PROC-04' },
     { key: 'officialPresent', label: 'Số đảng viên chính thức có mặt', aliases: ['Số đảng viên chính thức dự họp', 'Số ĐVCT có mặt'], type: 'count', required: 'yes' },
     { key: 'r1Issued', label: 'Lần 1 - Số phiếu phát ra', aliases: ['Số phiếu phát ra lần 1', 'Lần 1 phiếu phát ra'], type: 'count', required: 'yes' },
     { key: 'r1Returned', label: 'Lần 1 - Số phiếu thu về', aliases: ['Số phiếu thu về lần 1', 'Lần 1 phiếu thu về'], type: 'count', required: 'yes' },
@@ -228,14 +234,17 @@ export const LEADERS_FORM: TableForm = {
   optionalSheet: true,
   numberingColumns: ['stt'],
   fields: [
-    { key: 'place', label: 'Nơi biểu quyết', type: 'text', required: 'yes' },
-    { key: 'issued', label: 'Số phiếu phát ra', type: 'count', required: 'yes' },
-    { key: 'valid', label: 'Số phiếu hợp lệ', type: 'count', required: 'yes' },
+    { key: 'place', label: 'Nơi biểu quyết', type: 'text', required: 'yes', neededBy: 'LEAD-02' },
+    { key: 'issued', label: 'Số phiếu phát ra', type: 'count', required: 'yes', neededBy: 'LEAD-01' },
+    { key: 'valid', label: 'Số phiếu hợp lệ', type: 'count', required: 'yes', neededBy: 'LEAD-01' },
+    { key: 'reviewDate', label: 'Ngày kiểm điểm', aliases: ['Ngày họp kiểm điểm', 'Ngày biểu quyết'], type: 'date', required: 'no', neededBy: 'PROC-04' },
+    { key: 'draftSentDate', label: 'Ngày gửi dự thảo báo cáo kiểm điểm tập thể', aliases: ['Ngày gửi dự thảo báo cáo', 'Ngày gửi dự thảo báo cáo kiểm điểm'], type: 'date', required: 'no', neededBy: 'PROC-04' },
   ],
   columns: [
     { key: 'stt', label: 'STT', aliases: ['Số TT', 'TT'], type: 'number', required: 'always', width: 6 },
     { key: 'name', label: 'Họ và tên', aliases: ['Họ tên'], type: 'text', required: 'always', width: 26 },
     { key: 'position', label: 'Chức vụ', type: 'text', required: 'always', width: 22 },
+    { key: 'btv', label: 'Ủy viên BTV Đảng ủy', aliases: ['Uỷ viên BTV Đảng uỷ', 'Ủy viên Ban Thường vụ Đảng ủy', 'UV BTV', 'UVBTV', 'BTV'], type: 'yesno', required: 'no', width: 10 },
     { key: 'excellent', label: 'Hoàn thành xuất sắc nhiệm vụ', aliases: ['HTXSNV'], type: 'count', required: 'always', width: 13 },
     { key: 'good', label: 'Hoàn thành tốt nhiệm vụ', aliases: ['HTTNV'], type: 'count', required: 'always', width: 13 },
     { key: 'done', label: 'Hoàn thành nhiệm vụ', aliases: ['HTNV'], type: 'count', required: 'always', width: 13 },
@@ -243,7 +252,137 @@ export const LEADERS_FORM: TableForm = {
   ],
 };
 
+/**
+ * `Kế hoạch`: the plan's schedule (IV.7) with the committee member in charge of each chi bộ (the
+ * assignment list at the plan's end), optionally the report deadline, and the exemplary TSVM chi bộ the
+ * executive committee chose (III.2.3.b, AGG-02). Optional; PROC-01/02 and AGG-04 read it.
+ */
+export const PLAN_FORM: TableForm = {
+  kind: 'table',
+  key: 'plan',
+  titleOnly: true,
+  sheet: 'Kế hoạch',
+  sheetAliases: ['Ke hoach', 'Kế hoạch kiểm điểm', 'Lịch họp', 'Lịch họp chi bộ', 'Lịch kiểm điểm'],
+  formCodes: [],
+  title: 'LỊCH KIỂM ĐIỂM, ĐÁNH GIÁ, PHÂN LOẠI CỦA CÁC CHI BỘ',
+  subtitle: 'Theo Kế hoạch của Đảng ủy (mục IV.7) và danh sách phân công phụ trách',
+  optionalSheet: true,
+  numberingColumns: ['stt'],
+  fields: [{ key: 'year', label: 'Năm đánh giá', aliases: ['Năm'], type: 'year', required: 'no', neededBy: 'PROC-01' }],
+  columns: [
+    { key: 'stt', label: 'STT', aliases: ['Số TT', 'TT', 'Số thứ tự'], type: 'number', required: 'no', width: 6 },
+    { key: 'chiBo', label: 'Chi bộ', aliases: ['Tên chi bộ', 'Chi bộ trực thuộc'], type: 'text', required: 'always', width: 30 },
+    { key: 'meetingDate', label: 'Ngày họp (kế hoạch)', aliases: ['Ngày họp', 'Ngày họp kế hoạch', 'Ngày kiểm điểm', 'Ngày họp đánh giá'], type: 'date', required: 'always', width: 14 },
+    { key: 'inCharge', label: 'Người phụ trách', aliases: ['Đồng chí phụ trách', 'Cấp ủy viên phụ trách', 'Phụ trách'], type: 'text', required: 'no', width: 26 },
+    { key: 'reportDue', label: 'Hạn báo cáo', aliases: ['Hạn gửi báo cáo', 'Hạn nộp báo cáo'], type: 'date', required: 'no', width: 13 },
+    { key: 'exemplary', label: 'TSVM tiêu biểu', aliases: ['Tiêu biểu', 'Chi bộ TSVM tiêu biểu', 'Chi bộ tiêu biểu'], type: 'yesno', required: 'no', width: 11 },
+    { key: 'note', label: 'Ghi chú', type: 'text', required: 'no', width: 24 },
+  ],
+};
+
+/** A document of a dossier: the column key, its name and its official form (null: a minute with no form). */
+export interface DossierDocument {
+  readonly key: string;
+  readonly name: string;
+  readonly form: string | null;
+  /** Required only when the row's "Diện BTV Thị ủy quản lý" is yes (the asset declaration). */
+  readonly onlyManaged?: boolean;
+}
+
+/** IV.8: the dossier a chi bộ sends to the standing committee with its classification. */
+export const CHI_BO_DOCUMENTS: readonly DossierDocument[] = [
+  { key: 'd1', name: 'Bản kiểm điểm đảng viên (có xác nhận của chi bộ)', form: '01-KĐ.ĐV' },
+  { key: 'd2', name: 'Phiếu đánh giá xếp loại chất lượng chi bộ', form: '03-KĐ.ĐV' },
+  { key: 'd3', name: 'Phiếu đánh giá chất lượng đảng viên', form: '07-KĐ.ĐV' },
+  { key: 'd4', name: 'Báo cáo kết quả đánh giá chất lượng đảng viên', form: '04-KĐ.ĐV' },
+  { key: 'd5', name: 'Báo cáo đánh giá chất lượng TCCS Đảng và đảng viên', form: '05-KĐ.ĐV' },
+  { key: 'd6', name: 'Báo cáo kết quả lãnh đạo thực hiện nhiệm vụ chính trị', form: '06-KĐ.ĐV' },
+  { key: 'd7', name: 'Phiếu lấy ý kiến nhận xét nơi cư trú, nơi công tác', form: '2a-KĐ.ĐV, 2b-KĐ.ĐV' },
+  { key: 'd8', name: 'Biên bản họp kiểm điểm, đánh giá phân loại của chi bộ', form: null },
+];
+
+/** IV.5, the collective's part: two documents per collective (header fields of the leaders' dossier). */
+export const COLLECTIVE_DOCUMENTS: readonly DossierDocument[] = [
+  { key: 'c1', name: 'Báo cáo kiểm điểm của tập thể', form: '01-BC.TT' },
+  { key: 'c2', name: 'Biên bản họp kiểm điểm tập thể và cá nhân CBLĐQL', form: null },
+];
+
+/** IV.5, the personal part: seven documents per leader. */
+export const LEADER_DOCUMENTS: readonly DossierDocument[] = [
+  { key: 'l1', name: 'Bản kiểm điểm đảng viên', form: '01-KĐ.ĐV' },
+  { key: 'l2', name: 'Bản tự nhận xét, đánh giá của cá nhân', form: '01-ĐG.CBLĐQL' },
+  { key: 'l3', name: 'Phiếu bổ sung lý lịch cán bộ, công chức', form: '4a-BNV/2007' },
+  { key: 'l4', name: 'Nhận xét của chi ủy nơi cư trú', form: '02-ĐG.CBLĐQL' },
+  { key: 'l5', name: 'Bản nhận xét, đánh giá của tập thể lãnh đạo', form: '03-ĐG.CBLĐQL' },
+  { key: 'l6', name: 'Bản kê khai tài sản', form: 'Thông tư 08/2013/TT-TTCP', onlyManaged: true },
+  { key: 'l7', name: 'Bản tổng hợp kết quả biểu quyết', form: '05-ĐG.CBLĐQL' },
+];
+
+/** A document's header: its name with the form in parentheses (ignored when headers are matched). */
+export function documentLabel(doc: DossierDocument): string {
+  return doc.form ? `${doc.name} (${doc.form})` : doc.name;
+}
+
+function documentColumn(doc: DossierDocument): ColumnDef {
+  const aliases = [doc.name];
+  if (doc.form && !doc.form.includes(',') && !doc.form.startsWith('Thông tư')) aliases.push(doc.form, `Mẫu ${doc.form}`);
+  return { key: doc.key, label: documentLabel(doc), aliases, type: 'yesno', required: 'no', width: 13 };
+}
+
+/** `Hồ sơ chi bộ`: one row per chi bộ, one yes/no column per document of IV.8 ("Đã có": x). */
+export const CHI_BO_DOSSIER_FORM: TableForm = {
+  kind: 'table',
+  key: 'chiBoDossier',
+  titleOnly: true,
+  sheet: 'Hồ sơ chi bộ',
+  sheetAliases: ['Ho so chi bo', 'Hồ sơ', 'Hồ sơ phân loại', 'Hồ sơ phân loại chi bộ'],
+  formCodes: [],
+  title: 'HỒ SƠ PHÂN LOẠI CHẤT LƯỢNG TỔ CHỨC CƠ SỞ ĐẢNG VÀ ĐẢNG VIÊN',
+  subtitle: 'Kế hoạch mục IV.8. Mỗi dòng một chi bộ; đánh dấu x vào văn bản đã có trong hồ sơ gửi Ban Thường vụ',
+  optionalSheet: true,
+  numberingColumns: ['stt'],
+  columns: [
+    { key: 'stt', label: 'STT', aliases: ['Số TT', 'TT'], type: 'number', required: 'no', width: 6 },
+    { key: 'subject', label: 'Chi bộ', aliases: ['Tên chi bộ'], type: 'text', required: 'always', width: 26 },
+    ...CHI_BO_DOCUMENTS.map(documentColumn),
+    { key: 'note', label: 'Ghi chú', type: 'text', required: 'no', width: 18 },
+  ],
+};
+
+/** `Hồ sơ CBLĐQL`: the collective's two documents above, then one row per leader (IV.5). */
+export const LEADER_DOSSIER_FORM: TableForm = {
+  kind: 'table',
+  key: 'leaderDossier',
+  titleOnly: true,
+  sheet: 'Hồ sơ CBLĐQL',
+  sheetAliases: ['Ho so CBLDQL', 'Hồ sơ cán bộ lãnh đạo quản lý', 'Hồ sơ kiểm điểm CBLĐQL'],
+  formCodes: [],
+  title: 'HỒ SƠ KIỂM ĐIỂM TẬP THỂ VÀ CÁ NHÂN CÁN BỘ LÃNH ĐẠO, QUẢN LÝ',
+  subtitle: 'Kế hoạch mục IV.5. Mỗi dòng một đồng chí; đánh dấu x vào văn bản đã có trong hồ sơ gửi Ban Thường vụ',
+  optionalSheet: true,
+  numberingColumns: ['stt'],
+  fields: [
+    { key: 'collective', label: 'Tập thể', aliases: ['Tập thể kiểm điểm', 'Tập thể lãnh đạo'], type: 'text', required: 'no' },
+    ...COLLECTIVE_DOCUMENTS.map((doc): FieldDef => ({ key: doc.key, label: documentLabel(doc), aliases: [doc.name], type: 'yesno', required: 'no', neededBy: 'PROC-05' })),
+  ],
+  columns: [
+    { key: 'stt', label: 'STT', aliases: ['Số TT', 'TT'], type: 'number', required: 'no', width: 6 },
+    { key: 'subject', label: 'Họ và tên', aliases: ['Họ tên'], type: 'text', required: 'always', width: 24 },
+    { key: 'position', label: 'Chức vụ', type: 'text', required: 'no', width: 20 },
+    { key: 'managed', label: 'Diện BTV Thị ủy quản lý', aliases: ['Diện BTV Thị uỷ quản lý', 'Thuộc diện BTV Thị ủy quản lý', 'Diện Thị ủy quản lý'], type: 'yesno', required: 'no', width: 11 },
+    ...LEADER_DOCUMENTS.map(documentColumn),
+    { key: 'note', label: 'Ghi chú', type: 'text', required: 'no', width: 16 },
+  ],
+};
+
+/** The sheets of one chi bộ's workbook (FORMS.md), as the add-in's "Tạo mẫu" adds them. */
 export const INPUT_FORMS: readonly FormDef[] = [INFO_FORM, ROLL_FORM, TALLY_FORM, SCORES_FORM, LEADERS_FORM];
+
+/** The optional schedule and dossier sheets (RULES.md 7): PROC rules read them where a workbook carries them. */
+export const PROC_FORMS: readonly TableForm[] = [PLAN_FORM, CHI_BO_DOSSIER_FORM, LEADER_DOSSIER_FORM];
+
+/** Every input sheet `xeploai template` writes. */
+export const ALL_INPUT_FORMS: readonly FormDef[] = [...INPUT_FORMS, ...PROC_FORMS];
 
 /** Sheets the add-in writes; never read as input even if their titles look like a form. */
 export const RESULT_SHEETS = {
@@ -251,4 +390,12 @@ export const RESULT_SHEETS = {
   chiBo: 'KQ xếp loại chi bộ',
   issues: 'Kiểm tra',
   ward: 'Tổng hợp',
+} as const;
+
+/**
+ * Result sheets written only where there is something to show (the leaders' tally of form
+ * 05-ĐG.CBLĐQL): by `check --out` when the workbook has leaders, by `aggregate`. Never read as input.
+ */
+export const MORE_RESULT_SHEETS = {
+  leaders: 'KQ biểu quyết CBLĐQL',
 } as const;

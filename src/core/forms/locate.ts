@@ -5,7 +5,7 @@
 import { type CellRange, type CellValue, type SheetGrid, type WorkbookModel, a1, cellAt, isCellError, lastCol, lastRow } from '../grid';
 import { foldLabel, sameWords } from '../text/normalize';
 import type { ColumnDef, FieldDef, FormDef, TableForm } from './definitions';
-import { RESULT_SHEETS } from './definitions';
+import { MORE_RESULT_SHEETS, RESULT_SHEETS } from './definitions';
 
 /** How far down a header row or a title may be (FORMS.md: the first 15 rows). */
 export const HEADER_SEARCH_ROWS = 15;
@@ -20,19 +20,23 @@ export function foldHeader(text: string): string {
   return foldLabel(text.replace(/\([^)]*\)/g, ' '));
 }
 
-const RESULT_NAMES = new Set(Object.values(RESULT_SHEETS).map(foldLabel));
+const RESULT_NAMES = new Set([...Object.values(RESULT_SHEETS), ...Object.values(MORE_RESULT_SHEETS)].map(foldLabel));
 
 /**
  * The sheet holding a form: by name first (any sheet whose folded name is the form's or an alias),
- * then by the form's code or title in a cell of its first rows.
+ * then by the form's code or title in a cell of its first rows. `by` limits the search to one of the two
+ * (the reader finds every form by name before any by content).
  */
-export function findSheet(workbook: WorkbookModel, form: FormDef, taken: ReadonlySet<SheetGrid>): SheetGrid | null {
+export function findSheet(workbook: WorkbookModel, form: FormDef, taken: ReadonlySet<SheetGrid>, by: 'name' | 'content' | 'both' = 'both'): SheetGrid | null {
   const names = [form.sheet, ...form.sheetAliases].map(foldLabel);
   const candidates = workbook.sheets.filter((s) => !taken.has(s) && !RESULT_NAMES.has(foldLabel(s.name)));
-  for (const name of names) {
-    const hit = candidates.find((s) => foldLabel(s.name) === name);
-    if (hit) return hit;
+  if (by !== 'content') {
+    for (const name of names) {
+      const hit = candidates.find((s) => foldLabel(s.name) === name);
+      if (hit) return hit;
+    }
   }
+  if (by === 'name') return null;
   const title = foldLabel(form.title);
   const canonical = foldLabel(form.sheet);
   for (const sheet of candidates) {
@@ -44,7 +48,9 @@ export function findSheet(workbook: WorkbookModel, form: FormDef, taken: Readonl
         const folded = ` ${foldLabel(text)} `;
         if (form.formCodes.some((code) => folded.includes(` ${code} `))) return sheet;
         const trimmed = folded.trim();
-        if (trimmed === title || trimmed === canonical || trimmed.startsWith(`${canonical} `)) return sheet;
+        if (trimmed === title) return sheet;
+        if (form.kind === 'table' && form.titleOnly) continue;
+        if (trimmed === canonical || trimmed.startsWith(`${canonical} `)) return sheet;
       }
     }
   }

@@ -33,6 +33,8 @@ export interface ChiBoInfo {
   readonly year: Located<number>;
   readonly meetingDate: Located<DateOnly>;
   readonly reportDate: Located<DateOnly>;
+  /** When the collective's draft report went to the members (PROC-04). */
+  readonly draftSentDate: Located<DateOnly>;
   readonly officialPresent: Located<number>;
   readonly round1: BallotCounts;
   readonly round2: BallotCounts;
@@ -99,6 +101,8 @@ export interface LeaderRow {
   readonly stt: Located<number>;
   readonly name: Located<string>;
   readonly position: Located<string>;
+  /** "Ủy viên BTV Đảng ủy" (LEAD-02); an optional column. */
+  readonly btv: Located<boolean>;
   readonly votes: { readonly HTXSNV: Located<number>; readonly HTTNV: Located<number>; readonly HTNV: Located<number>; readonly KHTNV: Located<number> };
 }
 
@@ -117,6 +121,43 @@ export interface LeadersRead extends TableRead<LeaderRow> {
   readonly place: Located<string>;
   readonly issued: Located<number>;
   readonly valid: Located<number>;
+  readonly reviewDate: Located<DateOnly>;
+  readonly draftSentDate: Located<DateOnly>;
+}
+
+/** A row of `Kế hoạch`: one chi bộ of the plan's schedule. */
+export interface ScheduleRow {
+  readonly row: number;
+  readonly chiBo: Located<string>;
+  /** The chi bộ's name folded for matching (no diacritics, no leading "chi bộ"); '' when missing. */
+  readonly key: string;
+  readonly meetingDate: Located<DateOnly>;
+  readonly inCharge: Located<string>;
+  readonly reportDue: Located<DateOnly>;
+  readonly exemplary: Located<boolean>;
+}
+
+export interface PlanRead extends TableRead<ScheduleRow> {
+  /** The plan's own "Năm đánh giá" field, used when the workbook has no `Thông tin chi bộ` year. */
+  readonly year: Located<number>;
+}
+
+/** A row of a dossier checklist: a chi bộ or a leader, and one yes/no per document. */
+export interface DossierRow {
+  readonly row: number;
+  readonly subject: Located<string>;
+  /** Chi bộ key (chi bộ dossier) or name key (leaders' dossier); '' when missing. */
+  readonly key: string;
+  readonly position: Located<string>;
+  /** "Diện BTV Thị ủy quản lý" (leaders' dossier): the asset declaration is then required. */
+  readonly managed: Located<boolean>;
+  readonly docs: Readonly<Record<string, Located<boolean>>>;
+}
+
+export interface DossierRead extends TableRead<DossierRow> {
+  /** Leaders' dossier only: the collective and its two documents (header fields). */
+  readonly collective: Located<string> | null;
+  readonly collectiveDocs: Readonly<Record<string, Located<boolean>>>;
 }
 
 export interface ChiBoWorkbook {
@@ -125,4 +166,12 @@ export interface ChiBoWorkbook {
   readonly tally: TableRead<TallyRow> | null;
   readonly scores: TableRead<ScoreSheetRow> | null;
   readonly leaders: LeadersRead | null;
+  readonly plan: PlanRead | null;
+  readonly chiBoDossier: DossierRead | null;
+  readonly leaderDossier: DossierRead | null;
+  /**
+   * `plan`: the workbook has none of the four chi bộ sheets but carries the ward's own sheets (schedule,
+   * dossiers, leaders' votes); no chi bộ sheet is then reported missing. Otherwise `chi-bo`.
+   */
+  readonly role: 'chi-bo' | 'plan';
 }

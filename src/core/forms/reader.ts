@@ -5,7 +5,7 @@
  */
 import { type CellValue, type SheetGrid, type WorkbookModel, a1, cellAt, columnLetter, isCellError, lastRow } from '../grid';
 import { IssueSink } from '../rules/issue';
-import { cleanText, foldLabel, nameKey } from '../text/normalize';
+import { chiBoKey, cleanText, foldLabel, nameKey } from '../text/normalize';
 import { formatDate } from '../values/dates';
 import {
   CIVIL_SERVICE_RATING,
@@ -24,11 +24,15 @@ import {
   parseYesNo,
 } from '../values/parse';
 import {
+  CHI_BO_DOSSIER_FORM,
+  COLLECTIVE_DOCUMENTS,
   type ColumnDef,
   type FieldDef,
   type FormDef,
   INFO_FORM,
+  LEADER_DOSSIER_FORM,
   LEADERS_FORM,
+  PLAN_FORM,
   ROLL_FORM,
   SCORES_FORM,
   TALLY_FORM,
@@ -36,7 +40,7 @@ import {
   type ValueType,
 } from './definitions';
 import { type FieldHit, findFields, findHeader, findSheet } from './locate';
-import type { ChiBoInfo, ChiBoWorkbook, LeaderRow, LeadersRead, Located, RollMember, ScoreSheetRow, TableRead, TallyRow } from './model';
+import type { ChiBoInfo, ChiBoWorkbook, DossierRead, DossierRow, LeaderRow, LeadersRead, Located, PlanRead, RollMember, ScheduleRow, ScoreSheetRow, TableRead, TallyRow } from './model';
 
 type AnyLocated = Located<unknown>;
 
@@ -415,6 +419,7 @@ function buildLeaderRow(c: Record<string, AnyLocated>, row: number): LeaderRow {
     stt: as(c.stt),
     name: as(c.name),
     position: as(c.position),
+    btv: as(c.btv),
     votes: { HTXSNV: as(c.excellent), HTTNV: as(c.good), HTNV: as(c.done), KHTNV: as(c.failed) },
   };
 }
@@ -432,6 +437,7 @@ function readInfo(sheet: SheetGrid, anyRound2Vote: boolean, sink: IssueSink): Ch
     year: as(f.year),
     meetingDate: as(f.meetingDate),
     reportDate: as(f.reportDate),
+    draftSentDate: as(f.draftSentDate),
     officialPresent: as(f.officialPresent),
     round1: { issued: as(f.r1Issued), returned: as(f.r1Returned), valid: as(f.r1Valid) },
     round2: { issued: as(f.r2Issued), returned: as(f.r2Returned), valid: as(f.r2Valid) },
@@ -450,7 +456,45 @@ function readLeaders(sheet: SheetGrid, sink: IssueSink): LeadersRead | null {
   const table = readTable(sheet, LEADERS_FORM, sink, buildLeaderRow);
   if (!table) return null;
   const { values: fields } = readFieldsInto(sheet, LEADERS_FORM.fields ?? [], sink, { top: sheet.originRow, bottom: table.headerRow - 2 }, (f) => f.required === 'yes' && table.rows.length > 0);
-  return { ...table, place: as(fields.place), issued: as(fields.issued), valid: as(fields.valid) };
+  return { ...table, place: as(fields.place), issued: as(fields.issued), valid: as(fields.valid), reviewDate: as(fields.reviewDate), draftSentDate: as(fields.draftSentDate) };
+}
+
+function buildScheduleRow(c: Record<string, AnyLocated>, row: number): ScheduleRow {
+  const name = as<string>(c.chiBo);
+  return {
+    row,
+    chiBo: name,
+    key: name.value ? chiBoKey(name.value) : '',
+    meetingDate: as(c.meetingDate),
+    inCharge: as(c.inCharge),
+    reportDue: as(c.reportDue),
+    exemplary: as(c.exemplary),
+  };
+}
+
+function readPlan(sheet: SheetGrid, sink: IssueSink): PlanRead | null {
+  const table = readTable(sheet, PLAN_FORM, sink, buildScheduleRow);
+  if (!table) return null;
+  const { values: fields } = readFieldsInto(sheet, PLAN_FORM.fields ?? [], sink, { top: sheet.originRow, bottom: table.headerRow - 2 }, () => false);
+  return { ...table, year: as(fields.year) };
+}
+
+function readDossier(sheet: SheetGrid, form: TableForm, sink: IssueSink): DossierRead | null {
+  const leaders = form.key === 'leaderDossier';
+  const docKeys = form.columns.filter((c) => c.type === 'yesno' && c.key !== 'managed').map((c) => c.key);
+  const table = readTable(sheet, form, sink, (c, row): DossierRow => {
+    const subject = as<string>(c.subject);
+    const docs: Record<string, Located<boolean>> = {};
+    for (const key of docKeys) docs[key] = as(c[key]);
+    const key = subject.value ? (leaders ? nameKey(subject.value) : chiBoKey(subject.value)) : '';
+    return { row, subject, key, position: as(c.position ?? absent(sheet.name, 'A1')), managed: as(c.managed ?? absent(sheet.name, 'A1')), docs };
+  });
+  if (!table) return null;
+  if (!leaders) return { ...table, collective: null, collectiveDocs: {} };
+  const { values: fields } = readFieldsInto(sheet, form.fields ?? [], sink, { top: sheet.originRow, bottom: table.headerRow - 2 }, () => false);
+  const collectiveDocs: Record<string, Located<boolean>> = {};
+  for (const doc of COLLECTIVE_DOCUMENTS) collectiveDocs[doc.key] = as(fields[doc.key]);
+  return { ...table, collective: as(fields.collective), collectiveDocs };
 }
 
 /** DATA-03's second half: a birth or admission date after the meeting cannot be right. */
@@ -482,15 +526,25 @@ function reportDatesAfterMeeting(roll: TableRead<RollMember>, info: ChiBoInfo | 
 export function readChiBoWorkbook(workbook: WorkbookModel, sink: IssueSink): ChiBoWorkbook {
   const taken = new Set<SheetGrid>();
   const sheets = new Map<FormDef, SheetGrid | null>();
-  for (const form of [TALLY_FORM, SCORES_FORM, LEADERS_FORM, ROLL_FORM, INFO_FORM]) {
-    const sheet = findSheet(workbook, form, taken);
-    if (sheet) taken.add(sheet);
-    sheets.set(form, sheet);
+  // Every form by its sheet's name first, then the rest by a title or form code in their first rows.
+  // The schedule and dossier sheets come first: their headers name forms (03-KĐ.ĐV, 05-ĐG.CBLĐQL …)
+  // that would otherwise let a chi bộ form take a dossier sheet for its own when its sheet is missing.
+  const order = [PLAN_FORM, CHI_BO_DOSSIER_FORM, LEADER_DOSSIER_FORM, TALLY_FORM, SCORES_FORM, LEADERS_FORM, ROLL_FORM, INFO_FORM];
+  for (const by of ['name', 'content'] as const) {
+    for (const form of order) {
+      if (sheets.get(form)) continue;
+      const sheet = findSheet(workbook, form, taken, by);
+      if (sheet) taken.add(sheet);
+      sheets.set(form, sheet);
+    }
   }
-  for (const form of [INFO_FORM, ROLL_FORM, TALLY_FORM, SCORES_FORM, LEADERS_FORM]) {
+  const chiBoForms = [INFO_FORM, ROLL_FORM, TALLY_FORM, SCORES_FORM];
+  const wardForms = [PLAN_FORM, CHI_BO_DOSSIER_FORM, LEADER_DOSSIER_FORM, LEADERS_FORM];
+  const role = chiBoForms.every((f) => !sheets.get(f)) && wardForms.some((f) => sheets.get(f)) ? 'plan' : 'chi-bo';
+  for (const form of [INFO_FORM, ROLL_FORM, TALLY_FORM, SCORES_FORM, LEADERS_FORM, PLAN_FORM, CHI_BO_DOSSIER_FORM, LEADER_DOSSIER_FORM]) {
     const sheet = sheets.get(form);
     if (sheet) reportFormulaErrors(sheet, sink);
-    else if (!(form.kind === 'table' && form.optionalSheet)) missingSheet(form, sink);
+    else if (!(form.kind === 'table' && form.optionalSheet) && role === 'chi-bo') missingSheet(form, sink);
   }
 
   const rollSheet = sheets.get(ROLL_FORM);
@@ -498,23 +552,38 @@ export function readChiBoWorkbook(workbook: WorkbookModel, sink: IssueSink): Chi
   const scoresSheet = sheets.get(SCORES_FORM);
   const leadersSheet = sheets.get(LEADERS_FORM);
   const infoSheet = sheets.get(INFO_FORM);
+  const planSheet = sheets.get(PLAN_FORM);
+  const chiBoDossierSheet = sheets.get(CHI_BO_DOSSIER_FORM);
+  const leaderDossierSheet = sheets.get(LEADER_DOSSIER_FORM);
 
-  const roll = rollSheet ? readTable(rollSheet, ROLL_FORM, sink, buildRollMember) : null;
-  const tally = tallySheet ? readTable(tallySheet, TALLY_FORM, sink, buildTallyRow) : null;
+  // The chi bộ sheets are read into their own sink: a workbook whose chi bộ sheets are all blank but whose
+  // schedule, dossier or leaders' sheet holds rows is the ward's plan, and a blank form is not its error.
+  const own = new IssueSink();
+  const roll = rollSheet ? readTable(rollSheet, ROLL_FORM, own, buildRollMember) : null;
+  const tally = tallySheet ? readTable(tallySheet, TALLY_FORM, own, buildTallyRow) : null;
   if (tallySheet && tally) {
-    reportTotalsRow(tallySheet, tally, TALLY_FORM, (key) => tally.rows.map((t) => (t[key as keyof TallyRow] as Located<number>).value), sink);
+    reportTotalsRow(tallySheet, tally, TALLY_FORM, (key) => tally.rows.map((t) => (t[key as keyof TallyRow] as Located<number>).value), own);
   }
-  const scores = scoresSheet ? readTable(scoresSheet, SCORES_FORM, sink, buildScoreRow) : null;
+  const scores = scoresSheet ? readTable(scoresSheet, SCORES_FORM, own, buildScoreRow) : null;
   if (scoresSheet && scores) {
-    reportTotalsRow(scoresSheet, scores, SCORES_FORM, (key) => scores.rows.map((s) => (key === 'total' ? s.total.value : s.scores[Number(key.slice(1)) - 1].value)), sink);
+    reportTotalsRow(scoresSheet, scores, SCORES_FORM, (key) => scores.rows.map((s) => (key === 'total' ? s.total.value : s.scores[Number(key.slice(1)) - 1].value)), own);
   }
-  const leaders = leadersSheet ? readLeaders(leadersSheet, sink) : null;
   const anyRound2Vote = (tally?.rows ?? []).some((t) => (t.r2Excellent.value ?? 0) > 0);
-  const info = infoSheet ? readInfo(infoSheet, anyRound2Vote, sink) : null;
-  if (roll) reportDatesAfterMeeting(roll, info, sink);
-  return { info, roll, tally, scores, leaders };
-}
+  const info = infoSheet ? readInfo(infoSheet, anyRound2Vote, own) : null;
+  if (roll) reportDatesAfterMeeting(roll, info, own);
 
+  const leaders = leadersSheet ? readLeaders(leadersSheet, sink) : null;
+  const plan = planSheet ? readPlan(planSheet, sink) : null;
+  const chiBoDossier = chiBoDossierSheet ? readDossier(chiBoDossierSheet, CHI_BO_DOSSIER_FORM, sink) : null;
+  const leaderDossier = leaderDossierSheet ? readDossier(leaderDossierSheet, LEADER_DOSSIER_FORM, sink) : null;
+  const blankChiBo = !info?.chiBo.filled && !roll?.rows.length && !tally?.rows.length && !scores?.rows.length;
+  const wardRows = Boolean(plan?.rows.length || chiBoDossier?.rows.length || leaderDossier?.rows.length || leaders?.rows.length);
+  if (role === 'chi-bo' && blankChiBo && wardRows) {
+    return { info: null, roll: null, tally: null, scores: null, leaders, plan, chiBoDossier, leaderDossier, role: 'plan' };
+  }
+  sink.list.push(...own.list);
+  return { info, roll, tally, scores, leaders, plan, chiBoDossier, leaderDossier, role };
+}
 
 /**
  * DATA-09 for a totals row ("Tổng"/"Cộng") the clerk typed under a table: each number in it must equal

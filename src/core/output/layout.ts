@@ -64,6 +64,19 @@ export interface SheetLayout {
   /** Number formats for ranges, e.g. day-first dates. */
   readonly numberFormats?: readonly { readonly range: CellRange; readonly format: string }[];
   readonly tabColor?: string;
+  /**
+   * Where a chart of the sheet's main table would take its data from: the category labels and the
+   * values (one column each, same rows), its title, and the cells it should cover. The layout only
+   * describes it; a renderer that can draw charts (Office.js) draws it, ExcelJS leaves it out.
+   */
+  readonly chartSource?: ChartSource;
+}
+
+export interface ChartSource {
+  readonly categories: CellRange;
+  readonly values: CellRange;
+  readonly title: string;
+  readonly anchor: CellRange;
 }
 
 export const FONT_NAME = 'Times New Roman';
@@ -145,7 +158,7 @@ export class LayoutBuilder {
     for (const [row, points] of needed) if (points > (this.heights.get(row) ?? 18)) this.heights.set(row, Math.ceil(points));
   }
 
-  build(extra: { printTitleRows?: readonly [number, number]; freezeRows?: number; freezeCols?: number; tabColor?: string } = {}): SheetLayout {
+  build(extra: { printTitleRows?: readonly [number, number]; freezeRows?: number; freezeCols?: number; tabColor?: string; chartSource?: ChartSource } = {}): SheetLayout {
     this.fitWrappedRows();
     return {
       name: this.name,

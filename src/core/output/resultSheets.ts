@@ -4,8 +4,9 @@
  * heading and a signature block.
  */
 import type { CheckResult, MemberResult } from '../check';
-import { CRITERION_MAX, RESULT_SHEETS } from '../forms/definitions';
+import { CRITERION_MAX, MORE_RESULT_SHEETS, RESULT_SHEETS } from '../forms/definitions';
 import type { Issue, Severity } from '../issues';
+import { LEADER_LEVELS, type LeaderResult } from '../rules/lead';
 import { levelName } from '../rules/mem';
 import { type CellStyle, LayoutBuilder, type SheetLayout } from './layout';
 
@@ -209,6 +210,77 @@ export function issuesSheet(result: CheckResult, sheetExists: (name: string) => 
 
 export function resultSheets(result: CheckResult, sheetExists: (name: string) => boolean): SheetLayout[] {
   return [membersSheet(result), chiBoSheet(result), issuesSheet(result, sheetExists)];
+}
+
+/**
+ * The result sheets written only when there is something to show: the leaders' tally of form
+ * 05-ĐG.CBLĐQL when the workbook has leaders' votes. `xeploai check --out` writes them after
+ * `resultSheets`.
+ */
+export function moreResultSheets(result: CheckResult): SheetLayout[] {
+  if (result.leaders.length === 0) return [];
+  return [leadersSheet(result.leaders, { dangBo: result.heading.dangBo, year: result.heading.year }, ['CHỦ TRÌ HỘI NGHỊ'])];
+}
+
+const pct = (v: number | null): string => (v === null ? '—' : `${v.toFixed(2).replace('.', ',')}%`);
+
+/**
+ * `KQ biểu quyết CBLĐQL`: form 05-ĐG.CBLĐQL, the votes per level and their share of the valid ballots,
+ * grouped by the place of the vote (LEAD-01).
+ */
+export function leadersSheet(leaders: readonly (LeaderResult & { readonly file?: string })[], heading: { readonly dangBo: string | null; readonly year: number | null }, signer: readonly string[]): SheetLayout {
+  const b = new LayoutBuilder(MORE_RESULT_SHEETS.leaders, [5, 24, 24, 8, 9, 8, 9, 8, 9, 8, 9, 12], true);
+  const half = Math.floor(b.width / 2);
+  b.span(0, 0, half - 1, (heading.dangBo ?? 'ĐẢNG BỘ ……').toUpperCase(), { bold: true, size: 12, align: 'center', wrap: true });
+  b.span(1, 0, half - 1, '*', { align: 'center' });
+  b.span(0, half, b.width - 1, 'ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, underline: true, size: 12, align: 'center' });
+  b.span(3, 0, b.width - 1, `TỔNG HỢP KẾT QUẢ BIỂU QUYẾT NHẬN XÉT, ĐÁNH GIÁ CÁN BỘ LÃNH ĐẠO, QUẢN LÝ${heading.year ? ` NĂM ${heading.year}` : ''}`, TITLE);
+  b.span(4, 0, b.width - 1, 'Mẫu 05-ĐG.CBLĐQL; tỷ lệ tính trên số phiếu hợp lệ', SUBTITLE);
+  const top = 6;
+  for (const [c, label] of ['TT', 'Họ và tên', 'Chức vụ'].entries()) {
+    b.merge({ top, left: c, bottom: top + 1, right: c });
+    b.set(top, c, label, HEADER);
+    b.set(top + 1, c, '', HEADER);
+  }
+  LEADER_LEVELS.forEach((level, i) => {
+    const col = 3 + 2 * i;
+    b.span(top, col, col + 1, levelName(level), HEADER);
+    b.set(top, col + 1, '', HEADER);
+    b.set(top + 1, col, 'Số phiếu', HEADER);
+    b.set(top + 1, col + 1, 'Tỷ lệ', HEADER);
+  });
+  b.merge({ top, left: 11, bottom: top + 1, right: 11 });
+  b.set(top, 11, 'Ghi chú', HEADER);
+  b.set(top + 1, 11, '', HEADER);
+  b.height(top, 36);
+  let row = top + 2;
+  const places = new Map<string, (LeaderResult & { readonly file?: string })[]>();
+  for (const leader of leaders) {
+    const key = `${leader.place ?? ''}\u0000${leader.file ?? ''}`;
+    const list = places.get(key);
+    if (list) list.push(leader);
+    else places.set(key, [leader]);
+  }
+  let n = 0;
+  for (const list of places.values()) {
+    const first = list[0];
+    const ballots = `số phiếu phát ra: ${first.issuedBallots ?? '—'}; số phiếu hợp lệ: ${first.validBallots ?? '—'}`;
+    b.span(row, 0, b.width - 1, `Nơi biểu quyết: ${first.place ?? '(chưa ghi)'} — ${ballots}${first.file ? ` (tệp ${first.file})` : ''}`, { ...BODY, bold: true, fill: '#F2F2F2' });
+    row++;
+    for (const leader of list) {
+      b.set(row, 0, ++n, BODY_NUMBER);
+      b.set(row, 1, leader.name, BODY);
+      b.set(row, 2, leader.position ?? '', BODY);
+      LEADER_LEVELS.forEach((level, i) => {
+        b.set(row, 3 + 2 * i, leader.votes[level] ?? '', BODY_NUMBER);
+        b.set(row, 4 + 2 * i, pct(leader.percents[level]), BODY_NUMBER);
+      });
+      b.set(row, 11, leader.btv ? 'Ủy viên BTV Đảng ủy' : '', BODY);
+      row++;
+    }
+  }
+  signatures(b, row + 1, 'NGƯỜI TỔNG HỢP', signer);
+  return b.build({ printTitleRows: [top, top + 1], freezeRows: top + 2 });
 }
 
 export interface Flag {

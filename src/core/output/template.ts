@@ -3,7 +3,7 @@
  * is always readable), with the official heading and a dropdown or a check on every typed column.
  * Rendered to a file by `xeploai template` and into the open workbook by the task pane's "Tạo mẫu".
  */
-import { type ColumnDef, type FieldDef, INFO_FORM, LEADERS_FORM, ROLL_FORM, SCORES_FORM, TALLY_FORM, type TableForm, type ValueType } from '../forms/definitions';
+import { CHI_BO_DOSSIER_FORM, type ColumnDef, type FieldDef, INFO_FORM, LEADER_DOSSIER_FORM, LEADERS_FORM, PLAN_FORM, ROLL_FORM, SCORES_FORM, TALLY_FORM, type TableForm, type ValueType } from '../forms/definitions';
 import { CIVIL_SERVICE_RATING, MEMBERSHIP, ORG_RATING } from '../values/parse';
 import { type CellStyle, LayoutBuilder, type SheetLayout, type ValidationRule } from './layout';
 
@@ -14,12 +14,19 @@ export interface TableLayout {
   readonly columns: ReadonlyMap<string, number>;
 }
 
+/** A table with header fields above it: 1-based rows of the fields, and the column of their values. */
+export type TableWithFields = TableLayout & { readonly fieldRows: ReadonlyMap<string, number>; readonly valueColumn: number };
+
 export interface TemplatePositions {
   readonly info: { readonly sheet: string; readonly valueColumn: number; readonly rows: ReadonlyMap<string, number> };
   readonly roll: TableLayout;
   readonly tally: TableLayout;
   readonly scores: TableLayout;
-  readonly leaders: TableLayout & { readonly fieldRows: ReadonlyMap<string, number>; readonly valueColumn: number };
+  readonly leaders: TableWithFields;
+  /** The schedule and dossier sheets, when the template has them (`withProcedure`). */
+  readonly plan?: TableWithFields;
+  readonly chiBoDossier?: TableWithFields;
+  readonly leaderDossier?: TableWithFields;
 }
 
 /** Rows prepared with dropdowns in each table. */
@@ -111,7 +118,7 @@ function tableSheet(form: TableForm, organisation: string): { layout: SheetLayou
   if (form.fields && form.fields.length > 0) {
     let row = 5;
     for (const field of form.fields) {
-      b.span(row, 0, 1, field.label, { bold: true, size: 12 });
+      b.span(row, 0, 1, field.label, { bold: true, size: 12, wrap: true });
       b.set(row, 2, '', BOXED);
       const rule = rulesFor(field.type);
       if (rule) b.validate({ range: { top: row, left: 2, bottom: row, right: 2 }, ...rule });
@@ -166,6 +173,11 @@ function tableSheet(form: TableForm, organisation: string): { layout: SheetLayou
 export interface TemplateOptions {
   /** The heading's left line, e.g. "ĐẢNG BỘ PHƯỜNG HƯƠNG XUÂN". */
   readonly organisation?: string;
+  /**
+   * Also the optional schedule and dossier sheets (`Kế hoạch`, `Hồ sơ chi bộ`, `Hồ sơ CBLĐQL`) that
+   * PROC rules read. `xeploai template` writes them; the add-in's "Tạo mẫu" adds the chi bộ's sheets only.
+   */
+  readonly withProcedure?: boolean;
 }
 
 /** Every input sheet of FORMS.md, empty, and where its fields and columns are. */
@@ -176,14 +188,21 @@ export function templateSheets(options: TemplateOptions = {}): { layouts: SheetL
   const tally = tableSheet(TALLY_FORM, org);
   const scores = tableSheet(SCORES_FORM, org);
   const leaders = tableSheet(LEADERS_FORM, org);
+  const withFields = (t: ReturnType<typeof tableSheet>): TableWithFields => ({ ...t.position, fieldRows: t.fieldRows, valueColumn: 3 });
+  const layouts = [info.layout, roll.layout, tally.layout, scores.layout, leaders.layout];
+  const positions: TemplatePositions = {
+    info: { sheet: INFO_FORM.sheet, valueColumn: 2, rows: info.rows },
+    roll: roll.position,
+    tally: tally.position,
+    scores: scores.position,
+    leaders: withFields(leaders),
+  };
+  if (!options.withProcedure) return { layouts, positions };
+  const plan = tableSheet(PLAN_FORM, org);
+  const chiBoDossier = tableSheet(CHI_BO_DOSSIER_FORM, org);
+  const leaderDossier = tableSheet(LEADER_DOSSIER_FORM, org);
   return {
-    layouts: [info.layout, roll.layout, tally.layout, scores.layout, leaders.layout],
-    positions: {
-      info: { sheet: INFO_FORM.sheet, valueColumn: 2, rows: info.rows },
-      roll: roll.position,
-      tally: tally.position,
-      scores: scores.position,
-      leaders: { ...leaders.position, fieldRows: leaders.fieldRows, valueColumn: 3 },
-    },
+    layouts: [...layouts, plan.layout, chiBoDossier.layout, leaderDossier.layout],
+    positions: { ...positions, plan: withFields(plan), chiBoDossier: withFields(chiBoDossier), leaderDossier: withFields(leaderDossier) },
   };
 }

@@ -12,6 +12,7 @@ export const HD27_2014: RuleSet = {
   scoreBounds: { tsvm: 90, good: 70, done: 50 },
   lowestOrgsForYK: 2,
   exemplaryPercent: 20,
+  procedure: { nextYearUntil: { m: 1, d: 31 }, reportWithinDays: 2, draftDaysBefore: 3 },
   options: {
     denominator: {
       values: ['roll', 'present'],

@@ -46,6 +46,15 @@ export interface RuleSet {
   readonly lowestOrgsForYK: number;
   /** AGG-02: exemplary chi bộ ≤ this % of TSVM chi bộ. */
   readonly exemplaryPercent: number;
+  /** PROC rules (RULES.md 7): the plan's deadlines. */
+  readonly procedure: {
+    /** PROC-01: "the first weeks of the next year" end on this day of the next year (inclusive). */
+    readonly nextYearUntil: { readonly m: number; readonly d: number };
+    /** PROC-03: the chi bộ reports within this many days of its meeting (IV.8). */
+    readonly reportWithinDays: number;
+    /** PROC-04: a collective's draft report reaches its members at least this many days before the review (II.3.1.a). */
+    readonly draftDaysBefore: number;
+  };
   readonly options: { readonly [K in keyof RuleSetOptions]: OptionDef<RuleSetOptions[K]> };
 }
 

@@ -8,15 +8,18 @@ import { CB_RULES } from './cb';
 import { ELIG_RULES } from './elig';
 import { MEM_RULES } from './mem';
 import { VOTE_RULES } from './vote';
+import { LEAD_RULES } from './lead';
+import { AGG_RULES } from './agg';
+import { PROC_RULES } from './proc';
 
 export type { RuleId, RuleMeta } from './catalogue';
 
-const FAMILIES: readonly (readonly RuleMeta[])[] = [ELIG_RULES, VOTE_RULES, MEM_RULES, CB_RULES, DATA_RULES];
+const FAMILIES: readonly (readonly RuleMeta[])[] = [ELIG_RULES, VOTE_RULES, MEM_RULES, CB_RULES, LEAD_RULES, AGG_RULES, PROC_RULES, DATA_RULES];
 
 const BY_ID = new Map<RuleId, RuleMeta>();
 for (const family of FAMILIES) for (const meta of family) BY_ID.set(meta.id, meta);
 
-/** Metadata for a rule; rules of families not yet implemented get a neutral entry. */
+/** Metadata for a rule; an ID no family registers gets a neutral entry. */
 export function ruleMeta(id: RuleId): RuleMeta {
   return BY_ID.get(id) ?? { id, severity: 'error', seed: 'RULES.md', title: id, titleEn: id };
 }

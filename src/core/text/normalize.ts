@@ -58,3 +58,11 @@ export function sameWords(a: string, b: string): boolean {
   const wb = b.split(' ').sort();
   return wa.every((w, i) => w === wb[i]);
 }
+
+/**
+ * A key for a chi bộ's name: folded like a label (RULES.md 9.12) and without a leading "Chi bộ", so
+ * "Chi bộ trường Mầm Non", "Trường Mầm non" and "TRUONG MAM NON" are one chi bộ.
+ */
+export function chiBoKey(name: string): string {
+  return foldLabel(name).replace(/^chi bo\b\s*/, '');
+}

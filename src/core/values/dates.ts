@@ -30,6 +30,10 @@ export function fromDayNumber(n: number): DateOnly {
   return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
 }
 
+export function addDays(date: DateOnly, days: number): DateOnly {
+  return fromDayNumber(dayNumber(date) + days);
+}
+
 export function compareDates(a: DateOnly, b: DateOnly): number {
   return a.y - b.y || a.m - b.m || a.d - b.d;
 }
