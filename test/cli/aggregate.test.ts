@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 /**
  * `xeploai aggregate` end to end on the sixteen chi bộ of the plan (src/xlsx/wardExample.ts) written to a
  * temporary folder with the plan's own schedule (`template --plan`): the ward workbook's `Tổng hợp` read
@@ -156,6 +157,17 @@ describe('aggregate over the sixteen chi bộ of the plan', () => {
     }
     // The plan's mix: every level present, so the sums are not trivially zero.
     expect(checkReport.chiBo.map((c) => c.level).sort()).toEqual(['HTNV', ...Array(9).fill('HTTNV'), ...Array(5).fill('TSVM'), 'YK'].sort());
+  });
+
+  it('AGG-01 a native chart of the members by level sits beside the table, on the same cells', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const chart = await zip.file('xl/charts/chart1.xml')?.async('string');
+    expect(chart).toBeDefined();
+    expect(chart).toContain('Chất lượng đảng viên');
+    expect(chart).toContain("'Tổng hợp'!$B$");
+    for (const [code] of [['HTXSNV'], ['HTTNV'], ['HTNV'], ['KHTNV']]) {
+      expect(chart).toContain(`<c:v>${checkReport.members.filter((m) => m.level === code).length}</c:v>`);
+    }
   });
 
   it('AGG-01 the per-chi-bộ table lists the sixteen in the order of the schedule, and its totals row is their sum', async () => {

@@ -67,7 +67,8 @@ export interface SheetLayout {
   /**
    * Where a chart of the sheet's main table would take its data from: the category labels and the
    * values (one column each, same rows), its title, and the cells it should cover. The layout only
-   * describes it; a renderer that can draw charts (Office.js) draws it, ExcelJS leaves it out.
+   * describes it: Office.js draws it with the sheet's charts; for .xlsx files src/xlsx/chart.ts adds it
+   * to the package ExcelJS wrote.
    */
   readonly chartSource?: ChartSource;
 }
