@@ -5,15 +5,15 @@
  * of the cells to flag) + 1 write, plus one more only if a write would pass Excel on the web's 5 MB limit.
  */
 import { a1, checkWorkbook, type CheckResult, type WorkbookModel } from '../core';
-import { RESULT_SHEETS } from '../core/forms/definitions';
-import { type Flag, flagsOf, resultSheets } from '../core/output/resultSheets';
+import { MORE_RESULT_SHEETS, RESULT_SHEETS } from '../core/forms/definitions';
+import { type Flag, flagsOf, moreResultSheets, resultSheets } from '../core/output/resultSheets';
 import { API, sheetRef, supports } from './api';
 import { BatchWriter } from './batch';
 import { toSheetGrid } from './readWorkbook';
 import { asCellText, queueLayout } from './renderLayout';
 import { type AddinState, EMPTY_STATE, type FlagRecord, parseState, serialiseState, STATE_SHEET } from './state';
 
-const OUTPUT_SHEETS = new Set<string>([...Object.values(RESULT_SHEETS), STATE_SHEET]);
+const OUTPUT_SHEETS = new Set<string>([...Object.values(RESULT_SHEETS), ...Object.values(MORE_RESULT_SHEETS), STATE_SHEET]);
 /** Excel reports "no fill" as white on most hosts; white is restored as "no fill". */
 const NO_FILL = '#FFFFFF';
 
@@ -116,7 +116,8 @@ export async function checkInExcel(context: Excel.RequestContext, options: Excel
   // The state sheet goes before the result sheets, which are re-created at the end on every run: the
   // sheet order is then the same after one check as after two.
   queueState(context, { flags: records, settings: snapshot.state.settings }, existing.has(STATE_SHEET));
-  for (const layout of resultSheets(result, (name) => inputSheets.has(name))) {
+  // Then the leaders' tally (form 05-ĐG.CBLĐQL) when the workbook has leaders' votes, as `check --out`.
+  for (const layout of [...resultSheets(result, (name) => inputSheets.has(name)), ...moreResultSheets(result)]) {
     await queueLayout(context, layout, existing.has(layout.name), writer);
   }
   if (options.showIssuesSheet) context.workbook.worksheets.getItem(RESULT_SHEETS.issues).activate();

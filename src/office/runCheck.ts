@@ -1,8 +1,10 @@
 /**
  * The entry points the task pane and the ribbon command share, so both always do the same thing:
- * check (and write results and flags), clear the flags, select a cell, read and save settings.
+ * check (and write results and flags), clear the flags, select a cell, read and save settings, and
+ * combine chi bộ workbooks picked from disk into `Tổng hợp` (as `xeploai aggregate` does).
  */
-import type { CheckResult } from '../core';
+import { checkWorkbook, type CheckResult } from '../core/check';
+import { countBySeverity } from '../core/issues';
 import { checkInExcel, clearFlags, type ExcelCheckOptions, readState, saveSettings } from './checkInExcel';
 import { addTemplateSheets } from './template';
 
@@ -76,4 +78,65 @@ export async function selectCell(sheet: string, cell: string): Promise<void> {
     worksheet.getRange(cell).select();
     await context.sync();
   });
+}
+
+/** A file the clerk picked: its name (for messages and `Kiểm tra`) and its bytes. */
+export interface PickedFile {
+  readonly name: string;
+  readonly data: ArrayBuffer | Uint8Array;
+}
+
+export interface CombineOptions {
+  readonly ruleSet?: string;
+  readonly options?: Readonly<Record<string, string>>;
+  /** Called between stages, for the task pane's progress bar. */
+  readonly onProgress?: (stage: 'reading' | 'checking' | 'writing' | 'done') => void;
+}
+
+export interface CombineSummary {
+  /** Files read, checked and combined. */
+  readonly files: number;
+  /** Chi bộ counted in `Tổng hợp` (a ward's own schedule workbook is combined but is not a chi bộ). */
+  readonly chiBo: number;
+  /** Files that could not be opened as workbooks, each with one line saying why; the others were combined. */
+  readonly unreadable: readonly { readonly name: string; readonly reason: string }[];
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+/**
+ * "Tổng hợp các chi bộ": reads each picked file, checks it with the given rule set and options, combines
+ * them with the same core function as `xeploai aggregate` and writes `Tổng hợp` (with its chart), the
+ * leaders' tally and `Kiểm tra` into the open workbook. Nothing is written when no file could be read.
+ */
+export async function combineFilesIntoOpenWorkbook(files: readonly PickedFile[], settings: CombineOptions = {}): Promise<CombineSummary> {
+  ensureExcel();
+  settings.onProgress?.('reading');
+  // ExcelJS is large, and combining is rare: both are loaded (as their own chunks) only when the clerk
+  // combines files, so the pane starts as fast as before.
+  const [{ loadXlsxBuffer, UnreadableWorkbookError, workbookToModel }, { combineChecked, writeWardSummary }] = await Promise.all([import('../xlsx/readXlsx'), import('./ward')]);
+  const options = { ruleSet: settings.ruleSet, options: settings.options ?? {} };
+  const checked: { path: string; result: CheckResult }[] = [];
+  const unreadable: { name: string; reason: string }[] = [];
+  for (const file of files) {
+    let model;
+    try {
+      model = workbookToModel(await loadXlsxBuffer(file.data, file.name));
+    } catch (err) {
+      if (!(err instanceof UnreadableWorkbookError)) throw err;
+      unreadable.push({ name: file.name, reason: err.message });
+      continue;
+    }
+    settings.onProgress?.('checking');
+    checked.push({ path: file.name, result: checkWorkbook(model, options) });
+  }
+  if (checked.length === 0) {
+    settings.onProgress?.('done');
+    return { files: 0, chiBo: 0, unreadable, errors: 0, warnings: 0 };
+  }
+  const { layouts, chiBo, issues } = combineChecked(checked, options);
+  settings.onProgress?.('writing');
+  await Excel.run((context) => writeWardSummary(context, layouts));
+  settings.onProgress?.('done');
+  return { files: checked.length, chiBo, unreadable, ...countBySeverity(issues) };
 }

@@ -35,7 +35,7 @@ export function App() {
 
       {pane.excelAvailable ? null : <NoticeBar notice={{ intent: 'warning', title: t.notInExcelTitle, message: t.notInExcelMessage, detail: null }} />}
 
-      <Actions t={t} enabled={pane.excelAvailable && idle && !pane.settingsLoading} onCheck={pane.check} onClear={pane.clearFlags} onTemplate={pane.addTemplate} />
+      <Actions t={t} enabled={pane.excelAvailable && idle && !pane.settingsLoading} onCheck={pane.check} onClear={pane.clearFlags} onTemplate={pane.addTemplate} onCombine={pane.combine} />
 
       {pane.busy !== null ? <Progress t={t} stage={pane.busy} /> : null}
 

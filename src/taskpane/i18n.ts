@@ -13,11 +13,11 @@ export const LANGS: readonly Lang[] = ['vi', 'en'];
 export const DEFAULT_LANG: Lang = 'vi';
 
 /** What the pane was doing when something went wrong. */
-export type Action = 'check' | 'clear' | 'template' | 'select' | 'loadSettings' | 'saveSettings';
+export type Action = 'check' | 'clear' | 'template' | 'combine' | 'select' | 'loadSettings' | 'saveSettings';
 /** What went wrong, as far as the clerk can do something about it (see `classifyFailure`). */
 export type FailureKind = 'notInExcel' | 'cellEditMode' | 'protected' | 'notFound' | 'tooLarge' | 'unsupported' | 'busy' | 'unknown';
 /** What the pane is busy with; the progress bar says it. */
-export type BusyStage = CheckStage | 'clearing' | 'template';
+export type BusyStage = CheckStage | 'clearing' | 'template' | 'combining';
 
 export interface Messages {
   /** The `lang` attribute of the page. */
@@ -32,9 +32,11 @@ export interface Messages {
   readonly checkButton: string;
   readonly clearButton: string;
   readonly templateButton: string;
+  readonly combineButton: string;
   readonly checkHint: string;
   readonly clearHint: string;
   readonly templateHint: string;
+  readonly combineHint: string;
 
   readonly progressLabel: string;
   readonly stages: Readonly<Record<BusyStage, string>>;
@@ -55,6 +57,12 @@ export interface Messages {
   readonly templateTitle: string;
   readonly templateAdded: (sheets: readonly string[]) => string;
   readonly templateNothing: string;
+  readonly combinedTitle: string;
+  /** How many files were combined, how many chi bộ they hold, and the issues found in them. */
+  readonly combined: (files: number, chiBo: number, errors: number, warnings: number) => string;
+  /** The files that could not be read (the others were combined). */
+  readonly combineUnreadable: (names: readonly string[]) => string;
+  readonly combineNothing: string;
 
   readonly summaryTitle: string;
   readonly chiBoLabel: string;
@@ -112,9 +120,11 @@ export const vi: Messages = {
   checkButton: 'Kiểm tra',
   clearButton: 'Xoá đánh dấu',
   templateButton: 'Tạo mẫu',
+  combineButton: 'Tổng hợp các chi bộ',
   checkHint: 'Kiểm tra toàn bộ sổ tính, đánh dấu ô có lỗi và ghi các trang kết quả.',
   clearHint: 'Bỏ mọi đánh dấu và ghi chú XếpLoại đã đặt trên các ô; nội dung đã nhập không thay đổi.',
-  templateHint: 'Thêm vào sổ tính các trang nhập liệu còn thiếu (có danh sách chọn); trang đã có giữ nguyên.',
+  templateHint: 'Thêm vào sổ tính các trang nhập liệu còn thiếu (có danh sách chọn), cả trang Kế hoạch và hồ sơ; trang đã có giữ nguyên.',
+  combineHint: 'Chọn các tệp .xlsx của các chi bộ trên máy: kiểm tra từng tệp rồi ghi trang Tổng hợp (có biểu đồ) và Kiểm tra vào sổ tính đang mở. Các tệp đã chọn không bị thay đổi.',
 
   progressLabel: 'Tiến trình',
   stages: {
@@ -124,6 +134,7 @@ export const vi: Messages = {
     done: 'Đã xong.',
     clearing: 'Đang xoá đánh dấu…',
     template: 'Đang tạo các trang mẫu…',
+    combining: 'Đang đọc và kiểm tra các tệp của chi bộ…',
   },
   stageStep: (step, of) => `Bước ${step}/${of}`,
 
@@ -133,6 +144,7 @@ export const vi: Messages = {
     check: 'Kiểm tra không thành công',
     clear: 'Chưa xoá được đánh dấu',
     template: 'Chưa tạo được mẫu',
+    combine: 'Chưa tổng hợp được',
     select: 'Không chọn được ô',
     loadSettings: 'Không đọc được thiết lập đã lưu',
     saveSettings: 'Chưa lưu được thiết lập vào sổ tính',
@@ -158,6 +170,11 @@ export const vi: Messages = {
   templateTitle: 'Tạo mẫu',
   templateAdded: (sheets) => `Đã thêm ${sheets.length} trang: ${joinNames(sheets, 'và')}. Hãy nhập số liệu vào các trang này rồi bấm Kiểm tra.`,
   templateNothing: 'Sổ tính đã có đủ các trang nhập liệu; không thêm trang nào.',
+  combinedTitle: 'Tổng hợp các chi bộ',
+  combined: (files, chiBo, errors, warnings) =>
+    `Đã tổng hợp ${files} tệp (${chiBo} chi bộ) vào trang “Tổng hợp”; ${errors} lỗi, ${warnings} cảnh báo được liệt kê ở trang “Kiểm tra”.`,
+  combineUnreadable: (names) => `Không đọc được ${names.length} tệp (không phải tệp .xlsx hoặc tệp hỏng), đã bỏ qua: ${joinNames(names, 'và')}.`,
+  combineNothing: 'Không tệp nào đọc được nên chưa ghi gì vào sổ tính. Hãy chọn các tệp .xlsx của chi bộ.',
 
   summaryTitle: 'Kết quả',
   chiBoLabel: 'Chi bộ',
@@ -225,9 +242,11 @@ export const en: Messages = {
   checkButton: 'Check',
   clearButton: 'Clear flags',
   templateButton: 'Add template',
+  combineButton: 'Combine chi bộ workbooks',
   checkHint: 'Checks the whole workbook, flags the cells with problems and writes the result sheets.',
   clearHint: 'Removes every flag and note XếpLoại put on cells; nothing typed changes.',
-  templateHint: 'Adds the input sheets the workbook lacks (with dropdowns); existing sheets stay as they are.',
+  templateHint: 'Adds the input sheets the workbook lacks (with dropdowns), the plan and dossier sheets too; existing sheets stay as they are.',
+  combineHint: 'Pick the chi bộ .xlsx files on this computer: each is checked, then the Tổng hợp sheet (with a chart) and Kiểm tra are written into the open workbook. The picked files are not changed.',
 
   progressLabel: 'Progress',
   stages: {
@@ -237,6 +256,7 @@ export const en: Messages = {
     done: 'Done.',
     clearing: 'Clearing the flags…',
     template: 'Adding the template sheets…',
+    combining: 'Reading and checking the chi bộ files…',
   },
   stageStep: (step, of) => `Step ${step} of ${of}`,
 
@@ -246,6 +266,7 @@ export const en: Messages = {
     check: 'The check did not finish',
     clear: 'The flags were not cleared',
     template: 'The template was not added',
+    combine: 'The workbooks were not combined',
     select: 'Could not select the cell',
     loadSettings: 'Could not read the saved settings',
     saveSettings: 'The settings were not saved in the workbook',
@@ -271,6 +292,11 @@ export const en: Messages = {
   templateTitle: 'Template',
   templateAdded: (sheets) => `Added ${sheets.length} ${sheets.length === 1 ? 'sheet' : 'sheets'}: ${joinNames(sheets, 'and')}. Fill them in, then press Check.`,
   templateNothing: 'The workbook already has every input sheet; nothing was added.',
+  combinedTitle: 'Chi bộ combined',
+  combined: (files, chiBo, errors, warnings) =>
+    `Combined ${files} ${files === 1 ? 'file' : 'files'} (${chiBo} chi bộ) into the “Tổng hợp” sheet; ${errors} ${errors === 1 ? 'error' : 'errors'} and ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} are listed on “Kiểm tra”.`,
+  combineUnreadable: (names) => `${names.length} ${names.length === 1 ? 'file' : 'files'} could not be read (not .xlsx, or damaged) and ${names.length === 1 ? 'was' : 'were'} left out: ${joinNames(names, 'and')}.`,
+  combineNothing: 'None of the files could be read, so nothing was written. Pick the chi bộ .xlsx files.',
 
   summaryTitle: 'Results',
   chiBoLabel: 'Chi bộ',

@@ -8,7 +8,8 @@ import type { Failure } from './format';
 export type Notice =
   | { readonly kind: 'failure'; readonly action: Action; readonly failure: Failure; readonly place?: string }
   | { readonly kind: 'cleared'; readonly cells: number }
-  | { readonly kind: 'templateAdded'; readonly sheets: readonly string[] };
+  | { readonly kind: 'templateAdded'; readonly sheets: readonly string[] }
+  | { readonly kind: 'combined'; readonly files: number; readonly chiBo: number; readonly errors: number; readonly warnings: number; readonly unreadable: readonly string[] };
 
 export interface NoticeText {
   readonly intent: 'error' | 'warning' | 'success' | 'info';
@@ -29,6 +30,16 @@ export function describeNotice(notice: Notice, t: Messages): NoticeText {
       return notice.sheets.length > 0
         ? { intent: 'success', title: t.templateTitle, message: t.templateAdded(notice.sheets), detail: null }
         : { intent: 'info', title: t.templateTitle, message: t.templateNothing, detail: null };
+    case 'combined': {
+      if (notice.files === 0) {
+        const why = notice.unreadable.length > 0 ? ` ${t.combineUnreadable(notice.unreadable)}` : '';
+        return { intent: 'warning', title: t.combinedTitle, message: `${t.combineNothing}${why}`, detail: null };
+      }
+      const message = t.combined(notice.files, notice.chiBo, notice.errors, notice.warnings);
+      return notice.unreadable.length > 0
+        ? { intent: 'warning', title: t.combinedTitle, message: `${message} ${t.combineUnreadable(notice.unreadable)}`, detail: null }
+        : { intent: 'success', title: t.combinedTitle, message, detail: null };
+    }
     case 'failure': {
       const { action, failure } = notice;
       let message = action === 'select' && failure.kind === 'notFound' && notice.place ? t.selectNotFound(notice.place) : t.failures[failure.kind];

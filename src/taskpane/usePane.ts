@@ -13,8 +13,21 @@ import { DEFAULT_SETTINGS, normaliseSettings, type PaneSettings, toCheckOptions,
 /** The entry points of src/office/runCheck.ts the pane uses; a parameter so another host can stand in. */
 export type PaneOffice = Pick<
   typeof office,
-  'isExcelAvailable' | 'checkOpenWorkbook' | 'clearOpenWorkbookFlags' | 'addTemplateToOpenWorkbook' | 'loadWorkbookSettings' | 'saveWorkbookSettings' | 'selectCell'
+  | 'isExcelAvailable'
+  | 'checkOpenWorkbook'
+  | 'clearOpenWorkbookFlags'
+  | 'addTemplateToOpenWorkbook'
+  | 'combineFilesIntoOpenWorkbook'
+  | 'loadWorkbookSettings'
+  | 'saveWorkbookSettings'
+  | 'selectCell'
 >;
+
+/** What the pane needs of a picked file (a DOM `File`). */
+export interface PaneFile {
+  readonly name: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
 
 export interface CheckedResult {
   readonly result: CheckResult;
@@ -37,6 +50,8 @@ export interface Pane {
   readonly check: () => void;
   readonly clearFlags: () => void;
   readonly addTemplate: () => void;
+  /** "Tổng hợp các chi bộ": the files the clerk picked, combined into `Tổng hợp` of the open workbook. */
+  readonly combine: (files: readonly PaneFile[]) => void;
   readonly goTo: (issue: Issue) => void;
 }
 
@@ -133,6 +148,28 @@ export function usePane(api: PaneOffice = office): Pane {
     exclusive('template', 'template', async () => ({ kind: 'templateAdded', sheets: await api.addTemplateToOpenWorkbook() }));
   }, [api, exclusive]);
 
+  const combine = useCallback(
+    (files: readonly PaneFile[]) => {
+      if (files.length === 0) return;
+      exclusive('combining', 'combine', async () => {
+        const picked = await Promise.all(files.map(async (f) => ({ name: f.name, data: await f.arrayBuffer() })));
+        const summary = await api.combineFilesIntoOpenWorkbook(picked, {
+          ...toCheckOptions(settingsRef.current),
+          onProgress: (stage) => setBusy(stage === 'writing' || stage === 'done' ? stage : 'combining'),
+        });
+        return {
+          kind: 'combined',
+          files: summary.files,
+          chiBo: summary.chiBo,
+          errors: summary.errors,
+          warnings: summary.warnings,
+          unreadable: summary.unreadable.map((u) => u.name),
+        };
+      });
+    },
+    [api, exclusive],
+  );
+
   const changeSettings = useCallback(
     (next: PaneSettings) => {
       settingsRef.current = next;
@@ -153,5 +190,5 @@ export function usePane(api: PaneOffice = office): Pane {
 
   const dismissNotice = useCallback(() => setNotice(null), []);
 
-  return { lang, setLang, excelAvailable, busy, checked, notice, dismissNotice, settings, settingsLoading, changeSettings, check, clearFlags, addTemplate, goTo };
+  return { lang, setLang, excelAvailable, busy, checked, notice, dismissNotice, settings, settingsLoading, changeSettings, check, clearFlags, addTemplate, combine, goTo };
 }

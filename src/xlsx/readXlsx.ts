@@ -77,6 +77,24 @@ export async function loadXlsx(path: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+/**
+ * A workbook from bytes (a file the clerk picked in the task pane): the same checks as `loadXlsx`,
+ * without the file system, so it also runs in the browser. `name` is only for the message.
+ */
+export async function loadXlsxBuffer(data: ArrayBuffer | Uint8Array, name: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    // ExcelJS's own typing wants a Node Buffer; in the browser build any ArrayBuffer or view loads.
+    await wb.xlsx.load(data as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+  } catch {
+    throw new UnreadableWorkbookError(`${name}: không đọc được tệp Excel .xlsx — tệp hỏng, không phải .xlsx (ví dụ .xls cũ đổi tên) hoặc đang được bảo vệ bằng mật khẩu. (not a readable .xlsx file)`);
+  }
+  if (wb.worksheets.length === 0) {
+    throw new UnreadableWorkbookError(`${name}: tệp không có sheet nào — không phải sổ Excel .xlsx. (no worksheet: not an .xlsx workbook)`);
+  }
+  return wb;
+}
+
 function describeReadFailure(path: string, err: unknown): string {
   const code = (err as { code?: string }).code;
   // ExcelJS checks for the file itself and throws a plain Error without a code.

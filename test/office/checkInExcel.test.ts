@@ -7,10 +7,11 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
-import { RESULT_SHEETS } from '../../src/core/forms/definitions';
+import { MORE_RESULT_SHEETS, RESULT_SHEETS } from '../../src/core/forms/definitions';
 import { FLAG_FILL } from '../../src/core/output/resultSheets';
 import { checkInExcel, clearFlags, readState, saveSettings } from '../../src/office/checkInExcel';
 import { STATE_SHEET } from '../../src/office/state';
+import { fillWorkbook } from '../../src/xlsx/fill';
 import { FakeExcelHost } from '../fake-excel';
 import { bigChiBo } from '../helpers/generate';
 import { at, build, example } from '../helpers/workbook';
@@ -65,6 +66,27 @@ describe('a check through the fake Excel host', () => {
     expect(members.flat()).toContain('Nguyễn Hữu Dũng');
     expect(members.flat()).toContain('Hoàn thành xuất sắc nhiệm vụ');
     expect(host.getVisibility(STATE_SHEET)).toBe('VeryHidden');
+  });
+
+  it('writes the leaders\' tally (05-ĐG.CBLĐQL) after the result sheets when there are leaders\' votes, and never reads it back as input', async () => {
+    const leaders = {
+      fields: { place: 'Hội nghị Ban Chấp hành Đảng bộ', issued: 15, valid: 15 },
+      rows: [
+        { stt: 1, name: 'Trần Văn Bảo', position: 'Bí thư Đảng ủy', btv: 'x', excellent: 4, good: 10, done: 1, failed: 0 },
+        { stt: 2, name: 'Lê Thị Cẩm', position: 'Phó Bí thư Đảng ủy', btv: 'x', excellent: 2, good: 12, done: 1, failed: 0 },
+      ],
+    };
+    const host = await hostFor(fillWorkbook({ ...example(), leaders } as never).workbook);
+    const first = await check(host);
+    expect(first.leaders.map((l) => l.name)).toEqual(['Trần Văn Bảo', 'Lê Thị Cẩm']);
+    const names = host.sheetNames();
+    expect(names).toContain(MORE_RESULT_SHEETS.leaders);
+    expect(names.indexOf(MORE_RESULT_SHEETS.leaders)).toBeGreaterThan(names.indexOf(RESULT_SHEETS.issues));
+    const tally = (host.getValues(MORE_RESULT_SHEETS.leaders) as unknown[][]).flat();
+    expect(tally).toContain(first.leaders[0].name);
+    const again = await check(host);
+    expect(again.issues).toEqual(first.issues);
+    expect(host.sheetNames().filter((n) => n === MORE_RESULT_SHEETS.leaders)).toHaveLength(1);
   });
 
   it('flags the offending cell with a fill and a note naming the rule, and only that cell', async () => {

@@ -5,7 +5,7 @@ import { readWorkbook } from '../../src/office/readWorkbook';
 import { addTemplateSheets } from '../../src/office/template';
 import { FakeExcelHost } from '../fake-excel';
 
-const INPUT = ['Thông tin chi bộ', 'Danh sách đảng viên', 'Kiểm phiếu đảng viên', 'Chấm điểm chi bộ', 'Biểu quyết CBLĐQL'];
+const INPUT = ['Thông tin chi bộ', 'Danh sách đảng viên', 'Kiểm phiếu đảng viên', 'Chấm điểm chi bộ', 'Biểu quyết CBLĐQL', 'Kế hoạch', 'Hồ sơ chi bộ', 'Hồ sơ CBLĐQL'];
 
 async function hostWith(setup: (wb: ExcelJS.Workbook) => void, apiVersion = '1.18'): Promise<FakeExcelHost> {
   const wb = new ExcelJS.Workbook();
@@ -24,7 +24,7 @@ async function run<T>(host: FakeExcelHost, fn: (context: Excel.RequestContext) =
 }
 
 describe('Tạo mẫu in the open workbook', () => {
-  it('adds every input sheet with dropdowns, readable by the checker without a missing sheet or column', async () => {
+  it('adds every input sheet (the plan and dossier sheets too) with dropdowns, readable by the checker without a missing sheet or column', async () => {
     const host = await hostWith((wb) => wb.addWorksheet('Sheet1').getCell('A1').value = 'ghi chú của tôi');
     const added = await run(host, (context) => addTemplateSheets(context, 'ĐẢNG BỘ PHƯỜNG HƯƠNG XUÂN'));
     expect(added).toEqual(INPUT);
@@ -36,6 +36,8 @@ describe('Tạo mẫu in the open workbook', () => {
     const result = checkWorkbook(model);
     const structural = result.issues.filter((i) => i.rule === 'DATA-01' && (i.cell === null || /thiếu cột/.test(i.message)));
     expect(structural).toEqual([]);
+    // The schedule and dossier sheets, empty as the template leaves them, bring no PROC warning (RULES.md 9.13).
+    expect(result.issues.filter((i) => i.rule.startsWith('PROC'))).toEqual([]);
   });
 
   it('leaves a sheet the workbook already has exactly as it is, even under another spelling', async () => {
@@ -45,6 +47,7 @@ describe('Tạo mẫu in the open workbook', () => {
     });
     const added = await run(host, (context) => addTemplateSheets(context));
     expect(added).not.toContain('Danh sách đảng viên');
+    expect(added).toContain('Kế hoạch');
     expect(host.sheetNames()).not.toContain('Danh sách đảng viên');
     expect(host.getValue('DANH SACH DANG VIEN', 'B7')).toBe('Nguyễn Văn An');
   });

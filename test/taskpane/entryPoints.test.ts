@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { INPUT_FORMS } from '../../src/core/forms/definitions';
+import { ALL_INPUT_FORMS, INPUT_FORMS, PROC_FORMS } from '../../src/core/forms/definitions';
 import {
   addTemplateToOpenWorkbook,
   checkOpenWorkbook,
@@ -38,10 +38,11 @@ function blankHost(apiVersion = '1.18'): FakeExcelHost {
 }
 
 describe('addTemplateToOpenWorkbook ("Tạo mẫu")', () => {
-  it('adds every input sheet, shows the first, and adds nothing the second time', async () => {
+  it('adds every input sheet, then the plan and dossier sheets, shows the first, and adds nothing the second time', async () => {
     const host = blankHost();
     const added = await withHost(host, () => addTemplateToOpenWorkbook());
-    expect(added).toEqual(INPUT_FORMS.map((f) => f.sheet));
+    expect(added).toEqual(ALL_INPUT_FORMS.map((f) => f.sheet));
+    expect(added.slice(INPUT_FORMS.length)).toEqual(['Kế hoạch', 'Hồ sơ chi bộ', 'Hồ sơ CBLĐQL']);
     for (const name of added) expect(host.sheetNames()).toContain(name);
     expect(host.sheetNames()).toContain('Sheet1');
     expect(host.getSelection().sheet).toBe(added[0]);
@@ -51,15 +52,19 @@ describe('addTemplateToOpenWorkbook ("Tạo mẫu")', () => {
   it('works on the oldest Excel the manifest allows (ExcelApi 1.1)', async () => {
     const host = blankHost('1.1');
     const added = await withHost(host, () => addTemplateToOpenWorkbook());
-    expect(added).toHaveLength(INPUT_FORMS.length);
+    expect(added).toHaveLength(ALL_INPUT_FORMS.length);
     expect(host.getSelection().sheet).toBe(added[0]);
   });
 
-  it('leaves a workbook that already has the sheets as it is', async () => {
+  it('leaves the sheets a workbook already has as they are, adding only the plan and dossier sheets it lacks', async () => {
     const host = await FakeExcelHost.fromXlsx(readFileSync(EXAMPLE));
     const before = host.sheetNames();
+    const values = before.map((s) => host.getValues(s));
+    const missing = PROC_FORMS.map((f) => f.sheet).filter((s) => !before.includes(s));
+    expect(await withHost(host, () => addTemplateToOpenWorkbook())).toEqual(missing);
+    expect(host.sheetNames()).toEqual([...before, ...missing]);
+    expect(before.map((s) => host.getValues(s))).toEqual(values);
     expect(await withHost(host, () => addTemplateToOpenWorkbook())).toEqual([]);
-    expect(host.sheetNames()).toEqual(before);
   });
 });
 

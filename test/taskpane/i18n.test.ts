@@ -18,7 +18,8 @@ import {
 /** Every leaf of a dictionary: strings as they are, functions called with sample arguments. */
 function leaves(value: unknown, path = ''): [string, unknown][] {
   if (typeof value === 'function') {
-    const args = path === 'templateAdded' ? [['Thông tin chi bộ', 'Danh sách đảng viên']] : [3, 5];
+    const args =
+      path === 'templateAdded' ? [['Thông tin chi bộ', 'Danh sách đảng viên']] : path === 'combineUnreadable' ? [['hong.xlsx']] : path === 'combined' ? [4, 4, 1, 2] : [3, 5];
     return [[path, (value as (...a: unknown[]) => unknown)(...args)]];
   }
   if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
@@ -41,7 +42,8 @@ describe('i18n dictionaries', () => {
   });
 
   it('the buttons say what the clerks call them', () => {
-    expect([vi.checkButton, vi.clearButton, vi.templateButton]).toEqual(['Kiểm tra', 'Xoá đánh dấu', 'Tạo mẫu']);
+    expect([vi.checkButton, vi.clearButton, vi.templateButton, vi.combineButton]).toEqual(['Kiểm tra', 'Xoá đánh dấu', 'Tạo mẫu', 'Tổng hợp các chi bộ']);
+    expect(en.combineButton).toBe('Combine chi bộ workbooks');
     expect(vi.stages.reading).toMatch(/^Đang đọc/);
     expect(vi.stages.checking).toMatch(/^Đang kiểm tra/);
     expect(vi.stages.writing).toMatch(/^Đang ghi kết quả/);

@@ -77,6 +77,26 @@ describe('describeNotice', () => {
   });
 });
 
+describe('the outcome of "Tổng hợp các chi bộ"', () => {
+  it('says how many files and chi bộ were combined, and names the files left out', () => {
+    const all: Notice = { kind: 'combined', files: 3, chiBo: 3, errors: 1, warnings: 4, unreadable: [] };
+    expect(describeNotice(all, vi)).toMatchObject({ intent: 'success', title: 'Tổng hợp các chi bộ' });
+    expect(describeNotice(all, vi).message).toContain('Đã tổng hợp 3 tệp (3 chi bộ)');
+    const some: Notice = { ...all, unreadable: ['hong.xlsx'] };
+    expect(describeNotice(some, vi).intent).toBe('warning');
+    expect(describeNotice(some, vi).message).toContain('“hong.xlsx”');
+    expect(describeNotice(some, en).message).toContain('1 file could not be read');
+  });
+
+  it('when no file could be read, says nothing was written', () => {
+    const none: Notice = { kind: 'combined', files: 0, chiBo: 0, errors: 0, warnings: 0, unreadable: ['a.xlsx', 'b.xlsx'] };
+    const text = describeNotice(none, en);
+    expect(text.intent).toBe('warning');
+    expect(text.message).toContain(en.combineNothing);
+    expect(text.message).toContain('“a.xlsx” and “b.xlsx”');
+  });
+});
+
 describe('format', () => {
   it('writes references as Excel does', () => {
     expect(formatPlace('Trang1', 'B7')).toBe('Trang1!B7');

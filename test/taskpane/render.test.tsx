@@ -47,17 +47,18 @@ function buttons(markup: string): string[] {
 describe('App outside Excel', () => {
   const markup = html(<App />);
 
-  it('says so, in Vietnamese, and offers the three actions', () => {
+  it('says so, in Vietnamese, and offers the four actions', () => {
     const t = text(markup);
     expect(t).toContain(vi.notInExcelTitle);
     expect(t).toContain(vi.notInExcelMessage);
-    for (const label of ['Kiểm tra', 'Xoá đánh dấu', 'Tạo mẫu']) expect(t).toContain(label);
+    for (const label of ['Kiểm tra', 'Xoá đánh dấu', 'Tạo mẫu', 'Tổng hợp các chi bộ']) expect(t).toContain(label);
   });
 
   it('disables the buttons', () => {
-    const actions = buttons(markup).filter((b) => /title="(Kiểm tra|Bỏ mọi|Thêm vào)/.test(b));
-    expect(actions).toHaveLength(3);
+    const actions = buttons(markup).filter((b) => /title="(Kiểm tra|Bỏ mọi|Thêm vào|Chọn các tệp)/.test(b));
+    expect(actions).toHaveLength(4);
     for (const b of actions) expect(b).toMatch(/disabled=""/);
+    expect(markup).toMatch(/<input[^>]*type="file"[^>]*disabled=""/);
   });
 
   it('has a labelled language switch and the settings heading', () => {
@@ -69,11 +70,22 @@ describe('App outside Excel', () => {
 
 describe('Actions', () => {
   it('the check is the primary button and they are enabled when the pane is idle', () => {
-    const markup = html(<Actions t={vi} enabled onCheck={noop} onClear={noop} onTemplate={noop} />);
+    const markup = html(<Actions t={vi} enabled onCheck={noop} onClear={noop} onTemplate={noop} onCombine={noop} />);
     const b = buttons(markup);
-    expect(b).toHaveLength(3);
+    expect(b).toHaveLength(4);
     expect(b.some((x) => /disabled/.test(x))).toBe(false);
     expect(markup).toMatch(/role="group" aria-label="Thao tác"/);
+  });
+
+  it('"Tổng hợp các chi bộ" has a hidden picker of several .xlsx files', () => {
+    const markup = html(<Actions t={en} enabled onCheck={noop} onClear={noop} onTemplate={noop} onCombine={noop} />);
+    expect(text(markup)).toContain('Combine chi bộ workbooks');
+    const input = markup.match(/<input[^>]*>/g) ?? [];
+    expect(input).toHaveLength(1);
+    expect(input[0]).toMatch(/type="file"/);
+    expect(input[0]).toMatch(/multiple=""/);
+    expect(input[0]).toMatch(/accept="\.xlsx"/);
+    expect(input[0]).not.toMatch(/disabled/);
   });
 });
 
@@ -83,6 +95,7 @@ describe('Progress', () => {
     expect(text(html(<Progress t={vi} stage="checking" />))).toContain('Bước 2/3: Đang kiểm tra…');
     expect(text(html(<Progress t={vi} stage="writing" />))).toContain('Bước 3/3: Đang ghi kết quả…');
     expect(text(html(<Progress t={en} stage="clearing" />))).toContain('Clearing the flags…');
+    expect(text(html(<Progress t={vi} stage="combining" />))).toContain('Đang đọc và kiểm tra các tệp của chi bộ…');
     const markup = html(<Progress t={vi} stage="checking" />);
     expect(markup).toMatch(/role="progressbar"/);
     expect(markup).toMatch(/aria-live="polite"/);

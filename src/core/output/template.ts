@@ -175,7 +175,7 @@ export interface TemplateOptions {
   readonly organisation?: string;
   /**
    * Also the optional schedule and dossier sheets (`Kế hoạch`, `Hồ sơ chi bộ`, `Hồ sơ CBLĐQL`) that
-   * PROC rules read. `xeploai template` writes them; the add-in's "Tạo mẫu" adds the chi bộ's sheets only.
+   * PROC rules read. `xeploai template` and the add-in's "Tạo mẫu" both write them.
    */
   readonly withProcedure?: boolean;
 }
