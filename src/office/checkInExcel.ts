@@ -117,8 +117,13 @@ export async function checkInExcel(context: Excel.RequestContext, options: Excel
   // sheet order is then the same after one check as after two.
   queueState(context, { flags: records, settings: snapshot.state.settings }, existing.has(STATE_SHEET));
   // Then the leaders' tally (form 05-ĐG.CBLĐQL) when the workbook has leaders' votes, as `check --out`.
-  for (const layout of [...resultSheets(result, (name) => inputSheets.has(name)), ...moreResultSheets(result)]) {
+  const layouts = [...resultSheets(result, (name) => inputSheets.has(name)), ...moreResultSheets(result)];
+  for (const layout of layouts) {
     await queueLayout(context, layout, existing.has(layout.name), writer);
+  }
+  // Result sheets are replaced whole: one this run has nothing for (no leaders' votes any more) goes.
+  for (const name of Object.values(MORE_RESULT_SHEETS)) {
+    if (existing.has(name) && !layouts.some((l) => l.name === name)) context.workbook.worksheets.getItem(name).delete();
   }
   if (options.showIssuesSheet) context.workbook.worksheets.getItem(RESULT_SHEETS.issues).activate();
   await writer.flush();

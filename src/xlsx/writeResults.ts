@@ -4,6 +4,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { CheckResult } from '../core/check';
+import { MORE_RESULT_SHEETS } from '../core/forms/definitions';
 import { flagsOf, moreResultSheets, resultSheets } from '../core/output/resultSheets';
 import { renderLayout } from './renderLayout';
 
@@ -20,5 +21,11 @@ export function writeFlags(wb: ExcelJS.Workbook, result: CheckResult): void {
 export function writeCheckedCopy(wb: ExcelJS.Workbook, result: CheckResult): void {
   const existed = new Set(wb.worksheets.map((w) => w.name));
   writeFlags(wb, result);
-  for (const layout of [...resultSheets(result, (name) => existed.has(name)), ...moreResultSheets(result)]) renderLayout(wb, layout);
+  const layouts = [...resultSheets(result, (name) => existed.has(name)), ...moreResultSheets(result)];
+  for (const layout of layouts) renderLayout(wb, layout);
+  // Result sheets are replaced whole: one this run has nothing for (no leaders' votes any more) goes.
+  for (const name of Object.values(MORE_RESULT_SHEETS)) {
+    const stale = wb.getWorksheet(name);
+    if (stale && !layouts.some((l) => l.name === name)) wb.removeWorksheet(stale.id);
+  }
 }

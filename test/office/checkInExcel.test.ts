@@ -87,6 +87,14 @@ describe('a check through the fake Excel host', () => {
     const again = await check(host);
     expect(again.issues).toEqual(first.issues);
     expect(host.sheetNames().filter((n) => n === MORE_RESULT_SHEETS.leaders)).toHaveLength(1);
+    // The clerk clears the leaders' table: the next check's result sheets no longer include the tally.
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem('Biểu quyết CBLĐQL').getRange('A10:J20').clear('Contents');
+      await context.sync();
+    });
+    const cleared = await check(host);
+    expect(cleared.leaders).toEqual([]);
+    expect(host.sheetNames()).not.toContain(MORE_RESULT_SHEETS.leaders);
   });
 
   it('flags the offending cell with a fill and a note naming the rule, and only that cell', async () => {
