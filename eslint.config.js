@@ -9,6 +9,7 @@ const tsParser = require('@typescript-eslint/parser');
 const tsPlugin = require('@typescript-eslint/eslint-plugin');
 
 module.exports = [
+  { ignores: ['bench/build/**', 'dist/**', 'lib/**', 'node_modules/**', 'test-output/**'] },
   {
     files: ['src/office/**/*.ts', 'src/commands/**/*.ts', 'src/taskpane/**/*.{ts,tsx}'],
     languageOptions: {

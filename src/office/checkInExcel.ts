@@ -54,7 +54,7 @@ interface CellProbe {
 }
 
 /** Bytes one probe adds to a request (a cell's fill and note lookups), for chunking. */
-const PROBE_BYTES = 300;
+const PROBE_BYTES = 1_000;
 
 /**
  * Sync 3: the fill of cells flagged for the first time (to restore it later) and the notes on flagged

@@ -209,6 +209,23 @@ describe('Office round trips do not grow with the workbook', () => {
     return { syncs: host.stats.syncs, maxBytes: host.stats.maxRequestBytes, members: result.members.length };
   }
 
+  it('10,000 flagged cells: the check goes through, every request under 5 MB', async () => {
+    const { workbook, layout } = bigChiBo(5000);
+    const roll = workbook.getWorksheet(ROLL) as ExcelJS.Worksheet;
+    const present = layout.roll.columns.get('present') as number;
+    const reviewed = layout.roll.columns.get('selfReviewed') as number;
+    for (let i = 0; i < 5000; i++) {
+      roll.getCell(layout.roll.firstDataRow + i, present).value = 'có lẽ';
+      roll.getCell(layout.roll.firstDataRow + i, reviewed).value = 'chắc là';
+    }
+    const host = await hostFor(workbook);
+    host.resetStats();
+    const result = await check(host);
+    expect(result.issues.filter((i) => i.rule === 'DATA-02').length).toBe(10_000);
+    expect(host.stats.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
+    expect(host.getFill(ROLL, at('roll', 4999, 'present'))).toBe(FLAG_FILL.error);
+  }, 120_000);
+
   it('the same number of syncs (at most 6) at 50 and 5,000 members, every request under 5 MB', async () => {
     const small = await syncsFor(50);
     const large = await syncsFor(5000);
