@@ -1,0 +1,43 @@
+/**
+ * The engine alone: `checkWorkbook` over grids already in memory (the models the command line gets
+ * from the files), one workbook after another on one core. An untimed warm-up (the first 300
+ * workbooks, or the whole set when smaller), then `reps` timed passes over the whole set; a garbage
+ * collection before each.
+ *
+ *   node --expose-gc engine.js SET_DIR REPS   → one JSON line: { members, files, seconds: [...] }
+ */
+import { checkWorkbook } from '../src/core/check';
+import { loadSetGrids } from './grids';
+
+function collect(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function run(dir: string, reps: number): void {
+  const grids = loadSetGrids(dir);
+  const models = grids.map((g) => g.model);
+  let checked = 0;
+  let issues = 0;
+  const pass = (upTo = models.length): number => {
+    const t0 = process.hrtime.bigint();
+    checked = 0;
+    issues = 0;
+    for (const model of models.slice(0, upTo)) {
+      const result = checkWorkbook(model);
+      checked += result.members.length;
+      issues += result.issues.length;
+    }
+    return Number(process.hrtime.bigint() - t0) / 1e9;
+  };
+  collect();
+  const warmUp = pass(300);
+  const seconds: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    collect();
+    seconds.push(pass());
+  }
+  const members = grids.reduce((s, g) => s + g.members, 0);
+  process.stdout.write(`${JSON.stringify({ files: grids.length, members, membersChecked: checked, issues, warmUp, seconds })}\n`);
+}
+
+run(process.argv[2], Number(process.argv[3] ?? 5));
