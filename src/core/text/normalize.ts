@@ -19,14 +19,25 @@ export function cleanText(text: string): string {
  * "Lần 1 - Hoàn thành tốt nhiệm vụ" and "LAN 1 HOAN THANH TOT NHIEM VU" fold alike.
  */
 export function foldLabel(text: string): string {
-  return cleanText(text)
-    .normalize('NFD')
-    .replace(COMBINING, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  let folded = foldCache.get(text);
+  if (folded === undefined) {
+    folded = cleanText(text)
+      .normalize('NFD')
+      .replace(COMBINING, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+    // Headers, titles and choices repeat in every workbook of a ward: fold each text once. Bounded,
+    // since rolls also pass names through here.
+    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+    foldCache.set(text, folded);
+  }
+  return folded;
 }
+
+const FOLD_CACHE_LIMIT = 20_000;
+const foldCache = new Map<string, string>();
 
 /** The five Vietnamese tone marks, as combining characters. */
 const TONES = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
