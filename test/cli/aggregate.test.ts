@@ -10,24 +10,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
 import { fillWorkbook } from '../../src/xlsx/fill';
 import { SEED_SCHEDULE } from '../../src/xlsx/plan';
 import { WARD_CHI_BO, wardChiBoData } from '../../src/xlsx/wardExample';
 import { example } from '../helpers/workbook';
+import { run } from '../helpers/cli';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function run(...argv: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 interface Member {
   status: string;

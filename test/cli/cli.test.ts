@@ -9,13 +9,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
 import { RESULT_SHEETS } from '../../src/core/forms/definitions';
 import { FLAG_FILL as FLAG_HEX } from '../../src/core/output/resultSheets';
 
 /** The flag colours as ExcelJS stores them (ARGB). */
 const FLAG_FILL = { error: `FF${FLAG_HEX.error.slice(1)}`, warning: `FF${FLAG_HEX.warning.slice(1)}` };
 import { at, build, example, field, type MutableChiBoData } from '../helpers/workbook';
+import { run } from '../helpers/cli';
 
 const ROOT = resolve(__dirname, '../..');
 const EXAMPLE = join(ROOT, 'examples', 'chi-bo-thanh-khe-2017.xlsx');
@@ -35,18 +35,6 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function run(...argv: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 let counter = 0;
 /** A fresh path in the temp dir. */

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { FakeExcelHost, type FakeExcelOptions, FakeRichApiError } from './index';
+import { richError } from './expect-error';
 
 /** A sheet 'Điểm' with a small table: names in A, two subjects in B and C. */
 function tableHost(options: FakeExcelOptions = {}): FakeExcelHost {
@@ -20,17 +21,6 @@ function tableHost(options: FakeExcelOptions = {}): FakeExcelHost {
   return FakeExcelHost.fromWorkbook(wb, options);
 }
 
-async function richError(promise: Promise<unknown>, code: string): Promise<FakeRichApiError> {
-  const error = await promise.then(
-    () => {
-      throw new Error(`expected ${code}, but it resolved`);
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(FakeRichApiError);
-  expect(error).toMatchObject({ name: 'RichApi.Error', code });
-  return error as FakeRichApiError;
-}
 
 describe('charts: worksheet.charts.add', () => {
   it('adds a clustered column chart from a table, sets title and position, and reads them back after a sync', async () => {

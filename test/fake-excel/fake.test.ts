@@ -5,7 +5,8 @@
 import ExcelJS from 'exceljs';
 import path from 'path';
 import { loadXlsx, workbookToModel } from '../../src/xlsx/readXlsx';
-import { FakeExcelHost, type FakeExcelOptions, FakeRichApiError } from './index';
+import { FakeExcelHost, type FakeExcelOptions } from './index';
+import { richError } from './expect-error';
 
 const PEACH = 'FFFFC7CE';
 
@@ -39,18 +40,6 @@ async function sampleHost(options: FakeExcelOptions = {}): Promise<FakeExcelHost
   return FakeExcelHost.fromXlsx(await sampleXlsx(), options);
 }
 
-/** Awaits `promise`, expecting it to reject with a RichApi.Error of `code`; returns that error. */
-async function richError(promise: Promise<unknown>, code: string): Promise<FakeRichApiError> {
-  const error = await promise.then(
-    () => {
-      throw new Error(`expected ${code}, but it resolved`);
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(FakeRichApiError);
-  expect(error).toMatchObject({ name: 'RichApi.Error', code });
-  return error as FakeRichApiError;
-}
 
 describe('loading from a real .xlsx, as Range.values reports it', () => {
   it('gives numbers, text, booleans, "" for empty, date serials, cached formula results, error texts, plain rich text', async () => {

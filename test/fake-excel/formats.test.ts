@@ -3,7 +3,8 @@
  * reads back, what the inspection methods see, and what `toExcelJs()` writes (and the fake re-reads).
  */
 import ExcelJS from 'exceljs';
-import { FakeExcelHost, type FakeExcelOptions, FakeRichApiError } from './index';
+import { FakeExcelHost, type FakeExcelOptions } from './index';
+import { richError } from './expect-error';
 
 function emptyHost(options: FakeExcelOptions = {}, ...sheets: string[]): FakeExcelHost {
   const wb = new ExcelJS.Workbook();
@@ -11,17 +12,6 @@ function emptyHost(options: FakeExcelOptions = {}, ...sheets: string[]): FakeExc
   return FakeExcelHost.fromWorkbook(wb, options);
 }
 
-async function richError(promise: Promise<unknown>, code: string): Promise<FakeRichApiError> {
-  const error = await promise.then(
-    () => {
-      throw new Error(`expected ${code}, but it resolved`);
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(FakeRichApiError);
-  expect(error).toMatchObject({ name: 'RichApi.Error', code });
-  return error as FakeRichApiError;
-}
 
 /** Writes the host to .xlsx bytes and reads them with ExcelJS and with a new fake host. */
 async function roundTrip(host: FakeExcelHost): Promise<{ ws: (name: string) => ExcelJS.Worksheet; again: FakeExcelHost }> {
