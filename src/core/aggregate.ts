@@ -140,6 +140,16 @@ function fileIssue(file: string, rule: RuleId, place: Place | null, sheetIfNone:
   return { ...issue(rule, place?.sheet ?? sheetIfNone, place?.cell ?? null, message, messageEn, severity), file };
 }
 
+/** How many items have each level, with percentages of all the items (members or chi bộ classified). */
+function countByLevel<L extends string>(levels: readonly L[], items: readonly { readonly level: string | null }[]): Record<L, Count> {
+  return Object.fromEntries(
+    levels.map((l) => {
+      const n = items.filter((item) => item.level === l).length;
+      return [l, { count: n, percent: percentOf(n, items.length) }];
+    }),
+  ) as Record<L, Count>;
+}
+
 function percentOf(part: number, whole: number): number | null {
   return whole > 0 ? Math.round((10000 * part) / whole) / 100 : null;
 }
@@ -443,10 +453,7 @@ export function aggregateWard(inputs: readonly WardInput[], options?: { readonly
   const memberCounts: WardMemberCounts = {
     total: all.length,
     classified: classified.length,
-    levels: Object.fromEntries(MEMBER_LEVELS.map((l) => {
-      const n = classified.filter((m) => m.level === l).length;
-      return [l, { count: n, percent: percentOf(n, classified.length) }];
-    })) as Record<MemberLevel, Count>,
+    levels: countByLevel(MEMBER_LEVELS, classified),
     notClassified: { exempt: all.filter((m) => m.reason === 'exempt').length, 'admitted-under-6-months': all.filter((m) => m.reason === 'admitted-under-6-months').length },
     deferred: { absent: all.filter((m) => m.status === 'deferred' && m.reason === 'absent').length, 'no-self-review': all.filter((m) => m.status === 'deferred' && m.reason === 'no-self-review').length },
     undetermined: all.filter((m) => m.status === 'undetermined').length,
@@ -455,10 +462,7 @@ export function aggregateWard(inputs: readonly WardInput[], options?: { readonly
   const chiBoCounts: WardChiBoCounts = {
     total: counted.length,
     classified: levelled.length,
-    levels: Object.fromEntries(CHI_BO_LEVELS.map((l) => {
-      const n = levelled.filter((r) => r.level === l).length;
-      return [l, { count: n, percent: percentOf(n, levelled.length) }];
-    })) as Record<ChiBoLevel, Count>,
+    levels: countByLevel(CHI_BO_LEVELS, levelled),
     undetermined: counted.length - levelled.length,
   };
   for (const f of chiBoFiles) {
