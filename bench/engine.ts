@@ -19,10 +19,13 @@ function run(dir: string, reps: number): void {
   let checked = 0;
   let issues = 0;
   const pass = (upTo = models.length): number => {
+    // Fresh sheet objects each pass (same values): what the engine derives per sheet, such as the folded
+    // header rows, must be paid again, as when a clerk checks a workbook just read.
+    const fresh = models.slice(0, upTo).map((m) => ({ sheets: m.sheets.map((s) => ({ ...s })) }));
     const t0 = process.hrtime.bigint();
     checked = 0;
     issues = 0;
-    for (const model of models.slice(0, upTo)) {
+    for (const model of fresh) {
       const result = checkWorkbook(model);
       checked += result.members.length;
       issues += result.issues.length;

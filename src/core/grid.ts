@@ -75,9 +75,17 @@ export function columnLetter(col: number): string {
   return s;
 }
 
+/** Column letters by index, made once: an address is built for every cell the reader types. */
+const LETTERS: string[] = [];
+
 /** A1 address of a 0-based cell. */
 export function a1(row: number, col: number): string {
-  return `${columnLetter(col)}${row + 1}`;
+  let letters = LETTERS[col];
+  if (letters === undefined) {
+    letters = columnLetter(col);
+    if (col < 16384) LETTERS[col] = letters;
+  }
+  return letters + String(row + 1);
 }
 
 /** Parses `B7` into 0-based coordinates; `null` for anything else. */

@@ -5,7 +5,7 @@
 import { type CellRange, type CellValue, type SheetGrid, type WorkbookModel, a1, cellAt, isCellError, lastCol, lastRow } from '../grid';
 import { foldLabel, sameWords } from '../text/normalize';
 import type { ColumnDef, FieldDef, FormDef, TableForm } from './definitions';
-import { MORE_RESULT_SHEETS, RESULT_SHEETS } from './definitions';
+import { MEETING_SHEETS, MORE_RESULT_SHEETS, RESULT_SHEETS } from './definitions';
 
 /** How far down a header row or a title may be (FORMS.md: the first 15 rows). */
 export const HEADER_SEARCH_ROWS = 15;
@@ -17,10 +17,20 @@ export function cellText(value: CellValue): string {
 
 /** Header text folded, with "(40 điểm)"-style remarks dropped. */
 export function foldHeader(text: string): string {
-  return foldLabel(text.replace(/\([^)]*\)/g, ' '));
+  let folded = headerFolds.get(text);
+  if (folded === undefined) {
+    folded = foldLabel(text.includes('(') ? text.replace(/\([^)]*\)/g, ' ') : text);
+    // The same labels head the sheets of every workbook of a ward; names in the first rows do not repeat.
+    if (headerFolds.size >= FOLD_MEMO_LIMIT) headerFolds.clear();
+    headerFolds.set(text, folded);
+  }
+  return folded;
 }
 
-const RESULT_NAMES = new Set([...Object.values(RESULT_SHEETS), ...Object.values(MORE_RESULT_SHEETS)].map(foldLabel));
+const FOLD_MEMO_LIMIT = 20_000;
+const headerFolds = new Map<string, string>();
+
+const RESULT_NAMES = new Set([...Object.values(RESULT_SHEETS), ...Object.values(MORE_RESULT_SHEETS), ...Object.values(MEETING_SHEETS)].map(foldLabel));
 
 /**
  * The sheet holding a form: by name first (any sheet whose folded name is the form's or an alias),
@@ -57,20 +67,24 @@ export function findSheet(workbook: WorkbookModel, form: FormDef, taken: Readonl
   return null;
 }
 
-/** Looks up the top-left cell of the merged area covering a cell. */
+/** Looks up the top-left cell of the merged area covering a cell, for the rows a header may use. */
 export class MergeIndex {
-  private readonly byCell = new Map<string, CellRange>();
-  constructor(merges: readonly CellRange[] | undefined) {
+  private readonly byCell = new Map<number, CellRange>();
+  constructor(merges: readonly CellRange[] | undefined, rows?: { top: number; bottom: number }) {
     for (const m of merges ?? []) {
+      if (rows && (m.bottom < rows.top || m.top > rows.bottom)) continue;
       // Only small areas matter for headers; a huge merge is indexed by its rows' first cells lazily.
       if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 10_000) continue;
-      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.byCell.set(`${r},${c}`, m);
+      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.byCell.set(r * MAX_COLUMNS + c, m);
     }
   }
   areaOf(row: number, col: number): CellRange | undefined {
-    return this.byCell.get(`${row},${col}`);
+    return this.byCell.get(row * MAX_COLUMNS + col);
   }
 }
+
+/** Excel's column count: a cell's number key is row × this + column. */
+const MAX_COLUMNS = 16384;
 
 /** Folded labels and prefixes of each definition, computed once: header search compares many cells. */
 const columnKeys = new WeakMap<ColumnDef, { keys: readonly string[]; prefixes: readonly string[] }>();
@@ -92,6 +106,21 @@ export function columnMatches(column: ColumnDef, folded: string): boolean {
   return prefixes.some((key) => folded === key || folded.startsWith(`${key} `));
 }
 
+/** Every key and prefix of a form's columns: most header-window cells match none, and say so at once. */
+const formKeys = new WeakMap<TableForm, { keys: ReadonlySet<string>; prefixes: readonly string[] }>();
+
+function couldMatch(form: TableForm, folded: string): boolean {
+  let cached = formKeys.get(form);
+  if (!cached) {
+    const own = form.columns.map(keysOf);
+    cached = { keys: new Set(own.flatMap((k) => k.keys)), prefixes: own.flatMap((k) => k.prefixes) };
+    formKeys.set(form, cached);
+  }
+  if (cached.keys.has(folded)) return true;
+  for (const key of cached.prefixes) if (folded === key || folded.startsWith(`${key} `)) return true;
+  return false;
+}
+
 export interface HeaderMatch {
   /** The last header row (data starts below it), 0-based sheet row. */
   readonly headerRow: number;
@@ -102,23 +131,63 @@ export interface HeaderMatch {
 }
 
 /**
- * The header row is the row (or pair of rows, for a merged group label above) among the first rows
- * whose labels name the most of the form's columns.
+ * The first rows of a sheet as header search reads them, folded once per sheet: every table form of a
+ * workbook searches the same rows, and a ward's workbooks repeat the same labels.
  */
-export function findHeader(sheet: SheetGrid, form: TableForm): HeaderMatch | null {
-  const merges = new MergeIndex(sheet.merges);
+interface HeaderWindow {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+  /** Per row and column: the text read as a one-row header, best first (see headerTexts). */
+  readonly one: (readonly string[])[][];
+  /** Per row and column: the texts read as the second row of a two-row header. */
+  readonly two: (readonly string[])[][];
+}
+
+const headerWindows = new WeakMap<SheetGrid, HeaderWindow>();
+const NO_TEXTS: readonly string[] = [];
+
+function headerWindow(sheet: SheetGrid): HeaderWindow {
+  let window = headerWindows.get(sheet);
+  if (window) return window;
   const top = sheet.originRow;
   const bottom = Math.min(lastRow(sheet), top + HEADER_SEARCH_ROWS - 1);
   const left = sheet.originCol;
   const right = lastCol(sheet);
-  let best: HeaderMatch | null = null;
+  const merges = new MergeIndex(sheet.merges, { top, bottom });
+  const one: (readonly string[])[][] = [];
+  const two: (readonly string[])[][] = [];
   for (let r = top; r <= bottom; r++) {
+    const oneRow: (readonly string[])[] = [];
+    const twoRow: (readonly string[])[] = [];
+    for (let c = left; c <= right; c++) {
+      oneRow.push(headerTexts(sheet, merges, r, c, false));
+      twoRow.push(r === top ? NO_TEXTS : headerTexts(sheet, merges, r, c, true));
+    }
+    one.push(oneRow);
+    two.push(twoRow);
+  }
+  window = { top, bottom, left, right, one, two };
+  headerWindows.set(sheet, window);
+  return window;
+}
+
+/**
+ * The header row is the row (or pair of rows, for a merged group label above) among the first rows
+ * whose labels name the most of the form's columns.
+ */
+export function findHeader(sheet: SheetGrid, form: TableForm): HeaderMatch | null {
+  const window = headerWindow(sheet);
+  let best: HeaderMatch | null = null;
+  for (let r = window.top; r <= window.bottom; r++) {
     for (const twoRows of [false, true]) {
-      if (twoRows && r === top) continue;
+      if (twoRows && r === window.top) continue;
+      const line = (twoRows ? window.two : window.one)[r - window.top];
       const columns = new Map<string, number>();
-      for (let c = left; c <= right; c++) {
-        const texts = headerTexts(sheet, merges, r, c, twoRows);
-        for (const text of texts) {
+      for (let c = window.left; c <= window.right; c++) {
+        for (const text of line[c - window.left]) {
+          if (!couldMatch(form, text)) continue;
           const column = form.columns.find((col) => !columns.has(col.key) && columnMatches(col, text));
           if (column) {
             columns.set(column.key, c);
@@ -139,18 +208,17 @@ export function findHeader(sheet: SheetGrid, form: TableForm): HeaderMatch | nul
  * (the group taken from a merged area above, or carried from the left when the host gives no merges),
  * then the own label, then a label merged down from the row above.
  */
-function headerTexts(sheet: SheetGrid, merges: MergeIndex, r: number, c: number, twoRows: boolean): string[] {
+function headerTexts(sheet: SheetGrid, merges: MergeIndex, r: number, c: number, twoRows: boolean): readonly string[] {
   const own = valueThroughMerge(sheet, merges, r, c);
-  const out: string[] = [];
   if (twoRows) {
+    const out: string[] = [];
     const group = groupLabel(sheet, merges, r - 1, c);
     if (group && own && group !== own) out.push(foldHeader(`${group} ${own}`));
     if (own) out.push(foldHeader(own));
     else if (group) out.push(foldHeader(group));
-  } else if (own) {
-    out.push(foldHeader(own));
+    return out;
   }
-  return out;
+  return own ? [foldHeader(own)] : NO_TEXTS;
 }
 
 function valueThroughMerge(sheet: SheetGrid, merges: MergeIndex, r: number, c: number): string {

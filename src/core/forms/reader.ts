@@ -48,7 +48,40 @@ function absent(sheet: string, cell: string): Located<never> {
   return { value: null, sheet, cell, filled: false, absent: true };
 }
 
-/** Parses one cell by its declared type, reporting what is wrong with it. */
+/** The cell as the clerk sees it, for a message. */
+function shown(value: CellValue): string {
+  return cleanText(displayValue(value));
+}
+
+function where(sheet: string, cell: string, label: string): string {
+  return `Sheet "${sheet}", ô ${cell} (${label})`;
+}
+
+function whereEn(sheet: string, cell: string, label: string): string {
+  return `Sheet "${sheet}", cell ${cell} (${label})`;
+}
+
+function locatedOf(parsed: Parsed<unknown>, sheet: string, cell: string): AnyLocated {
+  return { value: parsed.kind === 'ok' ? parsed.value : null, sheet, cell, filled: parsed.kind !== 'empty' };
+}
+
+function choiceOf(vocab: Vocabulary<string>, parsed: Parsed<unknown>, value: CellValue, sheet: string, cell: string, label: string, sink: IssueSink): AnyLocated {
+  if (parsed.kind === 'invalid') {
+    sink.add(
+      'DATA-02',
+      sheet,
+      cell,
+      `${where(sheet, cell, label)}: "${shown(value)}" không phải giá trị hợp lệ của ${vocab.name}. Giá trị được chấp nhận: ${vocab.shown.join(', ')}.`,
+      `${whereEn(sheet, cell, label)}: "${shown(value)}" is not an accepted value. Accepted: ${vocab.shown.join(', ')}.`,
+    );
+  }
+  return locatedOf(parsed, sheet, cell);
+}
+
+/**
+ * Parses one cell by its declared type, reporting what is wrong with it. This runs for every cell of a
+ * roll (25 per member): messages are built only when there is something to report.
+ */
 function readTyped(
   type: ValueType,
   value: CellValue,
@@ -60,39 +93,23 @@ function readTyped(
   max?: number,
 ): AnyLocated {
   const cell = a1(row, col);
-  // Messages are built only when there is something to report: this runs for every cell of a roll.
-  const where = () => `Sheet "${sheet}", ô ${cell} (${label})`;
-  const whereEn = () => `Sheet "${sheet}", cell ${cell} (${label})`;
-  const located = (parsed: Parsed<unknown>): AnyLocated => ({
-    value: parsed.kind === 'ok' ? parsed.value : null,
-    sheet,
-    cell,
-    filled: parsed.kind !== 'empty',
-  });
-  const shown = () => cleanText(displayValue(value));
-  const choice = <T extends string>(vocab: Vocabulary<T>, parsed: Parsed<T> | Parsed<boolean>): AnyLocated => {
-    if (parsed.kind === 'invalid') {
-      sink.add(
-        'DATA-02',
-        sheet,
-        cell,
-        `${where()}: "${shown()}" không phải giá trị hợp lệ của ${vocab.name}. Giá trị được chấp nhận: ${vocab.shown.join(', ')}.`,
-        `${whereEn()}: "${shown()}" is not an accepted value. Accepted: ${vocab.shown.join(', ')}.`,
-      );
-    }
-    return located(parsed);
-  };
+  // The usual cell needs no parsing: a number in a count column, an empty or repeated yes/no.
+  if (typeof value === 'number' && (type === 'count' || type === 'number') && Number.isFinite(value) && (type === 'number' || (Number.isInteger(value) && value >= 0))) {
+    return { value, sheet, cell, filled: true };
+  }
+  // An empty yes/no cell is an answered "no" (RULES.md 9.1), as parseYesNo reads it.
+  if (value === null) return type === 'yesno' ? { value: false, sheet, cell, filled: true } : { value: null, sheet, cell, filled: false };
   switch (type) {
     case 'text':
-      return located(parseText(value));
+      return locatedOf(parseText(value), sheet, cell);
     case 'yesno':
-      return choice(YES_NO, parseYesNo(value));
+      return choiceOf(YES_NO, parseYesNo(value), value, sheet, cell, label, sink);
     case 'membership':
-      return choice(MEMBERSHIP, parseChoice(value, MEMBERSHIP));
+      return choiceOf(MEMBERSHIP, parseChoice(value, MEMBERSHIP), value, sheet, cell, label, sink);
     case 'rating':
-      return choice(CIVIL_SERVICE_RATING, parseChoice(value, CIVIL_SERVICE_RATING));
+      return choiceOf(CIVIL_SERVICE_RATING, parseChoice(value, CIVIL_SERVICE_RATING), value, sheet, cell, label, sink);
     case 'orgRating':
-      return choice(ORG_RATING, parseChoice(value, ORG_RATING));
+      return choiceOf(ORG_RATING, parseChoice(value, ORG_RATING), value, sheet, cell, label, sink);
     case 'date': {
       const parsed = parseDate(value);
       if (parsed.kind === 'invalid') {
@@ -100,21 +117,27 @@ function readTyped(
           'DATA-03',
           sheet,
           cell,
-          `${where()}: "${shown()}" không phải ngày hợp lệ. Nhập ngày/tháng/năm đầy đủ, ví dụ 01/12/2017.`,
-          `${whereEn()}: "${shown()}" is not a valid date. Enter day/month/year, e.g. 01/12/2017.`,
+          `${where(sheet, cell, label)}: "${shown(value)}" không phải ngày hợp lệ. Nhập ngày/tháng/năm đầy đủ, ví dụ 01/12/2017.`,
+          `${whereEn(sheet, cell, label)}: "${shown(value)}" is not a valid date. Enter day/month/year, e.g. 01/12/2017.`,
         );
       }
-      return located(parsed);
+      return locatedOf(parsed, sheet, cell);
     }
     case 'year': {
       const parsed = parseYear(value);
       if (parsed.kind === 'invalid') {
-        sink.add('DATA-03', sheet, cell, `${where()}: "${shown()}" không phải năm hợp lệ. Nhập năm bằng 4 chữ số, ví dụ 2017.`, `${whereEn()}: "${shown()}" is not a year. Enter four digits, e.g. 2017.`);
+        sink.add(
+          'DATA-03',
+          sheet,
+          cell,
+          `${where(sheet, cell, label)}: "${shown(value)}" không phải năm hợp lệ. Nhập năm bằng 4 chữ số, ví dụ 2017.`,
+          `${whereEn(sheet, cell, label)}: "${shown(value)}" is not a year. Enter four digits, e.g. 2017.`,
+        );
       }
-      return located(parsed);
+      return locatedOf(parsed, sheet, cell);
     }
     case 'number':
-      return located(parseNumber(value));
+      return locatedOf(parseNumber(value), sheet, cell);
     case 'count': {
       const parsed = parseNumber(value);
       if (parsed.kind === 'invalid' || (parsed.kind === 'ok' && (!Number.isInteger(parsed.value) || parsed.value < 0))) {
@@ -122,12 +145,12 @@ function readTyped(
           'VOTE-01',
           sheet,
           cell,
-          `${where()}: "${shown()}" không phải số nguyên không âm. Số phiếu, số người phải là số nguyên ≥ 0.`,
-          `${whereEn()}: "${shown()}" is not a whole number ≥ 0. Counts must be whole numbers ≥ 0.`,
+          `${where(sheet, cell, label)}: "${shown(value)}" không phải số nguyên không âm. Số phiếu, số người phải là số nguyên ≥ 0.`,
+          `${whereEn(sheet, cell, label)}: "${shown(value)}" is not a whole number ≥ 0. Counts must be whole numbers ≥ 0.`,
         );
         return { value: null, sheet, cell, filled: true };
       }
-      return located(parsed);
+      return locatedOf(parsed, sheet, cell);
     }
     case 'score': {
       const parsed = parseNumber(value);
@@ -137,12 +160,12 @@ function readTyped(
           'CB-01',
           sheet,
           cell,
-          `${where()}: điểm "${shown()}" không hợp lệ. Điểm phải từ 0 đến ${limit}, cho phép nửa điểm (ví dụ 12,5). Phiếu này không được tính vào điểm bình quân.`,
-          `${whereEn()}: score "${shown()}" is invalid. It must be from 0 to ${limit}, halves allowed. This sheet is left out of the mean.`,
+          `${where(sheet, cell, label)}: điểm "${shown(value)}" không hợp lệ. Điểm phải từ 0 đến ${limit}, cho phép nửa điểm (ví dụ 12,5). Phiếu này không được tính vào điểm bình quân.`,
+          `${whereEn(sheet, cell, label)}: score "${shown(value)}" is invalid. It must be from 0 to ${limit}, halves allowed. This sheet is left out of the mean.`,
         );
         return { value: null, sheet, cell, filled: true };
       }
-      return located(parsed);
+      return locatedOf(parsed, sheet, cell);
     }
   }
 }
@@ -230,6 +253,8 @@ interface RawTable {
 }
 
 const TOTALS = new Set(['tong', 'cong', 'tong cong', 'tong so', 'cong chung']);
+/** Longer than any spelling of TOTALS, even decomposed (NFD) or spaced out. */
+const TOTALS_MAX_TEXT = 30;
 
 /** Locates a table, reports missing columns, hidden and merged cells, and lists its data rows. */
 function locateTable(sheet: SheetGrid, form: TableForm, sink: IssueSink): RawTable | null {
@@ -274,7 +299,8 @@ function locateTable(sheet: SheetGrid, form: TableForm, sink: IssueSink): RawTab
       const v = cellAt(sheet, r, c);
       if (typeof v === 'string') firstText = v.trim();
     }
-    if (firstText && TOTALS.has(foldLabel(firstText))) {
+    // A totals label is a word or two; a member's name (the usual first text) is not folded for this.
+    if (firstText && firstText.length <= TOTALS_MAX_TEXT && TOTALS.has(foldLabel(firstText))) {
       totalsRow = r;
       break;
     }
@@ -330,25 +356,27 @@ function reportHiddenAndMerged(sheet: SheetGrid, form: TableForm, headerRow: num
   }
 }
 
-function readRow(table: RawTable, form: TableForm, r: number, sink: IssueSink): Record<string, AnyLocated> {
+function readRow(table: RawTable, form: TableForm, labels: readonly string[], firstCol: number, r: number, sink: IssueSink): Record<string, AnyLocated> {
   const out: Record<string, AnyLocated> = {};
   const sheet = table.sheet;
-  for (const column of form.columns) {
+  const line = sheet.values[r - sheet.originRow] ?? [];
+  for (let i = 0; i < form.columns.length; i++) {
+    const column = form.columns[i];
     const col = table.columns.get(column.key);
     if (col === undefined) {
-      out[column.key] = absent(sheet.name, a1(r, Math.min(...table.columns.values())));
+      out[column.key] = absent(sheet.name, a1(r, firstCol));
       continue;
     }
-    const raw = cellAt(sheet, r, col);
-    const located = readTyped(column.type, raw, sheet.name, r, col, headerName(column), sink, column.max);
+    const raw = line[col - sheet.originCol] ?? null;
+    const located = readTyped(column.type, raw, sheet.name, r, col, labels[i], sink, column.max);
     out[column.key] = located;
     if (column.required === 'always' && !located.filled && column.type !== 'yesno') {
       sink.add(
         'DATA-01',
         sheet.name,
         located.cell,
-        `Sheet "${sheet.name}", ô ${located.cell}: chưa nhập "${headerName(column)}" ở dòng ${r + 1}. Cột này bắt buộc.`,
-        `Sheet "${sheet.name}", cell ${located.cell}: "${headerName(column)}" is empty on row ${r + 1}; the column is required.`,
+        `Sheet "${sheet.name}", ô ${located.cell}: chưa nhập "${labels[i]}" ở dòng ${r + 1}. Cột này bắt buộc.`,
+        `Sheet "${sheet.name}", cell ${located.cell}: "${labels[i]}" is empty on row ${r + 1}; the column is required.`,
       );
     }
   }
@@ -358,7 +386,9 @@ function readRow(table: RawTable, form: TableForm, r: number, sink: IssueSink): 
 function readTable<Row>(sheet: SheetGrid, form: TableForm, sink: IssueSink, build: (cells: Record<string, AnyLocated>, row: number) => Row): TableRead<Row> | null {
   const table = locateTable(sheet, form, sink);
   if (!table) return null;
-  const rows = table.dataRows.map((r) => build(readRow(table, form, r, sink), r + 1));
+  const labels = form.columns.map(headerName);
+  const firstCol = Math.min(...table.columns.values());
+  const rows = table.dataRows.map((r) => build(readRow(table, form, labels, firstCol, r, sink), r + 1));
   return { sheet: sheet.name, headerRow: table.headerRow + 1, rows, columns: table.columns, totalsRow: table.totalsRow === null ? null : table.totalsRow + 1 };
 }
 

@@ -3,7 +3,7 @@
  * Vietnamese decimal commas. A parser never throws and never guesses: it returns the value or says why not.
  */
 import { type CellValue, isCellError } from '../grid';
-import { cleanText, foldLabel } from '../text/normalize';
+import { cleanText, foldLabel, isBlankText } from '../text/normalize';
 import { type DateOnly, fromExcelSerial, isValidDate } from './dates';
 
 export type Parsed<T> =
@@ -14,6 +14,9 @@ export type Parsed<T> =
 
 const EMPTY: Parsed<never> = { kind: 'empty' };
 const ok = <T>(value: T): Parsed<T> => ({ kind: 'ok', value });
+// Shared, since a roll holds a dozen yes/no cells per member; Parsed values are never mutated.
+const YES: Parsed<boolean> = ok(true);
+const NO: Parsed<boolean> = ok(false);
 
 /** How a cell reads back to the clerk in a message. */
 export function displayValue(value: CellValue): string {
@@ -25,7 +28,7 @@ export function displayValue(value: CellValue): string {
 }
 
 export function isBlank(value: CellValue): boolean {
-  return value === null || (typeof value === 'string' && cleanText(value) === '');
+  return value === null || (typeof value === 'string' && isBlankText(value));
 }
 
 function preflight(value: CellValue): Parsed<never> | null {
@@ -37,7 +40,8 @@ function preflight(value: CellValue): Parsed<never> | null {
 export function parseText(value: CellValue): Parsed<string> {
   const early = preflight(value);
   if (early) return early;
-  return ok(displayValue(value).replace(/\s+/g, ' ').trim());
+  const text = typeof value === 'string' ? value : displayValue(value);
+  return ok(/\s{2}|[^\S ]|^ | $/.test(text) ? text.replace(/\s+/g, ' ').trim() : text);
 }
 
 /** A number as typed: `12`, `12,5`, `12.5`, ` 7 `. */
@@ -100,12 +104,18 @@ const CHECK_MARKS = new Set(['✓', '✔', '☑', '√', '✅']);
 
 /** Yes/no cell: an empty cell is "no" (RULES.md 9.1). */
 export function parseYesNo(value: CellValue): Parsed<boolean> {
-  if (typeof value === 'boolean') return ok(value);
-  if (typeof value === 'number') return value === 1 ? ok(true) : value === 0 ? ok(false) : { kind: 'invalid', text: String(value) };
-  if (typeof value === 'string' && CHECK_MARKS.has(cleanText(value))) return ok(true);
+  if (value === null) return NO;
+  if (typeof value === 'boolean') return value ? YES : NO;
+  if (typeof value === 'number') return value === 1 ? YES : value === 0 ? NO : { kind: 'invalid', text: String(value) };
+  if (typeof value === 'string') {
+    // Most cells repeat a handful of spellings ("x", "", "Có"): one map lookup, no folding.
+    const seen = YES_NO.seen.get(value);
+    if (seen !== undefined && seen !== null) return seen === 'yes' ? YES : NO;
+    if (CHECK_MARKS.has(cleanText(value))) return YES;
+  }
   const parsed = parseChoice(value, YES_NO);
-  if (parsed.kind === 'empty') return ok(false);
-  return parsed.kind === 'ok' ? ok(parsed.value === 'yes') : parsed;
+  if (parsed.kind === 'empty') return NO;
+  return parsed.kind === 'ok' ? (parsed.value === 'yes' ? YES : NO) : parsed;
 }
 
 export type MemberLevel = 'HTXSNV' | 'HTTNV' | 'HTNV' | 'KHTNV';
