@@ -1,0 +1,64 @@
+/** Legacy text in a whole workbook: where it is, and the workbook as the clerk reads it, in Unicode. */
+import { a1, type CellValue, type SheetGrid, type WorkbookModel } from '../../grid';
+import { findLegacyCells, type LegacyEncoding, type Evidence } from './detect';
+
+export interface LegacyFinding {
+  readonly sheet: string;
+  /** A1 address. */
+  readonly cell: string;
+  /** 0-based sheet coordinates. */
+  readonly row: number;
+  readonly col: number;
+  readonly text: string;
+  readonly encoding: LegacyEncoding;
+  /** The text in Unicode NFC. */
+  readonly converted: string;
+  readonly evidence: Evidence;
+  /** The Unicode font for the cell when its font is a legacy one; null to leave the font alone. */
+  readonly unicodeFont: string | null;
+}
+
+export function encodingName(encoding: LegacyEncoding): string {
+  return encoding === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI-Windows';
+}
+
+export function findLegacyText(model: WorkbookModel): LegacyFinding[] {
+  const findings: LegacyFinding[] = [];
+  for (const sheet of model.sheets) {
+    for (const cell of findLegacyCells(sheet.values, sheet.fonts, sheet.originRow, sheet.originCol)) {
+      findings.push({
+        sheet: sheet.name,
+        cell: a1(cell.row, cell.col),
+        row: cell.row,
+        col: cell.col,
+        text: cell.text,
+        encoding: cell.reading.encoding,
+        converted: cell.reading.converted,
+        evidence: cell.reading.evidence,
+        unicodeFont: cell.reading.unicodeFont,
+      });
+    }
+  }
+  return findings;
+}
+
+/** The model with each finding's text replaced by its Unicode reading; untouched sheets are shared. */
+export function convertModel(model: WorkbookModel, findings: readonly LegacyFinding[]): WorkbookModel {
+  if (findings.length === 0) return model;
+  const bySheet = new Map<string, LegacyFinding[]>();
+  for (const f of findings) {
+    const list = bySheet.get(f.sheet);
+    if (list) list.push(f);
+    else bySheet.set(f.sheet, [f]);
+  }
+  return {
+    ...model,
+    sheets: model.sheets.map((sheet): SheetGrid => {
+      const list = bySheet.get(sheet.name);
+      if (!list) return sheet;
+      const values: CellValue[][] = sheet.values.map((line) => [...line]);
+      for (const f of list) values[f.row - sheet.originRow][f.col - sheet.originCol] = f.converted;
+      return { ...sheet, values };
+    }),
+  };
+}
