@@ -9,7 +9,7 @@ export const API = {
   sheetVisibility: '1.2',
   /** Range.merge, column widths and row heights. */
   sheetLayout: '1.2',
-  /** Worksheet.getRanges (RangeAreas): one call formats many scattered cells. */
+  /** Worksheet.getRanges (RangeAreas): one call formats many scattered cells; Range.getCellProperties. */
   rangeAreas: '1.9',
   /** Range.hyperlink, freeze panes, tab colour. */
   hyperlinks: '1.7',
@@ -33,5 +33,12 @@ export function sheetRef(sheet: string, cell: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
 
-/** Excel on the web refuses a request above 5 MB; stay well under it. */
-export const PAYLOAD_BUDGET = 3.5 * 1024 * 1024;
+/**
+ * Excel on the web refuses a request or a response above 5 MB. The writers' byte counts are estimates
+ * (within a few per cent of what office.js sends), so a request is cut at 4.5 MB.
+ */
+export const PAYLOAD_BUDGET = 4.5 * 1024 * 1024;
+/** Rows read per sheet in the read sync; longer sheets are read in more parts, each under the limit. */
+export const FIRST_READ_ROWS = 10_000;
+/** A response is cut at this size (estimated from the rows already read). */
+export const READ_BUDGET = 4 * 1024 * 1024;

@@ -52,6 +52,13 @@ export function renderLayout(wb: ExcelJS.Workbook, layout: SheetLayout): ExcelJS
   }
   for (const [row, height] of layout.rowHeights) ws.getRow(row + 1).height = height;
   ws.pageSetup = { paperSize: 9, orientation: layout.landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
+  if (layout.print) {
+    const { area, pageBreaks, margins } = layout.print;
+    if (margins) ws.pageSetup.margins = { ...margins, header: 0.3, footer: 0.3 };
+    if (area) ws.pageSetup.printArea = `${a1(area.top, area.left)}:${a1(area.bottom, area.right)}`;
+    // ExcelJS puts a row's break below it: below 1-based row r is before 0-based row r.
+    for (const row of pageBreaks ?? []) if (row > 0) ws.getRow(row).addPageBreak();
+  }
   if (layout.printTitleRows) ws.pageSetup.printTitlesRow = `${layout.printTitleRows[0] + 1}:${layout.printTitleRows[1] + 1}`;
   if (layout.freezeRows || layout.freezeCols) ws.views = [{ state: 'frozen', ySplit: layout.freezeRows ?? 0, xSplit: layout.freezeCols ?? 0 }];
   for (const v of layout.validations ?? []) rangeValidations(ws).add(`${a1(v.range.top, v.range.left)}:${a1(v.range.bottom, v.range.right)}`, toExcelJs(v));

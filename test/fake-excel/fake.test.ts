@@ -339,6 +339,72 @@ describe('sync accounting', () => {
     expect(host.stats.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
     expect(host.getValue('Trống', `A${rows}`)).toBe(big[rows - 1][0]);
   });
+
+  it('fails a response over 5 MB with ResponsePayloadSizeLimitExceeded and delivers none of its loads', async () => {
+    const host = await sampleHost();
+    const rows = 60_000;
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Trống');
+      for (let start = 0; start < rows; start += 20_000) {
+        sheet.getRange(`A${start + 1}:A${start + 20_000}`).values = Array.from({ length: 20_000 }, (_, i) => [`${start + i}`.padEnd(100, 'x')]);
+        await context.sync();
+      }
+    });
+    host.resetStats();
+    let small: { values: unknown[][] } | null = null;
+    await richError(
+      host.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem('Trống');
+        small = sheet.getRange('A1').load('values');
+        sheet.getRange(`A1:A${rows}`).load('values');
+        await context.sync();
+      }),
+      'ResponsePayloadSizeLimitExceeded',
+    );
+    expect(host.stats.log.at(-1)).toMatchObject({ error: 'ResponsePayloadSizeLimitExceeded' });
+    expect(host.stats.log.at(-1)!.responseBytes).toBeGreaterThan(5 * 1024 * 1024);
+    expect(() => small!.values).toThrow(/is not available/);
+    // A host without the limit (Excel on the desktop) answers.
+    const desktop = await sampleHost({ requestLimitBytes: Infinity, responseLimitBytes: Infinity });
+    await desktop.run(async (context) => {
+      context.workbook.worksheets.getItem('Trống').getRange(`A1:A${rows}`).values = Array.from({ length: rows }, () => ['x'.repeat(100)]);
+      await context.sync();
+      const all = context.workbook.worksheets.getItem('Trống').getRange(`A1:A${rows}`).load('values');
+      await context.sync();
+      expect(all.values).toHaveLength(rows);
+    });
+  });
+
+  it('getCellProperties (ExcelApi 1.9) gives per cell only what was asked for; older hosts refuse it at the call', async () => {
+    const host = await sampleHost();
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Trống');
+      sheet.getRange('B2').format.fill.color = '#FFC7CE';
+      sheet.getRange('B3').format.font.bold = true;
+      const props = sheet.getRange('B1:B3').getCellProperties({ address: true, format: { fill: { color: true }, font: { bold: true } } });
+      await context.sync();
+      expect(props.value).toEqual([
+        [{ address: 'Trống!B1', format: { fill: { color: '#FFFFFF' }, font: { bold: false } } }],
+        [{ address: 'Trống!B2', format: { fill: { color: '#FFC7CE' }, font: { bold: false } } }],
+        [{ address: 'Trống!B3', format: { fill: { color: '#FFFFFF' }, font: { bold: true } } }],
+      ]);
+    });
+    await richError(
+      host.run(async (context) => {
+        context.workbook.worksheets.getItem('Trống').getRange('B1').getCellProperties({ style: true });
+        await context.sync();
+      }),
+      'InvalidArgument',
+    );
+    const old = await sampleHost({ apiVersion: '1.8' });
+    await richError(
+      old.run(async (context) => {
+        context.workbook.worksheets.getItem('Trống').getRange('B1').getCellProperties({ format: { fill: { color: true } } });
+        await context.sync();
+      }),
+      'ApiNotFound',
+    );
+  });
 });
 
 describe('host errors surface at sync', () => {

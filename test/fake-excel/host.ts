@@ -52,7 +52,7 @@ export interface FakeExcelOptions {
   readonly userName?: string;
   /** Request payload limit in bytes; Excel's is 5 MB. */
   readonly requestLimitBytes?: number;
-  /** Response payload limit in bytes; none unless set (Excel on the web refuses responses over 5 MB). */
+  /** Response payload limit in bytes; Excel on the web's is 5 MB too. */
   readonly responseLimitBytes?: number;
 }
 
@@ -137,6 +137,8 @@ const enumOf = (values: readonly string[]): Record<string, string> => Object.fro
 
 export class FakeExcelHostCore {
   static readonly REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+  /** Excel on the web limits responses too ("payload size limit for requests and responses of 5MB"). */
+  static readonly RESPONSE_LIMIT_BYTES = 5 * 1024 * 1024;
 
   /** Counted per round trip; reset with `resetStats()`. */
   readonly stats: FakeSyncStats = emptyStats();
@@ -153,7 +155,7 @@ export class FakeExcelHostCore {
     this.port = {
       book,
       requestLimitBytes: options.requestLimitBytes ?? FakeExcelHostCore.REQUEST_LIMIT_BYTES,
-      responseLimitBytes: options.responseLimitBytes ?? Infinity,
+      responseLimitBytes: options.responseLimitBytes ?? FakeExcelHostCore.RESPONSE_LIMIT_BYTES,
       recordSync(record) {
         stats.syncs++;
         stats.requests.push(record.requests);

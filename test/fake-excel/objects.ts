@@ -523,6 +523,64 @@ export class FakeRange extends FakeClientObject {
       { clientSince: '1.4' },
     );
   }
+
+  /**
+   * ExcelApi 1.9: per cell, only the properties asked for (`{ address, format: { fill: { color } } }`),
+   * as a rows × columns array. Modelled: address, addressLocal, hidden, format.fill (color, pattern),
+   * format.font (name, size, color, bold, italic, underline, strikethrough), format.horizontalAlignment,
+   * verticalAlignment, wrapText; any other option is refused as not modelled.
+   */
+  getCellProperties(cellPropertiesLoadOptions: unknown): FakeClientResult<unknown[][]> {
+    return this._invoke(
+      'getCellProperties',
+      [cellPropertiesLoadOptions],
+      (ref: RangeRef, [options]) => {
+        const rect = one(ref);
+        checkPerCellSize(rect);
+        return grid(rect, (row, col) => cellProperties(ref.sheet, row, col, options));
+      },
+      { clientSince: '1.9' },
+    ) as FakeClientResult<unknown[][]>;
+  }
+}
+
+const CELL_FORMAT_OPTIONS = ['fill', 'font', 'horizontalAlignment', 'verticalAlignment', 'wrapText'] as const;
+const CELL_FONT_OPTIONS = ['name', 'size', 'color', 'bold', 'italic', 'underline', 'strikethrough'] as const;
+
+function checkOptionKeys(options: unknown, allowed: readonly string[], what: string): Record<string, unknown> {
+  if (!options || typeof options !== 'object' || Array.isArray(options)) throw invalidArgument(`${what} must be an object`);
+  for (const key of Object.keys(options)) if (!allowed.includes(key)) throw invalidArgument(`${what}.${key} is not modelled by the fake`);
+  return options as Record<string, unknown>;
+}
+
+/** One cell of `getCellProperties`: only the keys asked for with `true`. */
+function cellProperties(sheet: HostSheet, row: number, col: number, options: unknown): Record<string, unknown> {
+  const o = checkOptionKeys(options, ['address', 'addressLocal', 'hidden', 'format'], 'cellPropertiesLoadOptions');
+  const out: Record<string, unknown> = {};
+  if (o.address === true) out.address = qualified(sheet.name, cellRect(row, col));
+  if (o.addressLocal === true) out.addressLocal = qualified(sheet.name, cellRect(row, col));
+  if (o.hidden === true) out.hidden = sheet.hiddenRows.has(row) || sheet.hiddenColumns.has(col);
+  if (o.format) {
+    const f = checkOptionKeys(o.format, CELL_FORMAT_OPTIONS, 'format');
+    const cell = effectiveFormat(sheet, row, col);
+    const format: Record<string, unknown> = {};
+    if (f.fill) {
+      const fill = checkOptionKeys(f.fill, ['color', 'pattern'], 'format.fill');
+      format.fill = {
+        ...(fill.color === true ? { color: cell.fill ?? '#FFFFFF' } : {}),
+        ...(fill.pattern === true ? { pattern: cell.fill ? 'Solid' : 'None' } : {}),
+      };
+    }
+    if (f.font) {
+      const font = checkOptionKeys(f.font, CELL_FONT_OPTIONS, 'format.font');
+      format.font = Object.fromEntries(CELL_FONT_OPTIONS.filter((k) => font[k] === true).map((k) => [k, cell.font[k]]));
+    }
+    if (f.horizontalAlignment === true) format.horizontalAlignment = cell.horizontalAlignment;
+    if (f.verticalAlignment === true) format.verticalAlignment = cell.verticalAlignment;
+    if (f.wrapText === true) format.wrapText = cell.wrapText;
+    out.format = format;
+  }
+  return out;
 }
 
 /** ExcelApi 1.9: several rectangles of one sheet. */

@@ -71,6 +71,17 @@ export interface SheetLayout {
    * to the package ExcelJS wrote.
    */
   readonly chartSource?: ChartSource;
+  /** Print set-up beyond the default (A4, one page wide): for sheets printed as forms (the ballots). */
+  readonly print?: PrintSetup;
+}
+
+export interface PrintSetup {
+  /** The range printed; the used range without it. */
+  readonly area?: CellRange;
+  /** Manual page breaks: 0-based rows that begin a new page. */
+  readonly pageBreaks?: readonly number[];
+  /** Inches; the renderers' default margins without it. */
+  readonly margins?: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
 }
 
 export interface ChartSource {
@@ -83,6 +94,9 @@ export interface ChartSource {
 export const FONT_NAME = 'Times New Roman';
 
 /** Collects cells row by row; the result sheets use it instead of poking at a host's API. */
+/** Excel's tallest row, in points. */
+export const MAX_ROW_HEIGHT = 409;
+
 export class LayoutBuilder {
   private readonly cells: LayoutCell[] = [];
   private readonly merges: CellRange[] = [];
@@ -136,7 +150,8 @@ export class LayoutBuilder {
   }
 
   /**
-   * Rows holding wrapped text get a height that shows all of it: neither Excel nor LibreOffice grows
+   * Rows holding wrapped text get a height that shows all of it (up to Excel's maximum: a taller row is
+   * refused by Office.js with InvalidArgument, failing the whole write, e.g. for a 32,767-character note): neither Excel nor LibreOffice grows
    * a row for text in merged cells, and LibreOffice keeps imported rows at their default height.
    */
   private fitWrappedRows(): void {
@@ -156,10 +171,10 @@ export class LayoutBuilder {
       const points = lines * ((cell.style.size ?? 12) + 3.5) + 3;
       needed.set(cell.row, Math.max(needed.get(cell.row) ?? 0, points));
     }
-    for (const [row, points] of needed) if (points > (this.heights.get(row) ?? 18)) this.heights.set(row, Math.ceil(points));
+    for (const [row, points] of needed) if (points > (this.heights.get(row) ?? 18)) this.heights.set(row, Math.min(MAX_ROW_HEIGHT, Math.ceil(points)));
   }
 
-  build(extra: { printTitleRows?: readonly [number, number]; freezeRows?: number; freezeCols?: number; tabColor?: string; chartSource?: ChartSource } = {}): SheetLayout {
+  build(extra: { printTitleRows?: readonly [number, number]; freezeRows?: number; freezeCols?: number; tabColor?: string; chartSource?: ChartSource; print?: PrintSetup } = {}): SheetLayout {
     this.fitWrappedRows();
     return {
       name: this.name,

@@ -18,7 +18,7 @@ const TITLE: CellStyle = { bold: true, size: 14, align: 'center', wrap: true };
 const SUBTITLE: CellStyle = { italic: true, size: 11, align: 'center', wrap: true };
 const LINK: CellStyle = { size: 11, border: true, color: '#0563C1', underline: true };
 
-function placeName(dangBo: string | null): string {
+export function placeName(dangBo: string | null): string {
   if (!dangBo) return '……';
   return dangBo.replace(/^\s*đảng\s+bộ\s+(phường|xã|thị\s+trấn)?\s*/i, '').trim() || '……';
 }
@@ -288,8 +288,16 @@ export interface Flag {
   readonly cell: string;
   readonly severity: Severity;
   readonly fill: string;
-  /** Rule IDs and messages of every issue on the cell. */
+  /** Rule IDs and messages of every issue on the cell, without saying which cell (`Kiểm tra` has that). */
   readonly note: string;
+}
+
+/**
+ * A message as a note on its own cell: the leading 'Sheet "…", ô E7' or 'Sheet "…", dòng 12' would only
+ * repeat where the note is (and every note travels to Excel in the check's requests).
+ */
+function onTheCell(message: string): string {
+  return message.replace(/^Sheet "[^"]*", (?:ô [A-Z]+\d+|dòng \d+)(?:: | (?=\())/, '');
 }
 
 /** One flag per offending cell: several issues share one note, the worst severity sets the colour. */
@@ -304,6 +312,7 @@ export function flagsOf(issues: readonly Issue[], sheetExists: (name: string) =>
   }
   return [...byCell.values()].map((list) => {
     const severity: Severity = list.some((i) => i.severity === 'error') ? 'error' : 'warning';
-    return { sheet: list[0].sheet, cell: list[0].cell as string, severity, fill: FLAG_FILL[severity], note: list.map((i) => `[${i.rule}] ${i.message}`).join('\n\n') };
+    const note = [...new Set(list.map((i) => `[${i.rule}] ${onTheCell(i.message)}`))].join('\n\n');
+    return { sheet: list[0].sheet, cell: list[0].cell as string, severity, fill: FLAG_FILL[severity], note };
   });
 }
