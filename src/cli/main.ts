@@ -10,13 +10,16 @@ import { checkWorkbook, type CheckResult } from '../core/check';
 import { countBySeverity, type Issue } from '../core/issues';
 import { buildReport, buildWardReport, wardIssues } from '../core/report';
 import { findRuleSet, resolveOptions, RULE_SETS } from '../core/ruleSets';
-import { loadXlsx, UnreadableWorkbookError, workbookToModel } from '../xlsx/readXlsx';
+import { loadModel } from '../xlsx/loadModel';
+import { loadXlsx, UnreadableWorkbookError } from '../xlsx/readXlsx';
 import { exampleData } from '../xlsx/example';
 import { type ChiBoData, fillWorkbook } from '../xlsx/fill';
 import { PLAN_ORGANISATION, planData } from '../xlsx/plan';
 import { writeCheckedCopy } from '../xlsx/writeResults';
 import { writeWardWorkbook } from '../xlsx/writeWard';
-import { type AggregateArgs, type CheckArgs, parseArgs, type TemplateArgs, USAGE, UsageError } from './args';
+import { type AggregateArgs, type CheckArgs, type MeetingArgs, parseArgs, type TemplateArgs, USAGE, UsageError } from './args';
+import { runMeeting } from './meeting';
+import { runConvert } from './convert';
 
 export interface Io {
   readonly out: (text: string) => void;
@@ -37,7 +40,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
     if (args.command === 'template') return await runTemplate(args, io);
     if (args.command === 'aggregate') return await runAggregate(args, io);
-    return await runCheck(args, io);
+    if (args.command === 'convert') return await runConvert(args, io);
+    if (args.command === 'check') return await runCheck(args, io);
+    return await runMeetingCommand(args, io);
   } catch (err) {
     if (err instanceof UsageError) {
       // One clear line (FORMS.md); the usage text is one `xeploai --help` away.
@@ -77,18 +82,22 @@ async function checkFiles(args: { files: readonly string[]; ruleSet: string; opt
   const checked: { path: string; result: CheckResult }[] = [];
   let unreadable = false;
   for (const [i, file] of args.files.entries()) {
-    let workbook;
+    // The values always come from one reader (loadModel), so `check` and `check --out` agree; a
+    // checked copy is then written through ExcelJS's model of the file.
+    let workbook: ExcelJS.Workbook | null = null;
+    let model;
     try {
-      workbook = await loadXlsx(file);
+      if (each) workbook = await loadXlsx(file);
+      model = await loadModel(file);
     } catch (err) {
       if (!(err instanceof UnreadableWorkbookError)) throw err;
       io.err(`xeploai: ${err.message}\n`);
       unreadable = true;
       continue;
     }
-    const result = checkWorkbook(workbookToModel(workbook), { ruleSet: args.ruleSet, options: args.options });
+    const result = checkWorkbook(model, { ruleSet: args.ruleSet, options: args.options });
     checked.push({ path: file, result });
-    if (each) await each(file, i, workbook, result);
+    if (each && workbook) await each(file, i, workbook, result);
   }
   return { checked, unreadable };
 }
@@ -111,6 +120,13 @@ async function runAggregate(args: AggregateArgs, io: Io): Promise<number> {
   }
   if (unreadable) return 2;
   return issues.some((i) => i.severity === 'error') ? 1 : 0;
+}
+
+async function runMeetingCommand(args: MeetingArgs, io: Io): Promise<number> {
+  validateRules(args.ruleSet, args.options);
+  if (isDirectory(args.out)) throw new UsageError(`--out của ${args.command} là một tệp .xlsx, không phải thư mục: ${args.out}.`);
+  if (samePath(args.out, args.file)) throw new UsageError(`--out không được trùng tệp đầu vào ${args.file}: tệp gốc không bao giờ bị ghi đè.`);
+  return runMeeting(args, io);
 }
 
 function issueLine(issue: Issue): string {

@@ -8,6 +8,9 @@ import { parseRange } from '../core/grid';
 
 type ExcelValue = ExcelJS.CellValue;
 
+/** The error shown for a formula error whose text ExcelJS lost (see toCellValue). */
+export const FORMULA_ERROR_LOST = '#LỖI';
+
 export function toCellValue(value: ExcelValue): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
@@ -18,6 +21,9 @@ export function toCellValue(value: ExcelValue): CellValue {
     if ('formula' in value || 'sharedFormula' in value) {
       const result = (value as { result?: unknown }).result;
       if (result === undefined || result === null) return null;
+      // ExcelJS turns an error result in a date-formatted cell into an Invalid Date, losing the error's
+      // text: it is a formula error all the same (DATA-04), not a date.
+      if (result instanceof Date && Number.isNaN(result.getTime())) return { error: FORMULA_ERROR_LOST };
       return toCellValue(result as ExcelValue);
     }
     if ('text' in value) {
@@ -57,7 +63,26 @@ export function sheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
 }
 
 export function workbookToModel(wb: ExcelJS.Workbook): WorkbookModel {
-  return { sheets: wb.worksheets.map(sheetToGrid) };
+  return { sheets: wb.worksheets.map((ws) => withFontNames(sheetToGrid(ws), ws)) };
+}
+
+/**
+ * DATA-06: the font of each cell whose text is not plain ASCII (only such text can be in a legacy
+ * code), parallel to `values`; the grid is returned as it is when there is none to tell.
+ */
+export function withFontNames(grid: SheetGrid, ws: ExcelJS.Worksheet): SheetGrid {
+  let any = false;
+  const fonts = grid.values.map((line, r) =>
+    line.map((value, c) => {
+      if (typeof value !== 'string' || !/[^\x00-\x7f]/.test(value)) return null;
+      const cell = ws.findCell(grid.originRow + r + 1, grid.originCol + c + 1);
+      const runs = cell && typeof cell.value === 'object' && cell.value && 'richText' in cell.value ? cell.value.richText : [];
+      const name = runs[0]?.font?.name ?? cell?.font?.name ?? null;
+      if (name) any = true;
+      return name;
+    }),
+  );
+  return any ? { ...grid, fonts } : grid;
 }
 
 /** A file that could not be opened as a workbook, with one line for the clerk. */

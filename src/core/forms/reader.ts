@@ -611,7 +611,8 @@ export function readChiBoWorkbook(workbook: WorkbookModel, sink: IssueSink): Chi
   if (role === 'chi-bo' && blankChiBo && wardRows) {
     return { info: null, roll: null, tally: null, scores: null, leaders, plan, chiBoDossier, leaderDossier, role: 'plan' };
   }
-  sink.list.push(...own.list);
+  // One by one: a roll of 200,000 rows can hold more issues than a call may take arguments.
+  for (const issue of own.list) sink.list.push(issue);
   return { info, roll, tally, scores, leaders, plan, chiBoDossier, leaderDossier, role };
 }
 

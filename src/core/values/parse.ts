@@ -22,7 +22,8 @@ const NO: Parsed<boolean> = ok(false);
 export function displayValue(value: CellValue): string {
   if (value === null) return '';
   if (isCellError(value)) return value.error;
-  if (value instanceof Date) return `${String(value.getUTCDate()).padStart(2, '0')}/${String(value.getUTCMonth() + 1).padStart(2, '0')}/${value.getUTCFullYear()}`;
+  // A date number past Excel's range: Excel itself shows the cell as #####.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '#####' : `${String(value.getUTCDate()).padStart(2, '0')}/${String(value.getUTCMonth() + 1).padStart(2, '0')}/${value.getUTCFullYear()}`;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   return String(value);
 }
@@ -178,7 +179,10 @@ export function parseDate(value: CellValue): Parsed<DateOnly> {
   const early = preflight(value);
   if (early) return early;
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return { kind: 'invalid', text: 'Invalid Date' };
+    if (Number.isNaN(value.getTime())) return { kind: 'invalid', text: '#####' };
+    // Excel's dates start on 01/01/1900: an earlier Date is a number 0 or below in a date cell (Excel
+    // shows ##### or 00/01/1900), as Office.js reports it and fromExcelSerial refuses it.
+    if (value.getUTCFullYear() < 1900) return { kind: 'invalid', text: displayValue(value) };
     return ok({ y: value.getUTCFullYear(), m: value.getUTCMonth() + 1, d: value.getUTCDate() });
   }
   if (typeof value === 'number') {
