@@ -31,7 +31,25 @@ export interface HelpArgs {
   readonly command: 'help';
 }
 
-export type CliArgs = CheckArgs | AggregateArgs | TemplateArgs | HelpArgs;
+/** `ballots` (form 07-KĐ.ĐV for round 1 or 2) and `minutes` (biên bản kiểm phiếu): one file in, a copy out. */
+export interface MeetingArgs {
+  readonly command: 'ballots' | 'minutes';
+  readonly file: string;
+  readonly out: string;
+  /** Only for `ballots`. */
+  readonly round: 1 | 2;
+  readonly ruleSet: string;
+  readonly options: Readonly<Record<string, string>>;
+}
+
+export type CliArgs = CheckArgs | AggregateArgs | TemplateArgs | MeetingArgs | ConvertArgs | HelpArgs;
+
+/** `convert`: a copy with legacy-encoded text (TCVN3, VNI) converted to Unicode (DATA-06). */
+export interface ConvertArgs {
+  readonly command: 'convert';
+  readonly file: string;
+  readonly out: string;
+}
 
 export class UsageError extends Error {}
 
@@ -39,6 +57,9 @@ export const USAGE = `Cách dùng (usage):
   npx xeploai check FILE.xlsx... [--json] [--out OUT.xlsx] [--rules hd27-2014] [--option KEY=VALUE]...
   npx xeploai aggregate FILE.xlsx... --out TONGHOP.xlsx [--json] [--rules hd27-2014] [--option KEY=VALUE]...
   npx xeploai template --out BLANK.xlsx [--example] [--plan]
+  npx xeploai convert FILE.xlsx --out OUT.xlsx
+  npx xeploai ballots FILE.xlsx --round 1|2 --out OUT.xlsx [--rules hd27-2014] [--option KEY=VALUE]...
+  npx xeploai minutes FILE.xlsx --out OUT.xlsx [--rules hd27-2014] [--option KEY=VALUE]...
 
   check      kiểm tra và xếp loại; mã thoát 0 = không có lỗi, 1 = có lỗi, 2 = không đọc được tệp
   --json     chỉ in báo cáo JSON ra stdout
@@ -48,7 +69,14 @@ export const USAGE = `Cách dùng (usage):
              vào --out: sheet Tổng hợp, KQ biểu quyết CBLĐQL, Kiểm tra; lịch lấy từ sheet Kế hoạch
              của bất kỳ tệp nào; --option capScope=ward áp dụng giới hạn 15% trên toàn Đảng bộ
   template   tạo sổ mẫu trống với đủ các sheet nhập liệu (cả Kế hoạch, Hồ sơ chi bộ, Hồ sơ CBLĐQL);
-             --example điền sẵn một chi bộ mẫu; --plan điền lịch của kế hoạch năm 2017 đúng như văn bản`;
+             --example điền sẵn một chi bộ mẫu; --plan điền lịch của kế hoạch năm 2017 đúng như văn bản
+  convert    chuyển chữ gõ bằng bảng mã cũ (TCVN3/ABC .VnTime, VNI) sang Unicode trong bản sao --out;
+             chỉ đổi chữ và phông của các ô đó (DATA-06)
+  ballots    in phiếu đánh giá (Mẫu 07-KĐ.ĐV) vào sheet Phiếu lần 1 / Phiếu lần 2 của bản sao --out:
+             lần 1 gồm mọi đảng viên được phân loại, lần 2 gồm những đồng chí HTTNV sau lần 1 và số K
+             của giới hạn 15%; số bản = số đảng viên chính thức có mặt; mã thoát 1 khi chưa in được
+  minutes    lập Biên bản kiểm phiếu (số phiếu từng lần, kết quả từng đồng chí, giới hạn 15%, chữ ký)
+             vào bản sao --out; mã thoát như check`;
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
@@ -56,6 +84,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (command === 'check') return parseCheck(rest);
   if (command === 'aggregate') return parseAggregate(rest);
   if (command === 'template') return parseTemplate(rest);
+  if (command === 'convert') return parseConvert(rest);
+  if (command === 'ballots' || command === 'minutes') return parseMeeting(command, rest);
   throw new UsageError(`Lệnh không hợp lệ: "${command}" (unknown command).`);
 }
 
@@ -107,4 +137,39 @@ function parseTemplate(rest: readonly string[]): TemplateArgs {
   }
   if (!out) throw new UsageError('template cần --out TỆP.xlsx.');
   return { command: 'template', out, example, plan };
+}
+
+function parseMeeting(command: 'ballots' | 'minutes', rest: readonly string[]): MeetingArgs {
+  let round: 1 | 2 | null = null;
+  const others: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    if (rest[i] !== '--round') {
+      others.push(rest[i]);
+      continue;
+    }
+    if (command !== 'ballots') throw new UsageError('--round chỉ dùng với ballots.');
+    const value = takeValue(rest, i++, '--round');
+    if (value !== '1' && value !== '2') throw new UsageError(`--round là 1 hoặc 2, nhận "${value}".`);
+    round = value === '1' ? 1 : 2;
+  }
+  const { files, json, out, ruleSet, options } = parseCheck(others, command === 'ballots' ? 'in phiếu' : 'lập biên bản');
+  if (json) throw new UsageError(`${command} không có --json.`);
+  if (files.length > 1) throw new UsageError(`${command} nhận đúng một tệp .xlsx (one file).`);
+  if (!out) throw new UsageError(`${command} cần --out OUT.xlsx (a copy of the input with the sheet added).`);
+  if (command === 'ballots' && round === null) throw new UsageError('ballots cần --round 1 hoặc --round 2.');
+  return { command, file: files[0], out, round: round ?? 1, ruleSet, options };
+}
+
+function parseConvert(rest: readonly string[]): ConvertArgs {
+  const files: string[] = [];
+  let out: string | null = null;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a === '--out') out = takeValue(rest, i++, a);
+    else if (a.startsWith('--')) throw new UsageError(`Tuỳ chọn không hợp lệ cho convert: ${a}.`);
+    else files.push(a);
+  }
+  if (files.length !== 1) throw new UsageError('convert nhận đúng một tệp .xlsx (one file).');
+  if (!out) throw new UsageError('convert cần --out OUT.xlsx (the converted copy to write).');
+  return { command: 'convert', file: files[0], out };
 }

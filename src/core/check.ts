@@ -3,12 +3,13 @@
  * command and the command line all call. Never throws on any grid.
  */
 import { readChiBoWorkbook } from './forms/reader';
-import type { ChiBoWorkbook } from './forms/model';
+import type { BallotCounts, ChiBoWorkbook } from './forms/model';
 import { parseA1, type WorkbookModel } from './grid';
 import type { Issue } from './issues';
 import { type ChiBoResult, classifyChiBo } from './rules/cb';
 import type { ChiBoContext, MemberState } from './rules/context';
-import { checkDuplicateMembers, checkRowTotals, matchTallyToRoll } from './rules/data';
+import { checkDuplicateMembers, checkRowTotals, matchTallyToRoll, reportLegacyText } from './rules/data';
+import { convertModel, findLegacyText } from './text/legacy';
 import { eligibility } from './rules/elig';
 import { IssueSink } from './rules/issue';
 import { classifyMembers, type MemberResult } from './rules/mem';
@@ -91,6 +92,23 @@ export interface CheckResult {
   readonly people: readonly PersonRef[];
   /** Where the chi bộ's name and meeting date are, for issues found when combining. */
   readonly places: { readonly chiBo: Place | null; readonly meetingDate: Place | null };
+  /** The meeting's counts as entered in `Thông tin chi bộ` (checked by VOTE-02/07, never corrected); null without the sheet. */
+  readonly ballots: MeetingBallots | null;
+}
+
+/** Ballots of one round as entered; null where the cell is empty or invalid. */
+export interface RoundBallots {
+  readonly issued: number | null;
+  readonly returned: number | null;
+  readonly valid: number | null;
+}
+
+export interface MeetingBallots {
+  /** "Số đảng viên chính thức có mặt": those who vote, so the number of ballots to print. */
+  readonly officialPresent: number | null;
+  readonly officialPresentCell: Place;
+  readonly round1: RoundBallots;
+  readonly round2: RoundBallots;
 }
 
 export { DEFAULT_RULE_SET };
@@ -99,17 +117,21 @@ export function checkWorkbook(model: WorkbookModel, options?: Partial<CheckOptio
   const ruleSet: RuleSet = findRuleSet(options?.ruleSet ?? DEFAULT_RULE_SET) ?? (findRuleSet(DEFAULT_RULE_SET) as RuleSet);
   const values = resolveOptions(ruleSet, options?.options ?? {}).values;
   const sink = new IssueSink();
-  const input = readChiBoWorkbook(model, sink);
+  // DATA-06: everything after reads legacy text as the clerk sees it, in Unicode.
+  const legacy = findLegacyText(model);
+  reportLegacyText(legacy, sink);
+  const input = readChiBoWorkbook(convertModel(model, legacy), sink);
   const meeting = input.info?.meetingDate.value ?? null;
   checkDuplicateMembers(input, sink);
-  const tallyOf = matchTallyToRoll(input, (m) => eligibility(m, meeting, ruleSet.monthsBeforeClassified), sink);
+  const eligibilityOf = new Map((input.roll?.rows ?? []).map((m) => [m, eligibility(m, meeting, ruleSet.monthsBeforeClassified)]));
+  const tallyOf = matchTallyToRoll(input, (m) => eligibilityOf.get(m) ?? eligibility(m, meeting, ruleSet.monthsBeforeClassified), sink);
   checkRowTotals(input, sink);
   const leaders = checkLeaders(input, sink);
   checkProcedure(input, ruleSet, sink);
 
   const members: MemberState[] = (input.roll?.rows ?? []).map((member) => ({
     member,
-    eligibility: eligibility(member, meeting, ruleSet.monthsBeforeClassified),
+    eligibility: eligibilityOf.get(member) ?? eligibility(member, meeting, ruleSet.monthsBeforeClassified),
     tally: tallyOf.get(member),
   }));
   const ctx: ChiBoContext = { input, ruleSet, options: values, meeting, members, sink };
@@ -141,7 +163,15 @@ export function checkWorkbook(model: WorkbookModel, options?: Partial<CheckOptio
     schedule: scheduleOf(input),
     people,
     places,
+    ballots: ballotsOf(input),
   };
+}
+
+function ballotsOf(input: ChiBoWorkbook): MeetingBallots | null {
+  const info = input.info;
+  if (!info) return null;
+  const round = (r: BallotCounts): RoundBallots => ({ issued: r.issued.value, returned: r.returned.value, valid: r.valid.value });
+  return { officialPresent: info.officialPresent.value, officialPresentCell: { sheet: info.officialPresent.sheet, cell: info.officialPresent.cell }, round1: round(info.round1), round2: round(info.round2) };
 }
 
 function scheduleOf(input: ChiBoWorkbook): Schedule | null {

@@ -34,6 +34,11 @@ export interface SheetGrid {
   /** Hidden rows and columns (0-based sheet indices), where the host reports them. */
   readonly hiddenRows?: readonly number[];
   readonly hiddenCols?: readonly number[];
+  /**
+   * Font names parallel to `values` (null: not known, or the default), where the host gives them: a
+   * legacy Vietnamese font (`.VnTime`, `VNI-Times`) says how the cell's text is to be read (DATA-06).
+   */
+  readonly fonts?: readonly (readonly (string | null)[])[];
 }
 
 export interface WorkbookModel {

@@ -7,6 +7,8 @@ import { checkWorkbook, type CheckResult } from '../core/check';
 import { countBySeverity } from '../core/issues';
 import { checkInExcel, clearFlags, type ExcelCheckOptions, readState, saveSettings } from './checkInExcel';
 import { addTemplateSheets } from './template';
+import { writeBallotInExcel, writeMinutesInExcel } from './meeting';
+import { convertLegacyInExcel, type LegacyConversion } from './convertLegacy';
 
 export type { ExcelCheckOptions } from './checkInExcel';
 /** The stages `checkOpenWorkbook` reports through `onProgress`, for the task pane's progress bar. */
@@ -35,6 +37,12 @@ function ensureExcel(): void {
 export async function checkOpenWorkbook(options: ExcelCheckOptions = {}): Promise<CheckResult> {
   ensureExcel();
   return Excel.run((context) => checkInExcel(context, options));
+}
+
+/** "Chuyển sang Unicode" (DATA-06): converts the open workbook's legacy-encoded text to Unicode. */
+export async function convertOpenWorkbookToUnicode(): Promise<LegacyConversion> {
+  ensureExcel();
+  return Excel.run((context) => convertLegacyInExcel(context));
 }
 
 export async function clearOpenWorkbookFlags(): Promise<number> {
@@ -66,6 +74,30 @@ export async function addTemplateToOpenWorkbook(organisation?: string): Promise<
     }
     return added;
   });
+}
+
+/** What "In phiếu" reports: the ballot written (its sheet, names, copies, pages, K) or why not. */
+export type BallotSummary =
+  | { readonly ok: true; readonly sheet: string; readonly names: number; readonly copies: number; readonly pages: number; readonly cap: number | null }
+  | { readonly ok: false; readonly problems: readonly { readonly rule: string; readonly message: string; readonly messageEn: string }[] };
+
+/**
+ * "In phiếu": the round's ballot (form 07-KĐ.ĐV) into `Phiếu lần 1` / `Phiếu lần 2`, as
+ * `xeploai ballots --round` writes it; nothing is written when the round cannot be printed yet.
+ */
+export async function printBallotsInOpenWorkbook(round: 1 | 2, settings: { ruleSet?: string; options?: Readonly<Record<string, string>> } = {}): Promise<BallotSummary> {
+  ensureExcel();
+  const outcome = await Excel.run((context) => writeBallotInExcel(context, round, settings));
+  if (!outcome.ok) return { ok: false, problems: outcome.problems };
+  const b = outcome.ballot;
+  return { ok: true, sheet: b.layout.name, names: b.names.length, copies: b.copies, pages: b.pages, cap: b.cap ?? null };
+}
+
+/** "Biên bản": `Biên bản kiểm phiếu` regenerated whole, as `xeploai minutes` writes it; returns the error and warning counts. */
+export async function writeMinutesInOpenWorkbook(settings: { ruleSet?: string; options?: Readonly<Record<string, string>> } = {}): Promise<{ errors: number; warnings: number }> {
+  ensureExcel();
+  const result = await Excel.run((context) => writeMinutesInExcel(context, settings));
+  return countBySeverity(result.issues);
 }
 
 /** Selects a cell so the clerk lands on the problem; sheet names are used as Excel shows them. */

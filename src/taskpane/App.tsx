@@ -1,5 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { Actions } from './components/Actions';
+import { MeetingActions } from './components/MeetingActions';
 import { Header } from './components/Header';
 import { NoticeBar } from './components/NoticeBar';
 import { Progress } from './components/Progress';
@@ -35,7 +36,9 @@ export function App() {
 
       {pane.excelAvailable ? null : <NoticeBar notice={{ intent: 'warning', title: t.notInExcelTitle, message: t.notInExcelMessage, detail: null }} />}
 
-      <Actions t={t} enabled={pane.excelAvailable && idle && !pane.settingsLoading} onCheck={pane.check} onClear={pane.clearFlags} onTemplate={pane.addTemplate} onCombine={pane.combine} />
+      <Actions t={t} enabled={pane.excelAvailable && idle && !pane.settingsLoading} onCheck={pane.check} onClear={pane.clearFlags} onTemplate={pane.addTemplate} onCombine={pane.combine} legacyCells={pane.checked?.result.issues.filter((i) => i.rule === 'DATA-06').length ?? 0} onConvert={pane.convertToUnicode} />
+
+      <MeetingActions t={t} enabled={pane.excelAvailable && idle && !pane.settingsLoading} onBallots={pane.printBallots} onMinutes={pane.writeMinutes} />
 
       {pane.busy !== null ? <Progress t={t} stage={pane.busy} /> : null}
 

@@ -13,11 +13,11 @@ export const LANGS: readonly Lang[] = ['vi', 'en'];
 export const DEFAULT_LANG: Lang = 'vi';
 
 /** What the pane was doing when something went wrong. */
-export type Action = 'check' | 'clear' | 'template' | 'combine' | 'select' | 'loadSettings' | 'saveSettings';
+export type Action = 'check' | 'clear' | 'template' | 'combine' | 'convert' | 'ballots' | 'minutes' | 'select' | 'loadSettings' | 'saveSettings';
 /** What went wrong, as far as the clerk can do something about it (see `classifyFailure`). */
 export type FailureKind = 'notInExcel' | 'cellEditMode' | 'protected' | 'notFound' | 'tooLarge' | 'unsupported' | 'busy' | 'unknown';
 /** What the pane is busy with; the progress bar says it. */
-export type BusyStage = CheckStage | 'clearing' | 'template' | 'combining';
+export type BusyStage = CheckStage | 'clearing' | 'template' | 'combining' | 'converting' | 'ballots' | 'minutes';
 
 export interface Messages {
   /** The `lang` attribute of the page. */
@@ -37,6 +37,15 @@ export interface Messages {
   readonly clearHint: string;
   readonly templateHint: string;
   readonly combineHint: string;
+  /** "Chuyển sang Unicode" (DATA-06), shown when the check found legacy-encoded text; `cells` of it. */
+  readonly convertButton: (cells: number) => string;
+  readonly convertHint: string;
+  /** The meeting-day group: "In phiếu lần 1", "In phiếu lần 2" (form 07-KĐ.ĐV) and "Biên bản" (kiểm phiếu). */
+  readonly meetingLabel: string;
+  readonly ballotButton: (round: 1 | 2) => string;
+  readonly ballotHint: (round: 1 | 2) => string;
+  readonly minutesButton: string;
+  readonly minutesHint: string;
 
   readonly progressLabel: string;
   readonly stages: Readonly<Record<BusyStage, string>>;
@@ -63,6 +72,16 @@ export interface Messages {
   /** The files that could not be read (the others were combined). */
   readonly combineUnreadable: (names: readonly string[]) => string;
   readonly combineNothing: string;
+  readonly convertedTitle: string;
+  readonly converted: (cells: number) => string;
+  readonly nothingToConvert: string;
+  readonly ballotTitle: (round: 1 | 2) => string;
+  /** The ballot written: its sheet, the members on it, the copies, the A4 pages and, for round 2, K. */
+  readonly ballotWritten: (sheet: string, names: number, copies: number, pages: number, cap: number | null) => string;
+  /** Why the ballot was not printed; the problems (rule IDs and messages) follow. */
+  readonly ballotRefused: (round: 1 | 2) => string;
+  readonly minutesTitle: string;
+  readonly minutesWritten: (errors: number, warnings: number) => string;
 
   readonly summaryTitle: string;
   readonly chiBoLabel: string;
@@ -125,6 +144,16 @@ export const vi: Messages = {
   clearHint: 'Bỏ mọi đánh dấu và ghi chú XếpLoại đã đặt trên các ô; nội dung đã nhập không thay đổi.',
   templateHint: 'Thêm vào sổ tính các trang nhập liệu còn thiếu (có danh sách chọn), cả trang Kế hoạch và hồ sơ; trang đã có giữ nguyên.',
   combineHint: 'Chọn các tệp .xlsx của các chi bộ trên máy: kiểm tra từng tệp rồi ghi trang Tổng hợp (có biểu đồ) và Kiểm tra vào sổ tính đang mở. Các tệp đã chọn không bị thay đổi.',
+  convertButton: (cells) => `Chuyển sang Unicode (${cells} ô)`,
+  meetingLabel: 'Ngày họp: phiếu và biên bản',
+  ballotButton: (round) => `In phiếu lần ${round}`,
+  ballotHint: (round) =>
+    round === 1
+      ? 'Thêm trang Phiếu lần 1 (Mẫu 07-KĐ.ĐV): mọi đảng viên được phân loại, ba ô Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ; số bản bằng số đảng viên chính thức có mặt, khổ A4.'
+      : 'Thêm trang Phiếu lần 2 sau khi đã nhập kết quả kiểm phiếu lần 1: những đồng chí Hoàn thành tốt nhiệm vụ, mỗi người một ô, chọn không quá 15%.',
+  minutesButton: 'Biên bản',
+  minutesHint: 'Lập lại trang Biên bản kiểm phiếu: số phiếu từng lần, kết quả từng đồng chí, giới hạn 15% và chữ ký ban kiểm phiếu, chủ trì.',
+  convertHint: 'Chuyển chữ gõ bằng bảng mã cũ (TCVN3/ABC phông .VnTime, VNI phông VNI-Times) sang Unicode và đổi phông của các ô đó sang phông Unicode; các ô khác giữ nguyên. Sau đó kiểm tra lại.',
 
   progressLabel: 'Tiến trình',
   stages: {
@@ -135,6 +164,9 @@ export const vi: Messages = {
     clearing: 'Đang xoá đánh dấu…',
     template: 'Đang tạo các trang mẫu…',
     combining: 'Đang đọc và kiểm tra các tệp của chi bộ…',
+    converting: 'Đang chuyển chữ sang Unicode…',
+    ballots: 'Đang lập phiếu đánh giá…',
+    minutes: 'Đang lập biên bản kiểm phiếu…',
   },
   stageStep: (step, of) => `Bước ${step}/${of}`,
 
@@ -145,6 +177,9 @@ export const vi: Messages = {
     clear: 'Chưa xoá được đánh dấu',
     template: 'Chưa tạo được mẫu',
     combine: 'Chưa tổng hợp được',
+    convert: 'Chưa chuyển được sang Unicode',
+    ballots: 'Chưa in được phiếu',
+    minutes: 'Chưa lập được biên bản kiểm phiếu',
     select: 'Không chọn được ô',
     loadSettings: 'Không đọc được thiết lập đã lưu',
     saveSettings: 'Chưa lưu được thiết lập vào sổ tính',
@@ -175,6 +210,16 @@ export const vi: Messages = {
     `Đã tổng hợp ${files} tệp (${chiBo} chi bộ) vào trang “Tổng hợp”; ${errors} lỗi, ${warnings} cảnh báo được liệt kê ở trang “Kiểm tra”.`,
   combineUnreadable: (names) => `Không đọc được ${names.length} tệp (không phải tệp .xlsx hoặc tệp hỏng), đã bỏ qua: ${joinNames(names, 'và')}.`,
   combineNothing: 'Không tệp nào đọc được nên chưa ghi gì vào sổ tính. Hãy chọn các tệp .xlsx của chi bộ.',
+  convertedTitle: 'Chuyển sang Unicode',
+  converted: (cells) => `Đã chuyển ${cells} ô sang Unicode và kiểm tra lại sổ tính.`,
+  nothingToConvert: 'Không còn ô nào gõ bằng bảng mã cũ.',
+  ballotTitle: (round) => `Phiếu lần ${round}`,
+  ballotWritten: (sheet, names, copies, pages, cap) =>
+    `Đã ghi trang “${sheet}”: ${names} đồng chí, ${copies} bản (bằng số đảng viên chính thức có mặt), ${pages} trang A4${cap === null ? '' : `; chọn không quá ${cap} đồng chí`}. Hãy xem trước khi in (Tệp → In).`,
+  ballotRefused: (round) => `Chưa in phiếu lần ${round} vì:`,
+  minutesTitle: 'Biên bản kiểm phiếu',
+  minutesWritten: (errors, warnings) =>
+    `Đã lập lại trang “Biên bản kiểm phiếu” từ số liệu hiện có${errors > 0 ? `; còn ${errors} lỗi, ${warnings} cảnh báo: hãy bấm Kiểm tra và sửa trước khi ký` : warnings > 0 ? ` (${warnings} cảnh báo, xem bằng nút Kiểm tra)` : ''}.`,
 
   summaryTitle: 'Kết quả',
   chiBoLabel: 'Chi bộ',
@@ -247,6 +292,16 @@ export const en: Messages = {
   clearHint: 'Removes every flag and note XếpLoại put on cells; nothing typed changes.',
   templateHint: 'Adds the input sheets the workbook lacks (with dropdowns), the plan and dossier sheets too; existing sheets stay as they are.',
   combineHint: 'Pick the chi bộ .xlsx files on this computer: each is checked, then the Tổng hợp sheet (with a chart) and Kiểm tra are written into the open workbook. The picked files are not changed.',
+  convertButton: (cells) => `Convert to Unicode (${cells} ${cells === 1 ? 'cell' : 'cells'})`,
+  meetingLabel: 'Meeting day: ballots and minutes',
+  ballotButton: (round) => `Ballots, round ${round}`,
+  ballotHint: (round) =>
+    round === 1
+      ? 'Adds the Phiếu lần 1 sheet (form 07-KĐ.ĐV): every member to classify with the HTTNV, HTNV and KHTNV boxes; one copy per official member present, on A4.'
+      : 'Adds the Phiếu lần 2 sheet once the round-1 tally is entered: the HTTNV members, one box each, choose at most 15 %.',
+  minutesButton: 'Minutes',
+  minutesHint: 'Rewrites the Biên bản kiểm phiếu sheet: ballots per round, each member’s result, the 15 % cap and the signatures of the counting committee and the chair.',
+  convertHint: 'Converts text typed in a legacy encoding (TCVN3/ABC with .VnTime fonts, VNI with VNI-Times fonts) to Unicode and gives those cells a Unicode font; no other cell changes. Then checks again.',
 
   progressLabel: 'Progress',
   stages: {
@@ -257,6 +312,9 @@ export const en: Messages = {
     clearing: 'Clearing the flags…',
     template: 'Adding the template sheets…',
     combining: 'Reading and checking the chi bộ files…',
+    converting: 'Converting text to Unicode…',
+    ballots: 'Laying out the ballots…',
+    minutes: 'Writing the minutes of the count…',
   },
   stageStep: (step, of) => `Step ${step} of ${of}`,
 
@@ -267,6 +325,9 @@ export const en: Messages = {
     clear: 'The flags were not cleared',
     template: 'The template was not added',
     combine: 'The workbooks were not combined',
+    convert: 'The text was not converted to Unicode',
+    ballots: 'The ballots were not printed',
+    minutes: 'The minutes were not written',
     select: 'Could not select the cell',
     loadSettings: 'Could not read the saved settings',
     saveSettings: 'The settings were not saved in the workbook',
@@ -297,6 +358,16 @@ export const en: Messages = {
     `Combined ${files} ${files === 1 ? 'file' : 'files'} (${chiBo} chi bộ) into the “Tổng hợp” sheet; ${errors} ${errors === 1 ? 'error' : 'errors'} and ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} are listed on “Kiểm tra”.`,
   combineUnreadable: (names) => `${names.length} ${names.length === 1 ? 'file' : 'files'} could not be read (not .xlsx, or damaged) and ${names.length === 1 ? 'was' : 'were'} left out: ${joinNames(names, 'and')}.`,
   combineNothing: 'None of the files could be read, so nothing was written. Pick the chi bộ .xlsx files.',
+  convertedTitle: 'Convert to Unicode',
+  converted: (cells) => `Converted ${cells} ${cells === 1 ? 'cell' : 'cells'} to Unicode and checked the workbook again.`,
+  nothingToConvert: 'No cell is left in a legacy encoding.',
+  ballotTitle: (round) => `Ballots, round ${round}`,
+  ballotWritten: (sheet, names, copies, pages, cap) =>
+    `Wrote the “${sheet}” sheet: ${names} ${names === 1 ? 'member' : 'members'}, ${copies} ${copies === 1 ? 'copy' : 'copies'} (the official members present), ${pages} A4 ${pages === 1 ? 'page' : 'pages'}${cap === null ? '' : `; choose at most ${cap}`}. Preview it before printing (File → Print).`,
+  ballotRefused: (round) => `The round-${round} ballot was not printed:`,
+  minutesTitle: 'Minutes of the count',
+  minutesWritten: (errors, warnings) =>
+    `Rewrote the “Biên bản kiểm phiếu” sheet from the figures as they are${errors > 0 ? `; ${errors} ${errors === 1 ? 'error' : 'errors'} and ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} remain: check and fix them before signing` : warnings > 0 ? ` (${warnings} ${warnings === 1 ? 'warning' : 'warnings'}; see Check)` : ''}.`,
 
   summaryTitle: 'Results',
   chiBoLabel: 'Chi bộ',

@@ -8,6 +8,10 @@ import type { Failure } from './format';
 export type Notice =
   | { readonly kind: 'failure'; readonly action: Action; readonly failure: Failure; readonly place?: string }
   | { readonly kind: 'cleared'; readonly cells: number }
+  | { readonly kind: 'converted'; readonly cells: number }
+  | { readonly kind: 'ballot'; readonly round: 1 | 2; readonly sheet: string; readonly names: number; readonly copies: number; readonly pages: number; readonly cap: number | null }
+  | { readonly kind: 'ballotRefused'; readonly round: 1 | 2; readonly problems: readonly { readonly rule: string; readonly message: string; readonly messageEn: string }[] }
+  | { readonly kind: 'minutes'; readonly errors: number; readonly warnings: number }
   | { readonly kind: 'templateAdded'; readonly sheets: readonly string[] }
   | { readonly kind: 'combined'; readonly files: number; readonly chiBo: number; readonly errors: number; readonly warnings: number; readonly unreadable: readonly string[] };
 
@@ -26,6 +30,16 @@ export function describeNotice(notice: Notice, t: Messages): NoticeText {
   switch (notice.kind) {
     case 'cleared':
       return { intent: notice.cells > 0 ? 'success' : 'info', title: t.clearedTitle, message: notice.cells > 0 ? t.cleared(notice.cells) : t.nothingToClear, detail: null };
+    case 'converted':
+      return { intent: notice.cells > 0 ? 'success' : 'info', title: t.convertedTitle, message: notice.cells > 0 ? t.converted(notice.cells) : t.nothingToConvert, detail: null };
+    case 'ballot':
+      return { intent: 'success', title: t.ballotTitle(notice.round), message: t.ballotWritten(notice.sheet, notice.names, notice.copies, notice.pages, notice.cap), detail: null };
+    case 'ballotRefused': {
+      const reasons = notice.problems.map((p) => `[${p.rule}] ${t.htmlLang === 'vi' ? p.message : p.messageEn}`).join(' ');
+      return { intent: 'warning', title: t.ballotTitle(notice.round), message: `${t.ballotRefused(notice.round)} ${reasons}`, detail: null };
+    }
+    case 'minutes':
+      return { intent: notice.errors > 0 ? 'warning' : 'success', title: t.minutesTitle, message: t.minutesWritten(notice.errors, notice.warnings), detail: null };
     case 'templateAdded':
       return notice.sheets.length > 0
         ? { intent: 'success', title: t.templateTitle, message: t.templateAdded(notice.sheets), detail: null }

@@ -18,6 +18,9 @@ export type PaneOffice = Pick<
   | 'clearOpenWorkbookFlags'
   | 'addTemplateToOpenWorkbook'
   | 'combineFilesIntoOpenWorkbook'
+  | 'convertOpenWorkbookToUnicode'
+  | 'printBallotsInOpenWorkbook'
+  | 'writeMinutesInOpenWorkbook'
   | 'loadWorkbookSettings'
   | 'saveWorkbookSettings'
   | 'selectCell'
@@ -53,6 +56,12 @@ export interface Pane {
   /** "Tổng hợp các chi bộ": the files the clerk picked, combined into `Tổng hợp` of the open workbook. */
   readonly combine: (files: readonly PaneFile[]) => void;
   readonly goTo: (issue: Issue) => void;
+  /** "Chuyển sang Unicode" (DATA-06): converts legacy-encoded text, then checks again. */
+  readonly convertToUnicode: () => void;
+  /** "In phiếu lần 1/2": the round's ballot sheet (form 07-KĐ.ĐV), or a notice saying why not yet. */
+  readonly printBallots: (round: 1 | 2) => void;
+  /** "Biên bản": the minutes of the count, regenerated whole. */
+  readonly writeMinutes: () => void;
 }
 
 function failure(action: Action, error: unknown, place?: string): Notice {
@@ -188,7 +197,31 @@ export function usePane(api: PaneOffice = office): Pane {
     [api, serial],
   );
 
+  const convertToUnicode = useCallback(() => {
+    exclusive('converting', 'convert', async () => {
+      const { cells } = await api.convertOpenWorkbookToUnicode();
+      // The DATA-06 flags and results must follow the converted text at once.
+      const result = await api.checkOpenWorkbook({ ...toCheckOptions(settingsRef.current), onProgress: (stage) => setBusy(stage) });
+      setChecked({ result, run: ++runs.current });
+      return { kind: 'converted', cells };
+    });
+  }, [api, exclusive]);
+
+  const printBallots = useCallback(
+    (round: 1 | 2) => {
+      exclusive('ballots', 'ballots', async () => {
+        const summary = await api.printBallotsInOpenWorkbook(round, toCheckOptions(settingsRef.current));
+        return summary.ok ? { kind: 'ballot', round, sheet: summary.sheet, names: summary.names, copies: summary.copies, pages: summary.pages, cap: summary.cap } : { kind: 'ballotRefused', round, problems: summary.problems };
+      });
+    },
+    [api, exclusive],
+  );
+
+  const writeMinutes = useCallback(() => {
+    exclusive('minutes', 'minutes', async () => ({ kind: 'minutes', ...(await api.writeMinutesInOpenWorkbook(toCheckOptions(settingsRef.current))) }));
+  }, [api, exclusive]);
+
   const dismissNotice = useCallback(() => setNotice(null), []);
 
-  return { lang, setLang, excelAvailable, busy, checked, notice, dismissNotice, settings, settingsLoading, changeSettings, check, clearFlags, addTemplate, combine, goTo };
+  return { lang, setLang, excelAvailable, busy, checked, notice, dismissNotice, settings, settingsLoading, changeSettings, check, clearFlags, addTemplate, combine, goTo, convertToUnicode, printBallots, writeMinutes };
 }

@@ -1,5 +1,5 @@
 /**
- * DATA-01 … DATA-09 (DATA-06 belongs to a later issue): each fault, put into the bundled example one at a
+ * DATA-01 … DATA-09 (DATA-06 has its own tests: legacy.test.ts, legacy-check.test.ts): each fault, put into the bundled example one at a
  * time, is reported by its rule on its cell. The unchanged example has no issue at all.
  */
 import type ExcelJS from 'exceljs';

@@ -399,3 +399,13 @@ export const RESULT_SHEETS = {
 export const MORE_RESULT_SHEETS = {
   leaders: 'KQ biểu quyết CBLĐQL',
 } as const;
+
+/**
+ * The meeting-day sheets (`xeploai ballots`, `minutes`, the pane's "In phiếu" and "Biên bản"): written only
+ * on request and left alone by a check. Never read as input: a ballot carries form 07-KĐ.ĐV's code.
+ */
+export const MEETING_SHEETS = {
+  ballot1: 'Phiếu lần 1',
+  ballot2: 'Phiếu lần 2',
+  minutes: 'Biên bản kiểm phiếu',
+} as const;

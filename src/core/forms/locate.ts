@@ -213,12 +213,24 @@ function headerTexts(sheet: SheetGrid, merges: MergeIndex, r: number, c: number,
   if (twoRows) {
     const out: string[] = [];
     const group = groupLabel(sheet, merges, r - 1, c);
-    if (group && own && group !== own) out.push(foldHeader(`${group} ${own}`));
+    if (group && own && group !== own) out.push(foldPair(group, own));
     if (own) out.push(foldHeader(own));
     else if (group) out.push(foldHeader(group));
     return out;
   }
   return own ? [foldHeader(own)] : NO_TEXTS;
+}
+
+/**
+ * `foldHeader(group + " " + own)`, from the two folds: folding never joins across a space, so the fold
+ * of the pair is the two folds joined — unless a "(" in the group opens a remark the own label closes.
+ * Data rows pair every name with the name above it; this keeps those pairs from being folded afresh.
+ */
+function foldPair(group: string, own: string): string {
+  if (group.includes('(')) return foldHeader(`${group} ${own}`);
+  const a = foldHeader(group);
+  const b = foldHeader(own);
+  return a && b ? `${a} ${b}` : a || b;
 }
 
 function valueThroughMerge(sheet: SheetGrid, merges: MergeIndex, r: number, c: number): string {

@@ -5,6 +5,7 @@ import { foldLabel } from '../text/normalize';
 import { formatDate } from '../values/dates';
 import type { Eligibility } from './elig';
 import type { IssueSink } from './issue';
+import { encodingName, type LegacyFinding } from '../text/legacy';
 
 export const DATA_RULES: readonly RuleMeta[] = [
   { id: 'DATA-01', severity: 'error', seed: 'RULES.md 8', title: 'Thiếu cột, thiếu sheet hoặc thiếu nội dung bắt buộc', titleEn: 'Required sheet, column or field missing or empty' },
@@ -18,6 +19,22 @@ export const DATA_RULES: readonly RuleMeta[] = [
   { id: 'DATA-09', severity: 'error', seed: 'RULES.md 8', title: 'Tổng do người nhập khác tổng tính được', titleEn: 'Entered total differs from the computed sum' },
 ];
 
+/**
+ * DATA-06: one warning per cell typed in a legacy code, with its Unicode reading. The rest of the
+ * check reads the converted text (check.ts), so a roll in TCVN3 still matches a tally in Unicode.
+ */
+export function reportLegacyText(findings: readonly LegacyFinding[], sink: IssueSink): void {
+  for (const f of findings) {
+    const code = encodingName(f.encoding);
+    sink.add(
+      'DATA-06',
+      f.sheet,
+      f.cell,
+      `Sheet "${f.sheet}", ô ${f.cell}: chữ gõ bằng bảng mã cũ ${code} ("${f.text}"), đọc là "${f.converted}". Bấm "Chuyển sang Unicode" (hoặc chạy xeploai convert) để chuyển sang Unicode; khi kiểm tra, chương trình đã đọc theo chữ đã chuyển.`,
+      `Sheet "${f.sheet}", cell ${f.cell}: text in the legacy ${code} encoding ("${f.text}"), read as "${f.converted}". Click "Chuyển sang Unicode" (or run xeploai convert) to convert it; the check used the converted text.`,
+    );
+  }
+}
 
 /** DATA-05: the same person (normalised name and date of birth) twice in the roll. */
 export function checkDuplicateMembers(input: ChiBoWorkbook, sink: IssueSink): void {

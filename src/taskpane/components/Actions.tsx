@@ -11,6 +11,9 @@ export interface ActionsProps {
   readonly onTemplate: () => void;
   /** The .xlsx files picked for "Tổng hợp các chi bộ" (never called with none). */
   readonly onCombine: (files: File[]) => void;
+  /** Cells the last check found in a legacy encoding (DATA-06): the conversion button shows when some are. */
+  readonly legacyCells?: number;
+  readonly onConvert?: () => void;
 }
 
 const useStyles = makeStyles({
@@ -22,7 +25,7 @@ const useStyles = makeStyles({
  * "Kiểm tra" (primary), "Xoá đánh dấu", "Tạo mẫu", "Tổng hợp các chi bộ" (which opens the file picker);
  * each button's title says what it does.
  */
-export function Actions({ t, enabled, onCheck, onClear, onTemplate, onCombine }: ActionsProps) {
+export function Actions({ t, enabled, onCheck, onClear, onTemplate, onCombine, legacyCells = 0, onConvert }: ActionsProps) {
   const styles = useStyles();
   const picker = useRef<HTMLInputElement>(null);
   const picked = (event: ChangeEvent<HTMLInputElement>) => {
@@ -45,6 +48,11 @@ export function Actions({ t, enabled, onCheck, onClear, onTemplate, onCombine }:
       <Button disabled={!enabled} onClick={() => picker.current?.click()} title={t.combineHint}>
         {t.combineButton}
       </Button>
+      {legacyCells > 0 && onConvert && (
+        <Button disabled={!enabled} onClick={onConvert} title={t.convertHint}>
+          {t.convertButton(legacyCells)}
+        </Button>
+      )}
       <input
         ref={picker}
         className={styles.hidden}
