@@ -131,18 +131,39 @@ export interface HeaderMatch {
 }
 
 /**
- * The first rows of a sheet as header search reads them, folded once per sheet: every table form of a
- * workbook searches the same rows, and a ward's workbooks repeat the same labels.
+ * The first rows of a sheet as header search reads them, each row folded once when first asked for:
+ * every table form of a workbook searches the same rows, and a search that has matched every column
+ * never looks further down (the data rows, names mostly, are never folded).
  */
-interface HeaderWindow {
+class HeaderWindow {
   readonly top: number;
   readonly bottom: number;
   readonly left: number;
   readonly right: number;
-  /** Per row and column: the text read as a one-row header, best first (see headerTexts). */
-  readonly one: (readonly string[])[][];
+  private readonly merges: MergeIndex;
+  /** Per row and column: the texts read as a one-row header, best first (see headerTexts). */
+  private readonly one: (readonly string[])[][] = [];
   /** Per row and column: the texts read as the second row of a two-row header. */
-  readonly two: (readonly string[])[][];
+  private readonly two: (readonly string[])[][] = [];
+
+  constructor(private readonly sheet: SheetGrid) {
+    this.top = sheet.originRow;
+    this.bottom = Math.min(lastRow(sheet), this.top + HEADER_SEARCH_ROWS - 1);
+    this.left = sheet.originCol;
+    this.right = lastCol(sheet);
+    this.merges = new MergeIndex(sheet.merges, { top: this.top, bottom: this.bottom });
+  }
+
+  texts(r: number, twoRows: boolean): readonly (readonly string[])[] {
+    const cache = twoRows ? this.two : this.one;
+    let line = cache[r - this.top];
+    if (!line) {
+      line = [];
+      for (let c = this.left; c <= this.right; c++) line.push(twoRows && r === this.top ? NO_TEXTS : headerTexts(this.sheet, this.merges, r, c, twoRows));
+      cache[r - this.top] = line;
+    }
+    return line;
+  }
 }
 
 const headerWindows = new WeakMap<SheetGrid, HeaderWindow>();
@@ -150,26 +171,10 @@ const NO_TEXTS: readonly string[] = [];
 
 function headerWindow(sheet: SheetGrid): HeaderWindow {
   let window = headerWindows.get(sheet);
-  if (window) return window;
-  const top = sheet.originRow;
-  const bottom = Math.min(lastRow(sheet), top + HEADER_SEARCH_ROWS - 1);
-  const left = sheet.originCol;
-  const right = lastCol(sheet);
-  const merges = new MergeIndex(sheet.merges, { top, bottom });
-  const one: (readonly string[])[][] = [];
-  const two: (readonly string[])[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const oneRow: (readonly string[])[] = [];
-    const twoRow: (readonly string[])[] = [];
-    for (let c = left; c <= right; c++) {
-      oneRow.push(headerTexts(sheet, merges, r, c, false));
-      twoRow.push(r === top ? NO_TEXTS : headerTexts(sheet, merges, r, c, true));
-    }
-    one.push(oneRow);
-    two.push(twoRow);
+  if (!window) {
+    window = new HeaderWindow(sheet);
+    headerWindows.set(sheet, window);
   }
-  window = { top, bottom, left, right, one, two };
-  headerWindows.set(sheet, window);
   return window;
 }
 
@@ -183,7 +188,7 @@ export function findHeader(sheet: SheetGrid, form: TableForm): HeaderMatch | nul
   for (let r = window.top; r <= window.bottom; r++) {
     for (const twoRows of [false, true]) {
       if (twoRows && r === window.top) continue;
-      const line = (twoRows ? window.two : window.one)[r - window.top];
+      const line = window.texts(r, twoRows);
       const columns = new Map<string, number>();
       for (let c = window.left; c <= window.right; c++) {
         for (const text of line[c - window.left]) {
@@ -197,6 +202,8 @@ export function findHeader(sheet: SheetGrid, form: TableForm): HeaderMatch | nul
       }
       if (columns.size >= 2 && (!best || columns.size > best.columns.size)) {
         best = { headerRow: r, headerTop: twoRows ? r - 1 : r, columns };
+        // No later row can name more columns than all of them (a later row wins only with more).
+        if (columns.size === form.columns.length) return best;
       }
     }
   }

@@ -89,7 +89,8 @@ export function matchTallyToRoll(input: ChiBoWorkbook, eligibilityOf: (m: RollMe
     }
   }
 
-  const rollByFolded = unmatchedTally.length ? groupBy(roll.rows.filter((m) => m.name.value), (m) => foldLabel(String(m.name.value))) : new Map<string, RollMember[]>();
+  // Hints come only from members left without a tally row: only their names are folded.
+  const rollByFolded = unmatchedTally.length ? groupBy(roll.rows.filter((m) => m.name.value && !matched.has(m)), (m) => foldLabel(String(m.name.value))) : new Map<string, RollMember[]>();
   for (const t of unmatchedTally) {
     const similar = (rollByFolded.get(foldLabel(String(t.name.value))) ?? []).filter((m) => !matched.has(m));
     const hint = similar.length

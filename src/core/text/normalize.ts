@@ -58,6 +58,19 @@ const TONES = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
  * tone mark moved to the end of the word, so its placement ("Hòa"/"Hoà") does not matter.
  */
 export function nameKey(name: string): string {
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    key = computeNameKey(name);
+    // A tally repeats the roll's names: the second time is a lookup. Bounded, as a ward's names do not repeat.
+    if (nameKeys.size >= FOLD_CACHE_LIMIT) nameKeys.clear();
+    nameKeys.set(name, key);
+  }
+  return key;
+}
+
+const nameKeys = new Map<string, string>();
+
+function computeNameKey(name: string): string {
   // One pass over the decomposed name (a roll of 100,000 names comes through here): letters are copied,
   // each word's tone mark is held back and written after the word's last letter.
   const decomposed = cleanText(name).toLowerCase().normalize('NFD');

@@ -31,3 +31,17 @@ export function isAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
   return true;
 }
+
+/**
+ * True when the text holds a letter that no single byte shows (ă, ơ, đ, ễ …: Latin Extended letters
+ * other than cp1252's own Œ, Š, Ÿ, ƒ …). Both decoders give up on such a letter, so text typed in
+ * Unicode Vietnamese — nearly every name of a roll — is passed over without decoding it.
+ */
+export function hasUnicodeOnlyLetter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code <= 0xff) continue;
+    if ((code <= 0x24f || (code >= 0x1e00 && code <= 0x1eff)) && CP1252_HIGH[text[i]] === undefined) return true;
+  }
+  return false;
+}

@@ -10,7 +10,7 @@
  *   Vietnamese word writes ("aø", "eã"). A cell with only weak signs (Unicode "Lê Tú" decodes as TCVN3
  *   "Lờ Tỳ", "Hoà" as VNI "Hồ") is not taken: only its font can say it is legacy text.
  */
-import { byteOf, isAscii } from './bytes';
+import { byteOf, hasUnicodeOnlyLetter, isAscii } from './bytes';
 import { decodeTcvn3 } from './tcvn3';
 import { decodeVni } from './vni';
 import { isVietnameseSyllable, wordsOf } from './syllable';
@@ -152,7 +152,7 @@ export function findLegacyCells(
     const line = values[r];
     for (let c = 0; c < line.length; c++) {
       const text = line[c];
-      if (typeof text !== 'string' || isAscii(text)) continue;
+      if (typeof text !== 'string' || isAscii(text) || hasUnicodeOnlyLetter(text)) continue;
       const reading = readLegacyText(text, fonts?.[r]?.[c] ?? null);
       if (reading && reading.evidence !== 'weak') found.push({ row: originRow + r, col: originCol + c, text, reading });
     }
