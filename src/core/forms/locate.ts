@@ -154,6 +154,40 @@ class HeaderWindow {
     this.merges = new MergeIndex(sheet.merges, { top: this.top, bottom: this.bottom });
   }
 
+  /** Cells of row r with any text (through merges): no reading of the row names more columns. */
+  private readonly filledCells: boolean[][] = [];
+
+  private filled(r: number): boolean[] {
+    let line = this.filledCells[r - this.top];
+    if (!line) {
+      line = [];
+      for (let c = this.left; c <= this.right; c++) line.push(valueThroughMerge(this.sheet, this.merges, r, c) !== '');
+      this.filledCells[r - this.top] = line;
+    }
+    return line;
+  }
+
+  /**
+   * At most how many columns row r can name, counted without folding a label: a cell with text, or
+   * (as a second header row) an empty cell under a group label, which is typed at most 6 columns to
+   * its left in the row above.
+   */
+  bound(r: number, twoRows: boolean): number {
+    const own = this.filled(r);
+    let count = 0;
+    if (!twoRows) {
+      for (const f of own) if (f) count++;
+      return count;
+    }
+    const above = this.filled(r - 1);
+    let lastAbove = -Infinity;
+    for (let i = 0; i < own.length; i++) {
+      if (above[i]) lastAbove = i;
+      if (own[i] || i - lastAbove <= 6) count++;
+    }
+    return count;
+  }
+
   texts(r: number, twoRows: boolean): readonly (readonly string[])[] {
     const cache = twoRows ? this.two : this.one;
     let line = cache[r - this.top];
@@ -188,6 +222,10 @@ export function findHeader(sheet: SheetGrid, form: TableForm): HeaderMatch | nul
   for (let r = window.top; r <= window.bottom; r++) {
     for (const twoRows of [false, true]) {
       if (twoRows && r === window.top) continue;
+      // A row wins only with at least 2 columns and more than the best so far: most rows (titles, data)
+      // cannot, and are never folded.
+      const bound = window.bound(r, twoRows);
+      if (bound < 2 || (best && bound <= best.columns.size)) continue;
       const line = window.texts(r, twoRows);
       const columns = new Map<string, number>();
       for (let c = window.left; c <= window.right; c++) {
