@@ -205,13 +205,15 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     const target = targets[i];
     if (target && samePath(target, file)) throw new UsageError(`--out không được trùng tệp đầu vào ${file}: tệp gốc không bao giờ bị ghi đè.`);
   }
-  const { checked, unreadable } = await checkFiles(args, io, async (_file, i, workbook, result) => {
+  // Only a checked copy needs ExcelJS's model of the file (checkFiles loads it when given a writer).
+  const writeCopy = async (_file: string, i: number, workbook: ExcelJS.Workbook, result: CheckResult): Promise<void> => {
     const target = targets[i];
     if (!target) return;
     writeCheckedCopy(workbook, result);
     await workbook.xlsx.writeFile(target);
     if (!args.json) io.err(`Đã ghi bản kiểm tra: ${target}\n`);
-  });
+  };
+  const { checked, unreadable } = await checkFiles(args, io, args.out ? writeCopy : undefined);
   if (args.json) io.out(`${JSON.stringify(buildReport(args.ruleSet, checked), null, 2)}\n`);
   else io.out(humanSummary(checked));
   if (unreadable) return 2;
