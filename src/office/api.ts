@@ -7,9 +7,9 @@ export const API = {
   nullObjects: '1.4',
   /** Worksheet.visibility can be set (very hidden state sheet). */
   sheetVisibility: '1.2',
-  /** Range.merge, column widths and row heights. */
+  /** Range.merge, column widths and row heights; Range.rowHidden/columnHidden. */
   sheetLayout: '1.2',
-  /** Worksheet.getRanges (RangeAreas): one call formats many scattered cells; Range.getCellProperties. */
+  /** Worksheet.getRanges (RangeAreas): one call formats many scattered cells; Range.getCellProperties, getRowProperties. */
   rangeAreas: '1.9',
   /** Range.hyperlink, freeze panes, tab colour. */
   hyperlinks: '1.7',
@@ -17,6 +17,8 @@ export const API = {
   dataValidation: '1.8',
   /** Worksheet.pageLayout (A4, orientation, print titles). */
   pageLayout: '1.9',
+  /** Range.getMergedAreasOrNullObject (DATA-07 on merged cells). */
+  mergedAreas: '1.13',
   /** Workbook.notes. */
   notes: '1.18',
 } as const;

@@ -3,7 +3,9 @@
  * core, then write flags and result sheets. The syncs follow a fixed plan, whatever the number of rows:
  *
  *   1. sheet names and the remembered state (the state sheet read by name, a null object when absent);
- *   2. every input sheet's used range: its size, and the values of its first FIRST_READ_ROWS rows;
+ *   2. every input sheet's used range: its size, and the values of its first FIRST_READ_ROWS rows,
+ *      whether its rows and columns are hidden, the sheet's merged areas (DATA-07; one sync more only
+ *      when some rows or columns of a sheet are hidden and others not, to find which);
  *   3. queued first, the fills of the cells to flag for the first time (one `getCellProperties` per
  *      stretch of a column, ExcelApi 1.9) and whether they have a note (a lookup per cell, or the
  *      locations of a sheet's few notes); then the result sheets (values and formats);
@@ -23,7 +25,7 @@ import { MORE_RESULT_SHEETS, RESULT_SHEETS } from '../core/forms/definitions';
 import { type Flag, flagsOf, moreResultSheets, resultSheets } from '../core/output/resultSheets';
 import { API, FIRST_READ_ROWS, READ_BUDGET, supports } from './api';
 import { BatchWriter, CALL_BYTES, OBJECT_BYTES, jsonBytes, utf8Bytes } from './batch';
-import { toSheetGrid } from './readWorkbook';
+import { queueShape, readShapes, type ShapeRead, type SheetShape, toSheetGrid } from './readWorkbook';
 import { asCellText, forAreas, type LayoutLink, queueLayout, queueLinks, rectanglesOf } from './renderLayout';
 import { type AddinState, EMPTY_STATE, type FlagRecord, parseState, serialiseState, STATE_SHEET } from './state';
 
@@ -69,6 +71,16 @@ function loaded(result: OfficeExtension.ClientResult<unknown>): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** Syncs; the error it failed with, or null. */
+async function syncError(context: Excel.RequestContext): Promise<unknown> {
+  try {
+    await context.sync();
+    return null;
+  } catch (error) {
+    return error ?? new Error('context.sync() failed');
   }
 }
 
@@ -153,17 +165,18 @@ async function readSnapshot(context: Excel.RequestContext): Promise<Snapshot> {
     }
     const whole = inputs.map((sheet) => {
       const range = sheet.getUsedRange();
-      range.load(['values', 'rowIndex', 'columnIndex']);
-      return { name: sheet.name, range };
+      range.load(['values', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+      return { name: sheet.name, range, shape: queueShape(sheet, range) };
     });
     await context.sync();
-    return snapshotOf(sheetNames, whole.map(({ name, range }) => toSheetGrid(name, range)), state, new Map());
+    const shapes = await readShapes(context, whole.map((w) => w.shape));
+    return snapshotOf(sheetNames, whole.map(({ name, range }, i) => ({ ...toSheetGrid(name, range), ...shapes[i] })), state, new Map());
   }
   const counts = supports(API.notes) ? inputs.map((sheet) => ({ name: sheet.name, count: sheet.notes.getCount() })) : [];
   const reads = await readSheets(context, inputs);
   return snapshotOf(
     sheetNames,
-    reads.map((r) => toSheetGrid(r.name, r.range)),
+    reads.map((r) => ({ ...toSheetGrid(r.name, r.range), ...r.shape })),
     state,
     new Map(counts.flatMap(({ name, count }) => (loaded(count) ? [[name, count.value] as const] : []))),
   );
@@ -178,28 +191,44 @@ function snapshotOf(sheetNames: readonly string[], grids: ReturnType<typeof toSh
   };
 }
 
-/** Step 2: sizes and first rows; then the rest of long sheets. */
-async function readSheets(context: Excel.RequestContext, inputs: readonly Excel.Worksheet[]): Promise<{ name: string; range: UsedRange | null }[]> {
-  const queued = inputs.map((sheet) => {
-    const used = sheet.getUsedRangeOrNullObject(true);
-    used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
-    const head = sheet.getRange(`1:${FIRST_READ_ROWS}`).getUsedRangeOrNullObject(true);
-    head.load(['values', 'rowIndex', 'columnIndex']);
-    return { sheet, used, head };
-  });
+/**
+ * Step 2: sizes, first rows, hidden rows and columns, merged areas; then the rest of long sheets (and,
+ * only when some rows or columns of a sheet are hidden and others not, one sync to find which).
+ */
+async function readSheets(context: Excel.RequestContext, inputs: readonly Excel.Worksheet[]): Promise<{ name: string; range: UsedRange | null; shape: SheetShape }[]> {
+  const queued = inputs.map((sheet) => ({
+    sheet,
+    used: sheet.getUsedRangeOrNullObject(true),
+    head: sheet.getRange(`1:${FIRST_READ_ROWS}`).getUsedRangeOrNullObject(true),
+    shape: null as ShapeRead | null,
+  }));
   let withHeads = true;
-  try {
-    await context.sync();
-  } catch (error) {
-    // First rows too heavy for one response (very wide sheets): sizes alone, then everything in parts.
-    if (!isTooLarge(error)) throw error;
-    withHeads = false;
-    for (const q of queued) q.used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
-    await context.sync();
+  let withMerges = true;
+  const queueReads = (): void => {
+    for (const q of queued) {
+      q.used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+      if (withHeads) q.head.load(['values', 'rowIndex', 'columnIndex']);
+      q.shape = queueShape(q.sheet, q.used, withMerges);
+    }
+  };
+  queueReads();
+  let error = await syncError(context);
+  // A sheet of more than 512 merged areas, which Excel refuses to list: read again without merges.
+  if (error !== null && !isTooLarge(error) && queued.some((q) => q.shape?.merged)) {
+    withMerges = false;
+    queueReads();
+    error = await syncError(context);
   }
+  // First rows too heavy for one response (very wide sheets): sizes alone, then everything in parts.
+  if (error !== null && isTooLarge(error)) {
+    withHeads = false;
+    queueReads();
+    error = await syncError(context);
+  }
+  if (error !== null) throw error;
   const rest: { grid: SheetRead; from: number; bytesPerRow: number }[] = [];
   const out = queued.map(({ sheet, used, head }) => {
-    if (used.isNullObject) return { name: sheet.name, range: null };
+    if (used.isNullObject) return { name: sheet.name, range: null, shape: {} };
     const grid: SheetRead = {
       name: sheet.name,
       sheet,
@@ -223,8 +252,10 @@ async function readSheets(context: Excel.RequestContext, inputs: readonly Excel.
       }
     }
     if (from < grid.rowIndex + grid.values.length) rest.push({ grid, from, bytesPerRow });
-    return { name: sheet.name, range: grid as UsedRange };
+    return { name: sheet.name, range: grid as UsedRange, shape: {} as SheetShape };
   });
+  const shapes = await readShapes(context, queued.map((q) => q.shape));
+  out.forEach((o, i) => (o.shape = shapes[i]));
   await readRest(context, rest);
   return out;
 }

@@ -1,6 +1,6 @@
 /**
  * "In phiếu" and "Biên bản" in the open workbook: the same layouts as `xeploai ballots` and `minutes`,
- * from the same check, added to (or replacing) their sheets. Reading is readWorkbook's two syncs, writing
+ * from the same check, added to (or replacing) their sheets. Reading is readWorkbook's two syncs (three when some rows or columns are hidden), writing
  * one more (the writer splits it only past the request budget); no sync in a loop.
  */
 import { checkWorkbook, type CheckResult } from '../core/check';

@@ -121,6 +121,11 @@ export function invalidOperation(detail?: string): FakeRichApiError {
   return new FakeRichApiError(ErrorCodes.invalidOperation, detail ? `${base} (fake: ${detail})` : base);
 }
 
+export function generalException(detail?: string): FakeRichApiError {
+  const base = 'There was an internal error while processing the request.';
+  return new FakeRichApiError(ErrorCodes.generalException, detail ? `${base} (fake: ${detail})` : base);
+}
+
 export function itemAlreadyExists(): FakeRichApiError {
   return new FakeRichApiError(ErrorCodes.itemAlreadyExists, 'A resource with the same name or identifier already exists.', undefined, 409);
 }

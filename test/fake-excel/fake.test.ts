@@ -123,6 +123,34 @@ describe('loading from a real .xlsx, as Range.values reports it', () => {
     // A null object's properties read undefined instead of throwing.
     expect(result.nullValues).toBeUndefined();
   });
+  it('shows the file\'s own value where ExcelJS makes an Invalid Date: a formula error or a huge number in a date cell', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Ngày 'x' & y");
+    for (const cell of ['A1', 'B1', 'C1', 'D1']) ws.getCell(cell).numFmt = 'dd/mm/yyyy';
+    ws.getCell('A1').value = { formula: 'VLOOKUP(B1,Z:Z,2,0)', result: { error: '#REF!' } } as unknown as ExcelJS.CellValue;
+    ws.getCell('B1').value = 1e15;
+    ws.getCell('C1').value = { formula: '1/0', result: { error: '#DIV/0!' } } as unknown as ExcelJS.CellValue;
+    ws.getCell('D1').value = new Date(Date.UTC(2017, 11, 1));
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    // The premise: ExcelJS itself gives these cells as Invalid Dates.
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const cell = again.worksheets[0].getCell('A1').value as { result?: unknown };
+    expect(cell.result instanceof Date && Number.isNaN(cell.result.getTime())).toBe(true);
+    expect(Number.isNaN((again.worksheets[0].getCell('B1').value as Date).getTime())).toBe(true);
+
+    const host = await FakeExcelHost.fromXlsx(bytes);
+    expect(host.getValue("Ngày 'x' & y", 'A1')).toEqual({ formula: '=VLOOKUP(B1,Z:Z,2,0)', result: { error: '#REF!' } });
+    expect(host.getValue("Ngày 'x' & y", 'B1')).toBe(1e15);
+    const values = await host.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Ngày 'x' & y").getRange('A1:D1');
+      range.load('values');
+      await context.sync();
+      return range.values;
+    });
+    expect(values).toEqual([['#REF!', 1e15, '#DIV/0!', 43070]]);
+  });
+
   it('reads the bundled example exactly as the CLI\'s ExcelJS reader does, dates aside', async () => {
     const file = path.join(__dirname, '../../examples/chi-bo-thanh-khe-2017.xlsx');
     const host = await FakeExcelHost.fromXlsx(file);
@@ -715,6 +743,84 @@ describe('ranges beyond one rectangle', () => {
     expect(host.getFill('S', 'D6')).toBe('#FF0000');
     expect(host.getFill('S', 'B1')).toBeNull();
     expect(host.getFont('S', 'A1')).toMatchObject({ bold: true, color: '#00FF00' });
+  });
+
+  it('getMergedAreasOrNullObject (1.13) lists only areas whose top-left cell is in the range (office-js#3611), and fails above 512', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.mergeCells('B2:C3');
+    ws.mergeCells('E5:F5');
+    const host = FakeExcelHost.fromWorkbook(wb);
+    const out = await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('S');
+      const fromTopLeft = sheet.getRange('B2:F9').getMergedAreasOrNullObject().load('areas/items/address, areaCount');
+      // C3 is inside B2:C3 but not its top-left cell: not listed.
+      const overlapOnly = sheet.getRange('C3:D4').getMergedAreasOrNullObject();
+      await context.sync();
+      return { areas: fromTopLeft.areas.items.map((r) => r.address), count: fromTopLeft.areaCount, overlapOnly: overlapOnly.isNullObject };
+    });
+    expect(out).toEqual({ areas: ['S!B2:C3', 'S!E5:F5'], count: 2, overlapOnly: true });
+
+    const many = new ExcelJS.Workbook();
+    const big = many.addWorksheet('S');
+    for (let r = 1; r <= 513; r++) big.mergeCells(r, 1, r, 2);
+    const tooMany = FakeExcelHost.fromWorkbook(many);
+    await expect(
+      tooMany.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem('S');
+        sheet.getRange('A1:B512').getMergedAreasOrNullObject().load('areaCount');
+        await context.sync();
+        sheet.getRange().getMergedAreasOrNullObject().load('areaCount');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'GeneralException', debugInfo: { errorLocation: 'Range.getMergedAreasOrNullObject' } });
+    expect(tooMany.stats.syncs).toBe(2);
+    await expect(FakeExcelHost.fromWorkbook(wb, { apiVersion: '1.12' }).run(async (context) => void context.workbook.worksheets.getItem('S').getRange().getMergedAreasOrNullObject())).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+
+  it('getRowProperties/getColumnProperties (1.9) give per row (column) only what was asked for; rowHidden reads null when mixed', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.getRow(3).hidden = true;
+    ws.getColumn(2).hidden = true;
+    const host = FakeExcelHost.fromWorkbook(wb);
+    host.resetStats();
+    const out = await host.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('S').getRange('A2:C4');
+      range.load('rowHidden, columnHidden');
+      const rows = range.getRowProperties({ rowHidden: true });
+      const cols = range.getColumnProperties({ columnHidden: true, columnIndex: true, address: true });
+      expect(() => rows.value).toThrow(expect.objectContaining({ code: 'ValueNotLoaded' }));
+      expect(() => range.rowHidden).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      await context.sync();
+      return { rowHidden: range.rowHidden, columnHidden: range.columnHidden, rows: rows.value, cols: cols.value };
+    });
+    expect(out).toEqual({
+      rowHidden: null,
+      columnHidden: null,
+      rows: [{ rowHidden: false }, { rowHidden: true }, { rowHidden: false }],
+      cols: [
+        { address: 'S!A2:A4', columnIndex: 0, columnHidden: false },
+        { address: 'S!B2:B4', columnIndex: 1, columnHidden: true },
+        { address: 'S!C2:C4', columnIndex: 2, columnHidden: false },
+      ],
+    });
+    // The arrays come back in the response: it grows with the rows asked for.
+    const bytesFor = async (address: string): Promise<number> => {
+      host.resetStats();
+      await host.run(async (context) => {
+        context.workbook.worksheets.getItem('S').getRange(address).getRowProperties({ rowHidden: true });
+        await context.sync();
+      });
+      return host.stats.log[0].responseBytes;
+    };
+    const ten = await bytesFor('A1:A10');
+    const thousand = await bytesFor('A1:A1000');
+    expect(thousand - ten).toBeGreaterThan(990 * 15);
+    expect(thousand - ten).toBeLessThan(990 * 30);
+    await expect(host.run(async (context) => void context.workbook.worksheets.getItem('S').getRange('A1:A2').getRowProperties({ rowHidden: true, format: { rowHeight: true } })).then(() => undefined)).rejects.toMatchObject({ code: 'InvalidArgument' });
+    const old = FakeExcelHost.fromWorkbook(wb, { apiVersion: '1.8' });
+    await expect(old.run(async (context) => void context.workbook.worksheets.getItem('S').getRange('A1:A2').getRowProperties({ rowHidden: true }))).rejects.toMatchObject({ code: 'ApiNotFound' });
   });
 
   it('shows values through number formats in Range.text', async () => {

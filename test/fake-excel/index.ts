@@ -10,10 +10,11 @@
  * The browser build (browser.ts) uses host.ts alone, with workbooks given as snapshots.
  * See README.md in this folder for the semantics and the known differences from Excel.
  */
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { type FakeExcelOptions, FakeExcelHostCore } from './host';
 import { type FakeWorkbookSnapshot, bookFromSnapshot } from './snapshot';
-import { hostFromExcelJs, hostToExcelJs } from './xlsx';
+import { hostFromExcelJs, hostToExcelJs, invalidDateCells, rawCellsOf } from './xlsx';
 
 export { FakeRichApiError, ErrorCodes } from './errors';
 export { FakeClientResult, FakeRequestContext } from './client';
@@ -52,10 +53,12 @@ export type { ChartDataLabelsState, ChartFontState, ChartPoints, ChartSeriesStat
 export class FakeExcelHost extends FakeExcelHostCore {
   /** Opens an .xlsx file (path) or its bytes, as Excel would show it. */
   static async fromXlsx(source: string | ArrayBuffer | Uint8Array, options: FakeExcelOptions = {}): Promise<FakeExcelHost> {
+    const bytes = typeof source === 'string' ? await readFile(source) : Buffer.from(source instanceof ArrayBuffer ? new Uint8Array(source) : source);
     const wb = new ExcelJS.Workbook();
-    if (typeof source === 'string') await wb.xlsx.readFile(source);
-    else await wb.xlsx.load(Buffer.from(source instanceof ArrayBuffer ? new Uint8Array(source) : source) as unknown as ExcelJS.Buffer);
-    return FakeExcelHost.fromWorkbook(wb, options);
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    // Where ExcelJS made an Invalid Date of a cell, the file's own value is what Excel shows.
+    const rawCells = await rawCellsOf(bytes, invalidDateCells(wb));
+    return new FakeExcelHost(hostFromExcelJs(wb, options.apiVersion ?? '1.18', options.userName ?? 'Fake User', rawCells), options);
   }
 
   /** Takes an ExcelJS workbook's current content (it is copied: later changes to it are not seen). */

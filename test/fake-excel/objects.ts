@@ -5,7 +5,8 @@
  *
  * Requirement sets are enforced where the real stack enforces them:
  * - `clientSince`: office.js throws ApiNotFound synchronously, at the call (getItemOrNullObject 1.4,
- *   getUsedRangeOrNullObject 1.4, getRangeByIndexes 1.7, freezePanes 1.7, getRanges 1.9, merge 1.2,
+ *   getUsedRangeOrNullObject 1.4, getRangeByIndexes 1.7, freezePanes 1.7, getRanges 1.9,
+ *   Range.getCellProperties/getRowProperties/getColumnProperties 1.9, merge 1.2,
  *   getResizedRange 1.3, getMergedAreasOrNullObject 1.13, Range.dataValidation 1.8,
  *   Worksheet.pageLayout 1.9, the 1.18 notes API, charts' getItemOrNullObject/getCount 1.4,
  *   Chart.worksheet 1.2, ChartSeries.getDimensionValues 1.12);
@@ -37,7 +38,7 @@ import {
   setPlotBy,
 } from './charts';
 import { type Binding, FakeClientObject, type FakeClientResult, type NavDef, type PropertyDef, type ProxyClass, type TypeDef } from './client';
-import { ErrorCodes, FakeRichApiError, apiNotFoundByHost, invalidArgument, invalidOperation, itemNotFound } from './errors';
+import { ErrorCodes, FakeRichApiError, apiNotFoundByHost, generalException, invalidArgument, invalidOperation, itemNotFound } from './errors';
 import { formatText, parseColor } from './format';
 import {
   BORDER_STYLES,
@@ -488,18 +489,73 @@ export class FakeRange extends FakeClientObject {
     return this._method(FakeRange, 'getEntireColumn', [], (ref: RangeRef) => ({ sheet: ref.sheet, rects: [{ ...one(ref), r0: 0, r1: MAX_ROWS - 1 }] }));
   }
 
-  /** ExcelApi 1.13: the merged areas that touch the range, or a null object when there are none. */
+  /**
+   * ExcelApi 1.13: the merged areas whose top-left cell is in the range (not the others that overlap it:
+   * OfficeDev/office-js#3611), or a null object when there are none. More than 512 fail the request, as
+   * documented (the error code is a guess).
+   */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return this._method(
       FakeRangeAreas,
       'getMergedAreasOrNullObject',
       [],
       (ref: RangeRef) => {
-        const areas = mergedAreasIn(ref.sheet, ref.rects);
+        const areas = mergedAreasIn(ref.sheet, ref.rects).filter((m) => ref.rects.some((r) => m.r0 >= r.r0 && m.r0 <= r.r1 && m.c0 >= r.c0 && m.c0 <= r.c1));
+        if (areas.length > MAX_MERGED_AREAS) throw generalException(`more than ${MAX_MERGED_AREAS} merged areas`);
         return areas.length ? { sheet: ref.sheet, rects: areas } : null;
       },
       { clientSince: '1.13' },
     );
+  }
+
+  /**
+   * ExcelApi 1.9: per row of the range, only what `rowPropertiesLoadOptions` asks for. Modelled:
+   * rowHidden, rowIndex, address, addressLocal (the row's part of the range); `format` is refused as not
+   * modelled.
+   */
+  getRowProperties(rowPropertiesLoadOptions: unknown): FakeClientResult<unknown[]> {
+    return this._invoke(
+      'getRowProperties',
+      [rowPropertiesLoadOptions],
+      (ref: RangeRef, [options]) => {
+        const rect = one(ref);
+        const o = checkOptionKeys(options, ['rowHidden', 'rowIndex', 'address', 'addressLocal'], 'rowPropertiesLoadOptions');
+        return Array.from({ length: rect.r1 - rect.r0 + 1 }, (_, i) => {
+          const row = rect.r0 + i;
+          const address = qualified(ref.sheet.name, { ...rect, r0: row, r1: row });
+          return {
+            ...(o.address === true ? { address } : {}),
+            ...(o.addressLocal === true ? { addressLocal: address } : {}),
+            ...(o.rowIndex === true ? { rowIndex: row } : {}),
+            ...(o.rowHidden === true ? { rowHidden: ref.sheet.hiddenRows.has(row) } : {}),
+          };
+        });
+      },
+      { clientSince: '1.9' },
+    ) as FakeClientResult<unknown[]>;
+  }
+
+  /** ExcelApi 1.9: per column of the range, as getRowProperties (columnHidden, columnIndex, address, addressLocal). */
+  getColumnProperties(columnPropertiesLoadOptions: unknown): FakeClientResult<unknown[]> {
+    return this._invoke(
+      'getColumnProperties',
+      [columnPropertiesLoadOptions],
+      (ref: RangeRef, [options]) => {
+        const rect = one(ref);
+        const o = checkOptionKeys(options, ['columnHidden', 'columnIndex', 'address', 'addressLocal'], 'columnPropertiesLoadOptions');
+        return Array.from({ length: rect.c1 - rect.c0 + 1 }, (_, i) => {
+          const col = rect.c0 + i;
+          const address = qualified(ref.sheet.name, { ...rect, c0: col, c1: col });
+          return {
+            ...(o.address === true ? { address } : {}),
+            ...(o.addressLocal === true ? { addressLocal: address } : {}),
+            ...(o.columnIndex === true ? { columnIndex: col } : {}),
+            ...(o.columnHidden === true ? { columnHidden: ref.sheet.hiddenColumns.has(col) } : {}),
+          };
+        });
+      },
+      { clientSince: '1.9' },
+    ) as FakeClientResult<unknown[]>;
   }
 
   /** The used part of this range; ItemNotFound when it has none. */
@@ -543,6 +599,9 @@ export class FakeRange extends FakeClientObject {
     ) as FakeClientResult<unknown[][]>;
   }
 }
+
+/** `getMergedAreasOrNullObject` fails above this many areas (documented). */
+const MAX_MERGED_AREAS = 512;
 
 const CELL_FORMAT_OPTIONS = ['fill', 'font', 'horizontalAlignment', 'verticalAlignment', 'wrapText'] as const;
 const CELL_FONT_OPTIONS = ['name', 'size', 'color', 'bold', 'italic', 'underline', 'strikethrough'] as const;

@@ -4,7 +4,8 @@
  * not grow with the workbook.
  */
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import { MORE_RESULT_SHEETS, RESULT_SHEETS } from '../../src/core/forms/definitions';
@@ -13,7 +14,9 @@ import { FLAG_FILL, resultSheets } from '../../src/core/output/resultSheets';
 import { rectanglesOf } from '../../src/office/renderLayout';
 import { a1 } from '../../src/core';
 import { checkInExcel, clearFlags, readState, saveSettings } from '../../src/office/checkInExcel';
+import { readWorkbook } from '../../src/office/readWorkbook';
 import { STATE_SHEET } from '../../src/office/state';
+import { writeCases } from '../fixtures/bad/generate';
 import { fillWorkbook } from '../../src/xlsx/fill';
 import { FakeExcelHost } from '../fake-excel';
 import { bigChiBo } from '../helpers/generate';
@@ -240,6 +243,91 @@ describe('a check through the fake Excel host', () => {
     expect(host.getFill(ROLL, at('roll', 4, 'birthDate'))).toBe(FLAG_FILL.error);
     expect(result.issues.some((i) => i.rule === 'DATA-03')).toBe(true);
     expect(host.sheetNames()).toContain(RESULT_SHEETS.issues);
+  });
+});
+
+describe('DATA-07 in Excel: hidden rows and columns, merged cells inside a table', () => {
+  let dir: string;
+  let corpus: Map<string, string>;
+  const CASES = ['hidden-rows', 'hidden-columns', 'merged-data-cells'];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'xeploai-data07-'));
+    corpus = await writeCases(dir, { only: (c) => CASES.includes(c.id) });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const data07 = <T extends { rule: string }>(issues: readonly T[]): T[] => issues.filter((i) => i.rule === 'DATA-07');
+
+  it.each(CASES)('%s: the same DATA-07 issues through the fake host as from `xeploai check`, on ExcelApi 1.18 and 1.8', async (id) => {
+    const path = corpus.get(id) as string;
+    let out = '';
+    await main(['check', path, '--json'], { out: (t) => (out += t), err: () => undefined });
+    const cli = data07((JSON.parse(out) as { issues: { rule: string; file: string }[] }).issues).map(({ file: _file, ...rest }) => rest);
+    expect(cli.length).toBeGreaterThan(0);
+    const latest = await check(await FakeExcelHost.fromXlsx(readFileSync(path)));
+    expect(data07(latest.issues)).toEqual(cli);
+    // Before getRowProperties (1.9) hidden rows are found one row at a time; merges need 1.13.
+    const older = await check(await FakeExcelHost.fromXlsx(readFileSync(path), { apiVersion: '1.8' }));
+    expect(data07(older.issues)).toEqual(id === 'merged-data-cells' ? [] : cli);
+  });
+
+  async function syncsOf(edit: (roll: ExcelJS.Worksheet) => void, apiVersion = '1.18') {
+    const { workbook } = build(example(), (wb) => edit(wb.getWorksheet(ROLL) as ExcelJS.Worksheet));
+    const host = await hostFor(workbook, apiVersion);
+    host.resetStats();
+    const result = await check(host);
+    return { syncs: host.stats.syncs, issues: data07(result.issues), log: host.stats.log };
+  }
+  const rowOf = (key: string, index: number): number => Number(/\d+$/.exec(at('roll', index, key))![0]);
+
+  it('a merged area inside the roll costs no sync; a hidden row or column one more, whole or in part', async () => {
+    const none = await syncsOf(() => undefined);
+    expect(none.issues).toEqual([]);
+    const merged = await syncsOf((roll) => roll.mergeCells(`${at('roll', 2, 'note')}:${at('roll', 3, 'note')}`));
+    expect(merged.issues.map((i) => i.cell)).toEqual([at('roll', 2, 'note')]);
+    expect(merged.syncs).toBe(none.syncs);
+    const hiddenRow = await syncsOf((roll) => void (roll.getRow(rowOf('name', 3)).hidden = true));
+    expect(hiddenRow.issues.map((i) => i.cell)).toEqual([at('roll', 3, 'stt')]);
+    expect(hiddenRow.syncs).toBe(none.syncs + 1);
+    const both = await syncsOf((roll) => {
+      roll.getRow(rowOf('name', 3)).hidden = true;
+      roll.getRow(rowOf('name', 7)).hidden = true;
+      roll.getColumn(/^[A-Z]+/.exec(at('roll', 0, 'birthDate'))![0]).hidden = true;
+      roll.mergeCells(`${at('roll', 2, 'note')}:${at('roll', 3, 'note')}`);
+    });
+    expect(both.issues).toHaveLength(3);
+    expect(both.issues.find((i) => i.messageEn.includes('hidden row'))?.messageEn).toContain(`rows ${rowOf('name', 3)}, ${rowOf('name', 7)})`);
+    expect(both.syncs).toBe(none.syncs + 1);
+  });
+
+  it('a sheet of more than 512 merged areas (which Excel will not list) is read without merges, in one sync more', async () => {
+    const none = await syncsOf(() => undefined);
+    const many = await syncsOf((roll) => {
+      // Far right of the table, empty: Excel still counts them.
+      for (let r = 1; r <= 520; r++) roll.mergeCells(r, 40, r, 41);
+      roll.getRow(rowOf('name', 3)).hidden = true;
+    });
+    expect(many.log.some((r) => r.error === 'GeneralException')).toBe(true);
+    expect(many.issues.map((i) => i.cell)).toEqual([at('roll', 3, 'stt')]);
+    expect(many.syncs).toBe(none.syncs + 2);
+  });
+
+  it('hidden rows among 50,000 are found in one sync whose response stays under 5 MB (readWorkbook)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Dài');
+    for (let r = 1; r <= 50_000; r++) ws.getCell(r, 1).value = r;
+    for (const r of [2, 25_000, 50_000]) ws.getRow(r).hidden = true;
+    const host = await hostFor(wb);
+    host.resetStats();
+    const model = await withGlobals(host, () => host.run((context) => readWorkbook(context)));
+    expect(model.sheets[0].hiddenRows).toEqual([1, 24_999, 49_999]);
+    expect(model.sheets[0].hiddenCols).toEqual([]);
+    expect(model.sheets[0].merges).toEqual([]);
+    expect(host.stats.syncs).toBe(3);
+    const locate = host.stats.log[2];
+    expect(locate.responseBytes).toBeGreaterThan(50_000 * 15);
+    expect(locate.responseBytes).toBeLessThan(5 * 1024 * 1024);
   });
 });
 
