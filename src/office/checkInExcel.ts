@@ -28,6 +28,9 @@ import { BatchWriter, CALL_BYTES, OBJECT_BYTES, jsonBytes, utf8Bytes } from './b
 import { queueShape, readShapes, type ShapeRead, type SheetShape, toSheetGrid } from './readWorkbook';
 import { asCellText, forAreas, type LayoutLink, queueLayout, queueLinks, rectanglesOf } from './renderLayout';
 import { type AddinState, EMPTY_STATE, type FlagRecord, parseState, serialiseState, STATE_SHEET } from './state';
+import { readState } from './stateSheet';
+
+export { readState } from './stateSheet';
 
 const OUTPUT_SHEETS = new Set<string>([...Object.values(RESULT_SHEETS), ...Object.values(MORE_RESULT_SHEETS), STATE_SHEET]);
 /** Excel reports "no fill" as white on most hosts; white is restored as "no fill". */
@@ -556,18 +559,6 @@ async function queueState(context: Excel.RequestContext, state: AddinState, writ
   await writer.room(3 * OBJECT_BYTES + 2 * CALL_BYTES + jsonBytes(rows));
   sheet.getRange().clear();
   sheet.getRange(`A1:${a1(rows.length - 1, rows[0].length - 1)}`).values = rows;
-}
-
-/** Reads the remembered state (two syncs; works on ExcelApi 1.1). */
-export async function readState(context: Excel.RequestContext): Promise<{ state: AddinState; exists: boolean }> {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name');
-  await context.sync();
-  if (!worksheets.items.some((s) => s.name === STATE_SHEET)) return { state: EMPTY_STATE, exists: false };
-  const used = worksheets.getItem(STATE_SHEET).getUsedRange();
-  used.load(['values', 'rowIndex', 'columnIndex']);
-  await context.sync();
-  return { state: parseState(toSheetGrid(STATE_SHEET, used).values), exists: true };
 }
 
 function addStateSheet(context: Excel.RequestContext): void {

@@ -8,7 +8,7 @@
  * sheet's shape, for DATA-07). A third only when some rows or columns of a sheet are hidden and others
  * not, to find which.
  */
-import { a1, type CellRange, type CellValue, type SheetGrid, type WorkbookModel } from '../core';
+import { a1, type CellRange, type CellValue, type SheetGrid, type WorkbookModel } from '../core/grid';
 import { API, PAYLOAD_BUDGET, READ_BUDGET, supports } from './api';
 import { CALL_BYTES, OBJECT_BYTES } from './batch';
 

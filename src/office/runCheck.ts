@@ -3,12 +3,15 @@
  * check (and write results and flags), clear the flags, select a cell, read and save settings, and
  * combine chi bộ workbooks picked from disk into `Tổng hợp` (as `xeploai aggregate` does).
  */
-import { checkWorkbook, type CheckResult } from '../core/check';
+import type { CheckResult } from '../core/check';
 import { countBySeverity } from '../core/issues';
-import { checkInExcel, clearFlags, type ExcelCheckOptions, readState, saveSettings } from './checkInExcel';
-import { addTemplateSheets } from './template';
-import { writeBallotInExcel, writeMinutesInExcel } from './meeting';
-import { convertLegacyInExcel, type LegacyConversion } from './convertLegacy';
+import type { ExcelCheckOptions } from './checkInExcel';
+import type { LegacyConversion } from './convertLegacy';
+import { readState } from './stateSheet';
+
+// The engine and the writers load on the first action that needs them (webpack chunks from the pane's
+// own origin): the pane is usable sooner, and its startup script stays small (README "Performance").
+const engine = () => import('./checkInExcel');
 
 export type { ExcelCheckOptions } from './checkInExcel';
 /** The stages `checkOpenWorkbook` reports through `onProgress`, for the task pane's progress bar. */
@@ -36,17 +39,20 @@ function ensureExcel(): void {
 
 export async function checkOpenWorkbook(options: ExcelCheckOptions = {}): Promise<CheckResult> {
   ensureExcel();
+  const { checkInExcel } = await engine();
   return Excel.run((context) => checkInExcel(context, options));
 }
 
 /** "Chuyển sang Unicode" (DATA-06): converts the open workbook's legacy-encoded text to Unicode. */
 export async function convertOpenWorkbookToUnicode(): Promise<LegacyConversion> {
   ensureExcel();
+  const { convertLegacyInExcel } = await import('./convertLegacy');
   return Excel.run((context) => convertLegacyInExcel(context));
 }
 
 export async function clearOpenWorkbookFlags(): Promise<number> {
   ensureExcel();
+  const { clearFlags } = await engine();
   return Excel.run((context) => clearFlags(context));
 }
 
@@ -57,6 +63,7 @@ export async function loadWorkbookSettings(): Promise<Record<string, string>> {
 
 export async function saveWorkbookSettings(settings: Readonly<Record<string, string>>): Promise<void> {
   ensureExcel();
+  const { saveSettings } = await engine();
   await Excel.run((context) => saveSettings(context, settings));
 }
 
@@ -66,6 +73,7 @@ export async function saveWorkbookSettings(settings: Readonly<Record<string, str
  */
 export async function addTemplateToOpenWorkbook(organisation?: string): Promise<string[]> {
   ensureExcel();
+  const { addTemplateSheets } = await import('./template');
   return Excel.run(async (context) => {
     const added = await addTemplateSheets(context, organisation);
     if (added.length > 0) {
@@ -87,6 +95,7 @@ export type BallotSummary =
  */
 export async function printBallotsInOpenWorkbook(round: 1 | 2, settings: { ruleSet?: string; options?: Readonly<Record<string, string>> } = {}): Promise<BallotSummary> {
   ensureExcel();
+  const { writeBallotInExcel } = await import('./meeting');
   const outcome = await Excel.run((context) => writeBallotInExcel(context, round, settings));
   if (!outcome.ok) return { ok: false, problems: outcome.problems };
   const b = outcome.ballot;
@@ -96,6 +105,7 @@ export async function printBallotsInOpenWorkbook(round: 1 | 2, settings: { ruleS
 /** "Biên bản": `Biên bản kiểm phiếu` regenerated whole, as `xeploai minutes` writes it; returns the error and warning counts. */
 export async function writeMinutesInOpenWorkbook(settings: { ruleSet?: string; options?: Readonly<Record<string, string>> } = {}): Promise<{ errors: number; warnings: number }> {
   ensureExcel();
+  const { writeMinutesInExcel } = await import('./meeting');
   const result = await Excel.run((context) => writeMinutesInExcel(context, settings));
   return countBySeverity(result.issues);
 }
@@ -146,7 +156,7 @@ export async function combineFilesIntoOpenWorkbook(files: readonly PickedFile[],
   settings.onProgress?.('reading');
   // ExcelJS is large, and combining is rare: both are loaded (as their own chunks) only when the clerk
   // combines files, so the pane starts as fast as before.
-  const [{ loadXlsxBuffer, UnreadableWorkbookError, workbookToModel }, { combineChecked, writeWardSummary }] = await Promise.all([import('../xlsx/readXlsx'), import('./ward')]);
+  const [{ loadXlsxBuffer, UnreadableWorkbookError, workbookToModel }, { combineChecked, writeWardSummary }, { checkWorkbook }] = await Promise.all([import('../xlsx/readXlsx'), import('./ward'), import('../core/check')]);
   const options = { ruleSet: settings.ruleSet, options: settings.options ?? {} };
   const checked: { path: string; result: CheckResult }[] = [];
   const unreadable: { name: string; reason: string }[] = [];

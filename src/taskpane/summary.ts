@@ -1,5 +1,6 @@
 /** The numbers of the summary, counted once from a check result. */
-import { countBySeverity, type CheckResult } from '../core';
+import type { CheckResult } from '../core';
+import { countBySeverity } from '../core/issues';
 import type { ChiBoLevel } from '../core/rules/cb';
 import type { MemberStatus } from '../core/rules/mem';
 import type { MemberLevel } from '../core/values/parse';
