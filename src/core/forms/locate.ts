@@ -217,6 +217,41 @@ function headerWindow(sheet: SheetGrid): HeaderWindow {
  * whose labels name the most of the form's columns.
  */
 export function findHeader(sheet: SheetGrid, form: TableForm): HeaderMatch | null {
+  const key = smallSheetKey(sheet);
+  if (key === null) return searchHeader(sheet, form);
+  let byForm = smallSheetHeaders.get(form);
+  if (!byForm) smallSheetHeaders.set(form, (byForm = new Map()));
+  let found = byForm.get(key);
+  if (found === undefined) {
+    found = searchHeader(sheet, form);
+    if (byForm.size >= SMALL_SHEET_LIMIT) byForm.clear();
+    byForm.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * Blank forms (the template's leaders', schedule and dossier sheets that every chi bộ workbook carries)
+ * are the same few rows in every workbook of a ward: their header is searched once. The key is the whole
+ * sheet — every cell's text through merges, the merges, its place — so equal keys give equal answers; a
+ * sheet longer than the search window is not keyed (its data rows make every key new).
+ */
+const smallSheetHeaders = new WeakMap<TableForm, Map<string, HeaderMatch | null>>();
+const SMALL_SHEET_LIMIT = 200;
+
+function smallSheetKey(sheet: SheetGrid): string | null {
+  if (sheet.values.length > HEADER_SEARCH_ROWS) return null;
+  const parts: string[] = [String(sheet.originRow), String(sheet.originCol)];
+  for (const m of sheet.merges ?? []) parts.push(`${m.top},${m.left},${m.bottom},${m.right}`);
+  parts.push('|');
+  for (const line of sheet.values) {
+    for (const v of line) parts.push(cellText(v));
+    parts.push('\n');
+  }
+  return parts.join('\u0001');
+}
+
+function searchHeader(sheet: SheetGrid, form: TableForm): HeaderMatch | null {
   const window = headerWindow(sheet);
   let best: HeaderMatch | null = null;
   for (let r = window.top; r <= window.bottom; r++) {
@@ -313,10 +348,22 @@ function fieldMatches(field: FieldDef, folded: string): boolean {
   return keys.some((key) => key === folded || sameWords(key, folded));
 }
 
+/** The lengths of every folded field label: a text of another length names no field (not even reordered). */
+const labelLengths = new WeakMap<readonly FieldDef[], ReadonlySet<number>>();
+
+function couldBeLabel(fields: readonly FieldDef[], folded: string): boolean {
+  let lengths = labelLengths.get(fields);
+  if (!lengths) {
+    lengths = new Set(fields.flatMap((f) => [f.label, ...(f.aliases ?? [])].map((k) => foldLabel(k).length)));
+    labelLengths.set(fields, lengths);
+  }
+  return lengths.has(folded.length);
+}
+
 function isFieldLabel(fields: readonly FieldDef[], text: string): boolean {
   const colon = text.indexOf(':');
   const folded = foldLabel(colon >= 0 ? text.slice(0, colon) : text);
-  return folded !== '' && fields.some((f) => fieldMatches(f, folded));
+  return folded !== '' && couldBeLabel(fields, folded) && fields.some((f) => fieldMatches(f, folded));
 }
 
 /**
@@ -335,7 +382,7 @@ export function findFields(sheet: SheetGrid, fields: readonly FieldDef[], rows?:
       const colon = text.indexOf(':');
       const labelPart = colon >= 0 ? text.slice(0, colon) : text;
       const folded = foldLabel(labelPart);
-      if (!folded) continue;
+      if (!folded || !couldBeLabel(fields, folded)) continue;
       const field = fields.find((f) => !found.has(f.key) && fieldMatches(f, folded));
       if (!field) continue;
       const after = colon >= 0 ? text.slice(colon + 1).trim() : '';

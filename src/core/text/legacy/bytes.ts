@@ -33,15 +33,19 @@ export function isAscii(text: string): boolean {
 }
 
 /**
- * True when the text holds a letter that no single byte shows (ă, ơ, đ, ễ …: Latin Extended letters
- * other than cp1252's own Œ, Š, Ÿ, ƒ …). Both decoders give up on such a letter, so text typed in
- * Unicode Vietnamese — nearly every name of a roll — is passed over without decoding it.
+ * What the scan for legacy text looks at: text that is not plain ASCII and holds no letter that no single
+ * byte shows (ă, ơ, đ, ễ …: Latin Extended letters other than cp1252's own Œ, Š, Ÿ, ƒ …). Both decoders
+ * give up on such a letter, so text typed in Unicode Vietnamese — nearly every name of a roll — is
+ * passed over without decoding it.
  */
-export function hasUnicodeOnlyLetter(text: string): boolean {
+export function mayBeLegacy(text: string): boolean {
+  let high = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
+    if (code <= 0x7f) continue;
+    high = true;
     if (code <= 0xff) continue;
-    if ((code <= 0x24f || (code >= 0x1e00 && code <= 0x1eff)) && CP1252_HIGH[text[i]] === undefined) return true;
+    if ((code <= 0x24f || (code >= 0x1e00 && code <= 0x1eff)) && CP1252_HIGH[text[i]] === undefined) return false;
   }
-  return false;
+  return high;
 }

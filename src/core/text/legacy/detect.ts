@@ -10,7 +10,7 @@
  *   Vietnamese word writes ("aø", "eã"). A cell with only weak signs (Unicode "Lê Tú" decodes as TCVN3
  *   "Lờ Tỳ", "Hoà" as VNI "Hồ") is not taken: only its font can say it is legacy text.
  */
-import { byteOf, hasUnicodeOnlyLetter, isAscii } from './bytes';
+import { byteOf, isAscii, mayBeLegacy } from './bytes';
 import { decodeTcvn3 } from './tcvn3';
 import { decodeVni } from './vni';
 import { isVietnameseSyllable, wordsOf } from './syllable';
@@ -127,6 +127,23 @@ export function readLegacyText(text: string, font: string | null = null): Legacy
   return candidates.find((c) => c.evidence === 'strong') ?? candidates[0];
 }
 
+/**
+ * readLegacyText without a font, once per text: labels and answers ("Có", "Hoàn thành") repeat in every
+ * workbook of a ward. Bounded, as names do not repeat.
+ */
+function readingOf(text: string): LegacyReading | null {
+  let reading = readings.get(text);
+  if (reading === undefined) {
+    reading = readLegacyText(text, null);
+    if (readings.size >= READINGS_LIMIT) readings.clear();
+    readings.set(text, reading);
+  }
+  return reading;
+}
+
+const READINGS_LIMIT = 20_000;
+const readings = new Map<string, LegacyReading | null>();
+
 export interface LegacyCell {
   /** 0-based sheet coordinates. */
   readonly row: number;
@@ -152,8 +169,9 @@ export function findLegacyCells(
     const line = values[r];
     for (let c = 0; c < line.length; c++) {
       const text = line[c];
-      if (typeof text !== 'string' || isAscii(text) || hasUnicodeOnlyLetter(text)) continue;
-      const reading = readLegacyText(text, fonts?.[r]?.[c] ?? null);
+      if (typeof text !== 'string' || !mayBeLegacy(text)) continue;
+      const font = fonts?.[r]?.[c] ?? null;
+      const reading = font ? readLegacyText(text, font) : readingOf(text);
       if (reading && reading.evidence !== 'weak') found.push({ row: originRow + r, col: originCol + c, text, reading });
     }
   }
