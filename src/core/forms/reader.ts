@@ -255,6 +255,21 @@ interface RawTable {
 const TOTALS = new Set(['tong', 'cong', 'tong cong', 'tong so', 'cong chung']);
 /** Longer than any spelling of TOTALS, even decomposed (NFD) or spaced out. */
 const TOTALS_MAX_TEXT = 30;
+/** The first letter of every folded TOTALS label. */
+const TOTALS_START = new Set(['t', 'c']);
+
+/**
+ * The first character of `foldLabel(text)`, found without folding the whole text: every row's first
+ * text (a member's name, mostly) is asked whether it says "Tổng".
+ */
+function firstFoldedChar(text: string): string {
+  for (const ch of text) {
+    if (ch === 'đ' || ch === 'Đ') return 'd';
+    const base = ch.normalize('NFD')[0].toLowerCase();
+    if (base.length === 1 && ((base >= 'a' && base <= 'z') || (base >= '0' && base <= '9'))) return base;
+  }
+  return '';
+}
 
 /** Locates a table, reports missing columns, hidden and merged cells, and lists its data rows. */
 function locateTable(sheet: SheetGrid, form: TableForm, sink: IssueSink): RawTable | null {
@@ -300,7 +315,7 @@ function locateTable(sheet: SheetGrid, form: TableForm, sink: IssueSink): RawTab
       if (typeof v === 'string') firstText = v.trim();
     }
     // A totals label is a word or two; a member's name (the usual first text) is not folded for this.
-    if (firstText && firstText.length <= TOTALS_MAX_TEXT && TOTALS.has(foldLabel(firstText))) {
+    if (firstText && firstText.length <= TOTALS_MAX_TEXT && TOTALS_START.has(firstFoldedChar(firstText)) && TOTALS.has(foldLabel(firstText))) {
       totalsRow = r;
       break;
     }
