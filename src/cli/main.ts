@@ -17,6 +17,7 @@ import { type ChiBoData, fillWorkbook } from '../xlsx/fill';
 import { PLAN_ORGANISATION, planData } from '../xlsx/plan';
 import { writeCheckedCopy } from '../xlsx/writeResults';
 import { writeWardWorkbook } from '../xlsx/writeWard';
+import { writeJson } from './json';
 import { type AggregateArgs, type CheckArgs, type MeetingArgs, parseArgs, type TemplateArgs, USAGE, UsageError } from './args';
 import { runMeeting } from './meeting';
 import { runConvert } from './convert';
@@ -113,7 +114,7 @@ async function runAggregate(args: AggregateArgs, io: Io): Promise<number> {
   const ward = aggregateWard(checked, { ruleSet: args.ruleSet, options: args.options });
   const issues = wardIssues(checked, ward);
   await writeWardWorkbook(args.out, ward, issues);
-  if (args.json) io.out(`${JSON.stringify(buildWardReport(checked, ward), null, 2)}\n`);
+  if (args.json) writeJson(buildWardReport(checked, ward), io.out);
   else {
     io.err(`Đã ghi tổng hợp: ${args.out}\n`);
     io.out(wardSummary(checked, ward, issues));
@@ -214,7 +215,7 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     if (!args.json) io.err(`Đã ghi bản kiểm tra: ${target}\n`);
   };
   const { checked, unreadable } = await checkFiles(args, io, args.out ? writeCopy : undefined);
-  if (args.json) io.out(`${JSON.stringify(buildReport(args.ruleSet, checked), null, 2)}\n`);
+  if (args.json) writeJson(buildReport(args.ruleSet, checked), io.out);
   else io.out(humanSummary(checked));
   if (unreadable) return 2;
   return checked.some(({ result }) => countBySeverity(result.issues).errors > 0) ? 1 : 0;
