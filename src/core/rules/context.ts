@@ -27,5 +27,15 @@ export function exceeds(x: number, fraction: { num: number; den: number }, n: nu
 }
 
 export function formatNumber(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, '').replace(/\.$/, '').replace('.', ',');
+  if (Number.isInteger(n)) return String(n);
+  // The same N/2 and 2N/3 are written into every member's explanation.
+  let text = formatted.get(n);
+  if (text === undefined) {
+    text = n.toFixed(2).replace(/0+$/, '').replace(/\.$/, '').replace('.', ',');
+    if (formatted.size >= 1000) formatted.clear();
+    formatted.set(n, text);
+  }
+  return text;
 }
+
+const formatted = new Map<number, string>();
