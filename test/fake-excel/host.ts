@@ -206,6 +206,16 @@ export class FakeExcelHostCore {
     }
   }
 
+  /** Runs `fn` with this host's globals installed (as the task pane runs), then puts back what was there. */
+  async withGlobals<T>(fn: () => Promise<T>): Promise<T> {
+    const restore = this.installGlobals();
+    try {
+      return await fn();
+    } finally {
+      restore();
+    }
+  }
+
   /**
    * Defines `Excel`, `Office` and `OfficeExtension` on `target` (globalThis by default) and returns a
    * function that puts back what was there before.

@@ -32,15 +32,8 @@ async function hostFor(wb: ExcelJS.Workbook, apiVersion = '1.18'): Promise<FakeE
   return FakeExcelHost.fromXlsx(new Uint8Array(buffer as ArrayBuffer), { apiVersion });
 }
 
-/** Calls `run` with the host's globals installed, as in the task pane. */
-async function withGlobals<T>(host: FakeExcelHost, fn: () => Promise<T>): Promise<T> {
-  const restore = host.installGlobals();
-  try {
-    return await fn();
-  } finally {
-    restore();
-  }
-}
+/** With the host's globals installed, as in the task pane. */
+const withGlobals = <T>(host: FakeExcelHost, fn: () => Promise<T>): Promise<T> => host.withGlobals(fn);
 
 const check = (host: FakeExcelHost) => withGlobals(host, () => host.run((context) => checkInExcel(context)));
 

@@ -21,14 +21,8 @@ async function hostFor(wb: ExcelJS.Workbook, apiVersion = '1.18'): Promise<FakeE
   return FakeExcelHost.fromXlsx(new Uint8Array(buffer as ArrayBuffer), { apiVersion });
 }
 
-async function withGlobals<T>(host: FakeExcelHost, fn: () => Promise<T>): Promise<T> {
-  const restore = host.installGlobals();
-  try {
-    return await fn();
-  } finally {
-    restore();
-  }
-}
+/** With the host's globals installed, as in the task pane. */
+const withGlobals = <T>(host: FakeExcelHost, fn: () => Promise<T>): Promise<T> => host.withGlobals(fn);
 
 /** The example with three roll names typed in legacy codes, one of them in a text-formatted cell. */
 function legacyExample(): { workbook: ExcelJS.Workbook; names: Map<string, string> } {

@@ -20,14 +20,8 @@ async function hostOf(workbook: ExcelJS.Workbook, apiVersion = '1.18'): Promise<
   return FakeExcelHost.fromWorkbook(workbook, { apiVersion });
 }
 
-async function inExcel<T>(host: FakeExcelHost, action: () => Promise<T>): Promise<T> {
-  const restore = host.installGlobals();
-  try {
-    return await action();
-  } finally {
-    restore();
-  }
-}
+/** With the host's globals installed, as in the task pane. */
+const inExcel = <T>(host: FakeExcelHost, fn: () => Promise<T>): Promise<T> => host.withGlobals(fn);
 
 /** Every value of the layout is in the host's sheet, as text where it was text. */
 function expectSheetHolds(host: FakeExcelHost, layout: SheetLayout): void {

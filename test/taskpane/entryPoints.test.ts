@@ -22,14 +22,8 @@ import { FakeExcelHost } from '../fake-excel';
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'chi-bo-thanh-khe-2017.xlsx');
 
-async function withHost<T>(host: FakeExcelHost, fn: () => Promise<T>): Promise<T> {
-  const restore = host.installGlobals();
-  try {
-    return await fn();
-  } finally {
-    restore();
-  }
-}
+/** With the host's globals installed, as in the task pane. */
+const withHost = <T>(host: FakeExcelHost, fn: () => Promise<T>): Promise<T> => host.withGlobals(fn);
 
 function blankHost(apiVersion = '1.18'): FakeExcelHost {
   const wb = new ExcelJS.Workbook();
