@@ -48,6 +48,9 @@ function absent(sheet: string, cell: string): Located<never> {
   return { value: null, sheet, cell, filled: false, absent: true };
 }
 
+/** What parseText would change in a text: runs of white space, other white space, a space at either end. */
+const NEEDS_TIDYING = /\s{2}|[^\S ]|^ | $/;
+
 /** The cell as the clerk sees it, for a message. */
 function shown(value: CellValue): string {
   return cleanText(displayValue(value));
@@ -99,6 +102,13 @@ function readTyped(
   }
   // An empty yes/no cell is an answered "no" (RULES.md 9.1), as parseYesNo reads it.
   if (value === null) return type === 'yesno' ? { value: false, sheet, cell, filled: true } : { value: null, sheet, cell, filled: false };
+  // Text as typed, with nothing to tidy: the value itself (parseText would give the same).
+  if (type === 'text' && typeof value === 'string' && value.length > 0 && !NEEDS_TIDYING.test(value) && !isBlank(value)) return { value, sheet, cell, filled: true };
+  // A real date (ExcelJS, the fast reader): its day, without a parse result around it.
+  if (type === 'date' && value instanceof Date) {
+    const year = value.getUTCFullYear();
+    if (!Number.isNaN(year) && year >= 1900) return { value: { y: year, m: value.getUTCMonth() + 1, d: value.getUTCDate() }, sheet, cell, filled: true };
+  }
   switch (type) {
     case 'text':
       return locatedOf(parseText(value), sheet, cell);

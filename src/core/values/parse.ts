@@ -66,6 +66,8 @@ export interface Vocabulary<T extends string> {
   readonly lookup: ReadonlyMap<string, T>;
   /** Raw text → code (or null), so a roll of thousands folds each distinct spelling once. */
   readonly seen: Map<string, T | null>;
+  /** One shared `ok` result per code (Parsed values are never mutated). */
+  readonly accepted: Map<T, Parsed<T>>;
 }
 
 export function vocabulary<T extends string>(name: string, entries: readonly (readonly [T, readonly string[]])[], shown: readonly string[]): Vocabulary<T> {
@@ -76,7 +78,7 @@ export function vocabulary<T extends string>(name: string, entries: readonly (re
       lookup.set(foldLabel(spelling).replace(/ /g, ''), code);
     }
   }
-  return { name, shown, lookup, seen: new Map() };
+  return { name, shown, lookup, seen: new Map(), accepted: new Map() };
 }
 
 export function parseChoice<T extends string>(value: CellValue, vocab: Vocabulary<T>): Parsed<T> {
@@ -89,7 +91,10 @@ export function parseChoice<T extends string>(value: CellValue, vocab: Vocabular
     code = vocab.lookup.get(folded) ?? vocab.lookup.get(folded.replace(/ /g, '')) ?? null;
     if (vocab.seen.size < 10_000) vocab.seen.set(text, code);
   }
-  return code === null ? { kind: 'invalid', text: cleanText(text) } : ok(code);
+  if (code === null) return { kind: 'invalid', text: cleanText(text) };
+  let parsed = vocab.accepted.get(code);
+  if (!parsed) vocab.accepted.set(code, (parsed = ok(code)));
+  return parsed;
 }
 
 export const YES_NO = vocabulary<'yes' | 'no'>(
