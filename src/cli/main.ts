@@ -2,6 +2,7 @@
  * `xeploai`: the same engine as the add-in, on .xlsx files. Exit status 0 (no error), 1 (errors found),
  * 2 (a file could not be read, or the command was wrong) — with one clear line, never a stack trace.
  */
+import { once } from 'node:events';
 import { mkdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type ExcelJS from 'exceljs';
@@ -23,12 +24,14 @@ import { runMeeting } from './meeting';
 import { runConvert } from './convert';
 
 export interface Io {
-  readonly out: (text: string) => void;
+  /** Writes to standard output; may return a promise to wait on before writing more (a full pipe). */
+  readonly out: (text: string) => unknown;
   readonly err: (text: string) => void;
 }
 
 const processIo: Io = {
-  out: (text) => process.stdout.write(text),
+  // A reader slower than the report (a pipe) would otherwise have every piece queued in memory.
+  out: (text) => (process.stdout.write(text) ? undefined : once(process.stdout, 'drain').then(() => undefined)),
   err: (text) => process.stderr.write(text),
 };
 
@@ -114,7 +117,7 @@ async function runAggregate(args: AggregateArgs, io: Io): Promise<number> {
   const ward = aggregateWard(checked, { ruleSet: args.ruleSet, options: args.options });
   const issues = wardIssues(checked, ward);
   await writeWardWorkbook(args.out, ward, issues);
-  if (args.json) writeJson(buildWardReport(checked, ward), io.out);
+  if (args.json) await writeJson(buildWardReport(checked, ward), io.out);
   else {
     io.err(`Đã ghi tổng hợp: ${args.out}\n`);
     io.out(wardSummary(checked, ward, issues));
@@ -215,7 +218,7 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     if (!args.json) io.err(`Đã ghi bản kiểm tra: ${target}\n`);
   };
   const { checked, unreadable } = await checkFiles(args, io, args.out ? writeCopy : undefined);
-  if (args.json) writeJson(buildReport(args.ruleSet, checked), io.out);
+  if (args.json) await writeJson(buildReport(args.ruleSet, checked), io.out);
   else io.out(humanSummary(checked));
   if (unreadable) return 2;
   return checked.some(({ result }) => countBySeverity(result.issues).errors > 0) ? 1 : 0;

@@ -5,34 +5,46 @@ import { buildReport } from '../../src/core/report';
 import { writeJson } from '../../src/cli/json';
 import { build } from '../helpers/workbook';
 
-function written(value: unknown): string {
+async function written(value: unknown): Promise<string> {
   let text = '';
-  writeJson(value, (t) => (text += t));
+  await writeJson(value, (t) => {
+    text += t;
+  });
   return text;
 }
 
-test('the example chi bộ\'s report, to the byte', () => {
+test('the example chi bộ\'s report, to the byte', async () => {
   const report = buildReport('hd27-2014', [{ path: 'chi-bo.xlsx', result: checkWorkbook(build().model) }]);
-  expect(written(report)).toBe(`${JSON.stringify(report, null, 2)}\n`);
+  expect(await written(report)).toBe(`${JSON.stringify(report, null, 2)}\n`);
 });
 
-test('any JSON value, with empty arrays, nested objects, undefined and Vietnamese text', () => {
+test('any JSON value, with empty arrays, nested objects, undefined and Vietnamese text', async () => {
   const value = fc.jsonValue();
   const report = fc.dictionary(fc.string(), fc.oneof(value, fc.array(value), fc.constant(undefined), fc.constant([])));
-  fc.assert(
-    fc.property(fc.oneof(report, value), (v) => {
-      expect(written(v)).toBe(`${JSON.stringify(v, null, 2)}\n`);
+  await fc.assert(
+    fc.asyncProperty(fc.oneof(report, value), async (v) => {
+      expect(await written(v)).toBe(`${JSON.stringify(v, null, 2)}\n`);
     }),
     { numRuns: 300 },
   );
   const special = { a: [1, undefined, 'Nguyễn Văn A'], b: {}, c: [], d: undefined, e: [{ x: [] }], 'khóa "lạ"': 'x\ny' };
-  expect(written(special)).toBe(`${JSON.stringify(special, null, 2)}\n`);
+  expect(await written(special)).toBe(`${JSON.stringify(special, null, 2)}\n`);
 });
 
-test('a long array is written in several pieces', () => {
+test('a long array is written in several pieces, each after the previous one was taken', async () => {
   const pieces: string[] = [];
+  let waiting = 0;
   const big = { members: Array.from({ length: 5000 }, (_, i) => ({ name: `Đảng viên ${i}`, level: 'HTTNV' })) };
-  writeJson(big, (t) => pieces.push(t));
+  // A slow reader: every piece is taken a tick later, and no piece may come while one is pending.
+  await writeJson(big, (t) => {
+    expect(waiting).toBe(0);
+    pieces.push(t);
+    waiting++;
+    return new Promise<void>((resolve) => setImmediate(() => {
+      waiting--;
+      resolve();
+    }));
+  });
   expect(pieces.length).toBeGreaterThan(5);
   expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(100_000);
   expect(pieces.join('')).toBe(`${JSON.stringify(big, null, 2)}\n`);
