@@ -171,6 +171,8 @@ export function findLegacyCells(
       const text = line[c];
       if (typeof text !== 'string' || !mayBeLegacy(text)) continue;
       const font = fonts?.[r]?.[c] ?? null;
+      // Without a font only a strong sign is flagged (below): text with none is not decoded at all.
+      if (!font && !strongTcvn3(text) && !strongVni(text)) continue;
       const reading = font ? readLegacyText(text, font) : readingOf(text);
       if (reading && reading.evidence !== 'weak') found.push({ row: originRow + r, col: originCol + c, text, reading });
     }
