@@ -128,13 +128,15 @@ export function readLegacyText(text: string, font: string | null = null): Legacy
 }
 
 /**
- * readLegacyText without a font, once per text: labels and answers ("Có", "Hoàn thành") repeat in every
- * workbook of a ward. Bounded, as names do not repeat.
+ * What the scan makes of a text without a font, once per text (labels and answers such as "Có" and
+ * "Hoàn thành" repeat in every workbook of a ward; bounded, as names do not): its reading when a strong
+ * sign shows, else null — weak readings are not flagged anyway.
  */
 function readingOf(text: string): LegacyReading | null {
   let reading = readings.get(text);
   if (reading === undefined) {
-    reading = readLegacyText(text, null);
+    // Without a font only a strong sign is flagged (see findLegacyCells): text with none is not decoded.
+    reading = strongTcvn3(text) || strongVni(text) ? readLegacyText(text, null) : null;
     if (readings.size >= READINGS_LIMIT) readings.clear();
     readings.set(text, reading);
   }
@@ -171,8 +173,6 @@ export function findLegacyCells(
       const text = line[c];
       if (typeof text !== 'string' || !mayBeLegacy(text)) continue;
       const font = fonts?.[r]?.[c] ?? null;
-      // Without a font only a strong sign is flagged (below): text with none is not decoded at all.
-      if (!font && !strongTcvn3(text) && !strongVni(text)) continue;
       const reading = font ? readLegacyText(text, font) : readingOf(text);
       if (reading && reading.evidence !== 'weak') found.push({ row: originRow + r, col: originCol + c, text, reading });
     }
