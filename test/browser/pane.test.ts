@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { FakeExcelHost } from '../fake-excel';
 import { at, build, example } from '../helpers/workbook';
 import { buildPane, CHROMIUM, CHROMIUM_ARGS, runWebpack, serve } from './support';
@@ -26,6 +26,20 @@ describeInBrowser('the task pane in Chromium', () => {
   let browser: Browser;
   let fakeBundle: string;
   let manifest: string;
+
+  /** office.js from Microsoft's CDN, answered with the fake Excel host holding `snapshot`. */
+  const answerOfficeJs = async (page: Page, snapshot: string): Promise<void> => {
+    await page.route(HOSTED_OFFICE_JS, (route) => route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: `${fakeBundle}\nwindow.__installFakeExcel(${snapshot});` }));
+  };
+
+  /** Clicks "Kiểm tra" once the pane enables it, and waits for the results. */
+  const checkFromPane = async (page: Page): Promise<void> => {
+    const check = page.getByRole('button', { name: 'Kiểm tra', exact: true });
+    await check.waitFor();
+    await page.waitForFunction(() => !(document.querySelector('button[title^="Kiểm tra"]') as HTMLButtonElement | null)?.disabled);
+    await check.click();
+    await page.getByText('Kết quả', { exact: true }).waitFor({ timeout: 30_000 });
+  };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'xeploai-pane-'));
@@ -64,16 +78,10 @@ describeInBrowser('the task pane in Chromium', () => {
     const pageErrors: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     page.on('pageerror', (e) => pageErrors.push(String(e)));
-    await page.route(HOSTED_OFFICE_JS, (route) =>
-      route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: `${fakeBundle}\nwindow.__installFakeExcel(${snapshot});` }),
-    );
+    await answerOfficeJs(page, snapshot);
     await page.goto(`${url}/taskpane.html`);
 
-    const check = page.getByRole('button', { name: 'Kiểm tra', exact: true });
-    await check.waitFor();
-    await page.waitForFunction(() => !(document.querySelector('button[title^="Kiểm tra"]') as HTMLButtonElement | null)?.disabled);
-    await check.click();
-    await page.getByText('Kết quả', { exact: true }).waitFor({ timeout: 30_000 });
+    await checkFromPane(page);
 
     const cell = at('roll', 4, 'birthDate');
     const issue = page.locator('div[role="button"]', { hasText: 'DATA-03' }).filter({ hasText: cell }).first();
@@ -108,7 +116,7 @@ describeInBrowser('the task pane in Chromium', () => {
     const OUTSIDE = 'https://thu-thap.example.net';
     let reachedOutside = 0;
     await page.route(`${OUTSIDE}/**`, (route) => (reachedOutside++, route.fulfill({ status: 200, contentType: 'text/plain', headers: { 'access-control-allow-origin': '*' }, body: 'ok' })));
-    await page.route(HOSTED_OFFICE_JS, (route) => route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: `${fakeBundle}\nwindow.__installFakeExcel(${snapshot});` }));
+    await answerOfficeJs(page, snapshot);
     await page.addInitScript(() => {
       const seen: { directive: string; blocked: string }[] = [];
       (window as unknown as { __cspViolations: typeof seen }).__cspViolations = seen;
@@ -116,11 +124,7 @@ describeInBrowser('the task pane in Chromium', () => {
     });
     await page.goto(`${url}/taskpane.html`);
 
-    const check = page.getByRole('button', { name: 'Kiểm tra', exact: true });
-    await check.waitFor();
-    await page.waitForFunction(() => !(document.querySelector('button[title^="Kiểm tra"]') as HTMLButtonElement | null)?.disabled);
-    await check.click();
-    await page.getByText('Kết quả', { exact: true }).waitFor({ timeout: 30_000 });
+    await checkFromPane(page);
     await page.getByRole('button', { name: 'Xoá đánh dấu', exact: true }).click();
     await page.waitForFunction(([cell, fill]) => (window as unknown as { __fakeExcelHost: { getFill(s: string, a: string): string | null } }).__fakeExcelHost.getFill('Danh sách đảng viên', cell as string) === fill, [flagged, fillBefore]);
 
