@@ -10,10 +10,12 @@ export interface CellError {
 }
 
 /**
- * One cell's value as the host gives it. Dates arrive either as `Date` (ExcelJS, UTC midnight) or as
- * Excel serial numbers (Office.js); the value parsers accept both.
+ * One cell's value as the file stores it and Office.js `Range.values` returns it. A date-formatted cell
+ * is its serial number, in the workbook's date system (`WorkbookModel.date1904`): every reader hands the
+ * core the same value for the same cell, and only the core, where a form's column is a date, makes it a
+ * day (values/dates.ts `fromExcelSerial`).
  */
-export type CellValue = string | number | boolean | Date | CellError | null;
+export type CellValue = string | number | boolean | CellError | null;
 
 /** A rectangle of cells, 0-based and inclusive, in sheet coordinates (A1 is row 0, column 0). */
 export interface CellRange {
@@ -25,7 +27,11 @@ export interface CellRange {
 
 export interface SheetGrid {
   readonly name: string;
-  /** Row-major values of the used range; `values[0][0]` is the cell at (originRow, originCol). */
+  /**
+   * Row-major values of the used range; `values[0][0]` is the cell at (originRow, originCol). Rows may
+   * be sparse (a hole reads as null through `cellAt`) and empty rows may share one frozen empty array,
+   * so that a sheet's memory grows with the cells that hold values, not with their coordinates.
+   */
   readonly values: readonly (readonly CellValue[])[];
   readonly originRow: number;
   readonly originCol: number;
@@ -41,12 +47,40 @@ export interface SheetGrid {
   readonly fonts?: readonly (readonly (string | null)[])[];
 }
 
+/** Which reader made a model: the JSON report names it per file. */
+export interface ReaderInfo {
+  readonly name: 'xlsx' | 'exceljs' | 'excel';
+  /** For the ExcelJS fallback: the declared reason the project's own reader declined the file. */
+  readonly fallback?: string;
+}
+
 export interface WorkbookModel {
   readonly sheets: readonly SheetGrid[];
+  /** The workbook counts dates from 1904 (Excel for Mac's old default): serials are days since 01/01/1904. */
+  readonly date1904?: boolean;
+  readonly reader?: ReaderInfo;
 }
 
 export function isCellError(value: unknown): value is CellError {
-  return typeof value === 'object' && value !== null && !(value instanceof Date) && typeof (value as CellError).error === 'string';
+  return typeof value === 'object' && value !== null && typeof (value as CellError).error === 'string';
+}
+
+/** Rows wider than this may be sparse: walk them by the cells they hold, not by every column. */
+export const SPARSE_ROW_WIDTH = 1024;
+
+/**
+ * The columns (indices into the row) that hold a cell, for a row wider than SPARSE_ROW_WIDTH; null for
+ * a narrower row, which the caller walks index by index. A value in column XFD then costs one cell.
+ */
+export function presentColumns(line: readonly unknown[]): readonly number[] | null {
+  if (line.length <= SPARSE_ROW_WIDTH) return null;
+  const out: number[] = [];
+  // for…in visits only the indices a sparse (dictionary) array holds, in ascending order.
+  for (const key in line) {
+    const c = Number(key);
+    if (Number.isInteger(c) && line[c] !== undefined) out.push(c);
+  }
+  return out;
 }
 
 /** Reads a cell by sheet coordinates; outside the used range is empty. */
@@ -62,6 +96,7 @@ export function lastRow(sheet: SheetGrid): number {
   return sheet.originRow + sheet.values.length - 1;
 }
 
+/** The last column of the used range: a pass over the rows (not the cells), however sparse they are. */
 export function lastCol(sheet: SheetGrid): number {
   let width = 0;
   for (const line of sheet.values) if (line.length > width) width = line.length;

@@ -1,121 +1,77 @@
 /**
- * Reading an .xlsx file's values straight from its XML, for the command line's `check` and `aggregate`.
+ * Reading an .xlsx file's values straight from its XML: the command line's reader for every command,
+ * and (with an inflater handed in) any host's.
  *
  * ExcelJS builds a full document model (styles, validations, every cell as an object) that the check
  * never looks at: for a ward of 100,000 members that model costs more time than the check itself, and a
- * single 100,000-member workbook needs 2 GB. This reader unzips with Node's zlib and scans the few parts
- * the core needs — workbook, relationships, shared strings, number formats and fonts, each sheet's
- * cells, merges, hidden rows and columns — into the same WorkbookModel that `workbookToModel` makes of
- * ExcelJS's model, value for value (test/xlsx/fastRead.test.ts compares the two on every workbook the
- * tests know). Anything it does not handle (ZIP64, an unknown compression, a strict-namespace
- * workbook) is a `FastReadUnsupported`, and the caller reads the file with ExcelJS instead, which also
- * gives the clerk's one-line message for a file that is not a workbook at all.
+ * single 100,000-member workbook needs 2 GB. This reader scans the few parts the core needs — workbook,
+ * relationships, shared strings, fonts, each sheet's cells, merges, hidden rows and columns — into the
+ * one cell model of src/core/grid.ts: a date cell is its serial number, a `t="d"` ISO cell the serial of
+ * its date, `date1904` says which date system. test/xlsx/fastRead.test.ts and parity.test.ts hold it to
+ * ExcelJS's reading (through `workbookToModel`) and the Excel host's on every workbook the tests know.
+ *
+ * What it does not handle (ZIP64, an encrypted entry, strict OOXML, an unknown compression, damaged
+ * compressed data) is a declared FastReadUnsupported, and only that sends the file to ExcelJS. What is
+ * beyond the limits of package/limits.ts is refused at once with one line (UnreadableWorkbookError).
  */
-import { inflateRawSync } from 'node:zlib';
 import type { CellRange, CellValue, SheetGrid, WorkbookModel } from '../core/grid';
-import { parseA1, parseRange } from '../core/grid';
+import { SPARSE_ROW_WIDTH, parseA1, parseRange } from '../core/grid';
+import { dayNumber, isValidDate, serialFromUnixDays } from '../core/values/dates';
+import { FastReadUnsupported, UnreadableWorkbookError } from './errors';
+import {
+  EXCEL_MAX_COLUMNS,
+  EXCEL_MAX_ROWS,
+  MAX_GRID_ROWS,
+  MAX_MERGED_CELLS,
+  MAX_PART_BYTES,
+  MAX_SHARED_STRINGS,
+  MAX_UNPACKED_BYTES,
+  MAX_VALUE_CELLS,
+  count,
+  megabytes,
+} from './package/limits';
+import { relationships, relsPartOf } from './package/opc';
+import { attributes, tokens, unescapeX, xmlDecodeAgain, xmlText } from './package/xml';
+import { PartTooLarge, type RawInflater, ZipPackage } from './package/zip';
 
-export class FastReadUnsupported extends Error {}
+export { FastReadUnsupported } from './errors';
 
-// ---------------------------------------------------------------- zip
+const REFUSED = 'tệp hỏng hoặc không phải sổ của chi bộ.';
 
-interface ZipEntry {
-  readonly method: number;
-  readonly compressedSize: number;
-  readonly localHeader: number;
-}
+/**
+ * What one workbook may still take: counted as it is read, refused with one line naming the limit as
+ * soon as it is passed (never after building what passed it).
+ */
+class Budget {
+  private cells = 0;
+  private gridRows = 0;
+  private mergedCells = 0;
 
-function zipEntries(data: Buffer): Map<string, ZipEntry> {
-  const minEnd = Math.max(0, data.length - 65_557);
-  let end = -1;
-  for (let i = data.length - 22; i >= minEnd; i--) {
-    if (data.readUInt32LE(i) === 0x06054b50) {
-      end = i;
-      break;
-    }
+  constructor(readonly file: string) {}
+
+  refuse(what: string, scope: string, english: string): never {
+    throw new UnreadableWorkbookError(`${this.file}: ${what} (giới hạn của XếpLoại cho ${scope}) — ${REFUSED} (limit: ${english})`);
   }
-  if (end < 0) throw new FastReadUnsupported('not a zip');
-  const count = data.readUInt16LE(end + 10);
-  let at = data.readUInt32LE(end + 16);
-  if (count === 0xffff || at === 0xffffffff) throw new FastReadUnsupported('zip64');
-  const entries = new Map<string, ZipEntry>();
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > data.length || data.readUInt32LE(at) !== 0x02014b50) throw new FastReadUnsupported('bad central directory');
-    const flags = data.readUInt16LE(at + 8);
-    const method = data.readUInt16LE(at + 10);
-    const compressedSize = data.readUInt32LE(at + 20);
-    const nameLength = data.readUInt16LE(at + 28);
-    const extraLength = data.readUInt16LE(at + 30);
-    const commentLength = data.readUInt16LE(at + 32);
-    const localHeader = data.readUInt32LE(at + 42);
-    if (flags & 1) throw new FastReadUnsupported('encrypted entry');
-    if (compressedSize === 0xffffffff || localHeader === 0xffffffff) throw new FastReadUnsupported('zip64');
-    const name = data.toString('utf8', at + 46, at + 46 + nameLength);
-    entries.set(name.replace(/\\/g, '/').replace(/^\//, ''), { method, compressedSize, localHeader });
-    at += 46 + nameLength + extraLength + commentLength;
+
+  cell(sheet: string): void {
+    if (++this.cells > MAX_VALUE_CELLS) this.refuse(`sheet "${sheet}" đưa số ô có giá trị của sổ vượt ${count(MAX_VALUE_CELLS)}`, 'một sổ', `more than ${MAX_VALUE_CELLS} cells with values`);
   }
-  return entries;
-}
 
-function unzipText(data: Buffer, entry: ZipEntry): string {
-  const at = entry.localHeader;
-  if (at + 30 > data.length || data.readUInt32LE(at) !== 0x04034b50) throw new FastReadUnsupported('bad local header');
-  const start = at + 30 + data.readUInt16LE(at + 26) + data.readUInt16LE(at + 28);
-  const end = start + entry.compressedSize;
-  if (end > data.length) throw new FastReadUnsupported('truncated entry');
-  const raw = data.subarray(start, end);
-  if (entry.method === 0) return raw.toString('utf8');
-  if (entry.method === 8) return inflateRawSync(raw).toString('utf8');
-  throw new FastReadUnsupported(`compression method ${entry.method}`);
-}
+  rows(sheet: string, rows: number): void {
+    this.gridRows += rows;
+    if (this.gridRows > MAX_GRID_ROWS) this.refuse(`sheet "${sheet}" đưa số dòng của các sheet vượt ${count(MAX_GRID_ROWS)}`, 'một sổ', `more than ${MAX_GRID_ROWS} rows over all sheets`);
+  }
 
-// ---------------------------------------------------------------- XML scanning
+  merged(sheet: string, cells: number): void {
+    this.mergedCells += cells;
+    if (this.mergedCells > MAX_MERGED_CELLS) this.refuse(`sheet "${sheet}" có các vùng gộp ô (merge) phủ hơn ${count(MAX_MERGED_CELLS)} ô`, 'một sổ', `merged areas over ${MAX_MERGED_CELLS} cells`);
+  }
 
-const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** XML text as a parser gives it: entities decoded, line ends normalised. */
-function xmlText(raw: string): string {
-  let text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
-  if (text.includes('&')) {
-    text = text.replace(ENTITY, (_m, named: string | undefined, dec: string | undefined, hex: string | undefined) =>
-      named ? NAMED[named] : String.fromCodePoint(dec ? Number(dec) : parseInt(hex as string, 16)),
+  outsideGrid(sheet: string, where: string): never {
+    throw new UnreadableWorkbookError(
+      `${this.file}: sheet "${sheet}" có ô ở ${where}, ngoài bảng tính của Excel (${count(EXCEL_MAX_ROWS)} dòng × ${count(EXCEL_MAX_COLUMNS)} cột) — tệp hỏng hoặc không do Excel tạo ra. (limit: a cell beyond Excel's grid)`,
     );
   }
-  return text;
-}
-
-/** ExcelJS's second decoding of a formula's string result (`t="str"`), kept so both readers agree. */
-function xmlDecodeAgain(text: string): string {
-  return text.replace(/&([a-z]*);/g, (c, name: string) => NAMED[name] ?? c);
-}
-
-/** `_x000D_`-style escapes of shared and rich text (upper-case hex, as ExcelJS reads them). */
-function unescapeX(text: string): string {
-  return text.includes('_x') ? text.replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
-}
-
-/** A tag's attributes, namespace prefixes dropped except `r:` and `xml:` (which name different things). */
-function attributes(source: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const length = source.length;
-  let i = 0;
-  while (i < length) {
-    const eq = source.indexOf('=', i);
-    if (eq < 0) break;
-    const name = source.slice(i, eq).trim();
-    let q = eq + 1;
-    while (q < length && source.charCodeAt(q) !== 34 && source.charCodeAt(q) !== 39) q++;
-    if (q >= length) break;
-    const end = source.indexOf(source[q], q + 1);
-    if (end < 0) break;
-    const raw = source.slice(q + 1, end);
-    const colon = name.indexOf(':');
-    const key = colon >= 0 && !name.startsWith('xml:') && !name.startsWith('r:') ? name.slice(colon + 1) : name;
-    out[key] = raw.includes('&') ? xmlText(raw) : raw;
-    i = end + 1;
-  }
-  return out;
 }
 
 /** `B12` → 0-based row and column, without a regular expression (a sheet has one per cell). */
@@ -137,55 +93,7 @@ function cellAddress(address: string): { row: number; col: number } | null {
   return col > 0 && row > 0 ? { row: row - 1, col: col - 1 } : parseA1(address);
 }
 
-/** One tag or one run of text; tag names without their namespace prefix. */
-const TOKEN = /<(\/?)(?:[\w.-]+:)?([\w.-]+)((?:\s+[^>]*?)?)(\/?)>|<\?[^>]*\?>|<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+)/g;
-
-interface Token {
-  readonly close: boolean;
-  readonly name: string;
-  readonly attrs: string;
-  readonly selfClosing: boolean;
-  readonly text: string | null;
-}
-
-function* tokens(xml: string, from = 0, to = xml.length): Generator<Token> {
-  const re = new RegExp(TOKEN.source, 'g');
-  re.lastIndex = from;
-  for (let m = re.exec(xml); m && m.index < to; m = re.exec(xml)) {
-    if (m[6] !== undefined) yield { close: false, name: '', attrs: '', selfClosing: false, text: xmlText(m[6]) };
-    else if (m[5] !== undefined) yield { close: false, name: '', attrs: '', selfClosing: false, text: m[5] };
-    else if (m[2] !== undefined) yield { close: m[1] === '/', name: m[2], attrs: m[3], selfClosing: m[4] === '/', text: null };
-  }
-}
-
 // ---------------------------------------------------------------- workbook parts
-
-interface Relationship {
-  readonly target: string;
-  readonly type: string;
-}
-
-function relationships(xml: string | null, base: string): Map<string, Relationship> {
-  const out = new Map<string, Relationship>();
-  if (!xml) return out;
-  for (const t of tokens(xml)) {
-    if (t.close || t.name !== 'Relationship') continue;
-    const a = attributes(t.attrs);
-    if (!a.Id || !a.Target || a.TargetMode === 'External') continue;
-    out.set(a.Id, { target: resolvePath(base, a.Target), type: a.Type ?? '' });
-  }
-  return out;
-}
-
-function resolvePath(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = base.split('/').filter(Boolean);
-  for (const piece of target.split('/')) {
-    if (piece === '..') parts.pop();
-    else if (piece !== '.' && piece !== '') parts.push(piece);
-  }
-  return parts.join('/');
-}
 
 /** A shared string: plain text, or the runs of rich text with the first run's font (for DATA-06). */
 interface SharedString {
@@ -193,7 +101,7 @@ interface SharedString {
   readonly font: string | null;
 }
 
-function sharedStrings(xml: string | null): SharedString[] {
+function sharedStrings(xml: string | null, limits: Budget): SharedString[] {
   const out: SharedString[] = [];
   if (!xml) return out;
   let depth = 0; // inside <rPh> (phonetic guide, not part of the text) when > 0
@@ -221,6 +129,7 @@ function sharedStrings(xml: string | null): SharedString[] {
           plain = null;
           runs = null;
           firstFont = null;
+          if (out.length >= MAX_SHARED_STRINGS) limits.refuse(`bảng chuỗi dùng chung (sharedStrings) có hơn ${count(MAX_SHARED_STRINGS)} chuỗi`, 'một sổ', `more than ${MAX_SHARED_STRINGS} shared strings`);
           if (t.selfClosing) out.push({ text: '', font: null });
         } else if (inSi) {
           inSi = false;
@@ -252,24 +161,13 @@ function sharedStrings(xml: string | null): SharedString[] {
 }
 
 interface Styles {
-  /** Per cell style (xf index): is its number format a date, and its font's name. */
-  readonly isDate: readonly boolean[];
+  /** Per cell style (xf index): its font's name, for DATA-06. */
   readonly font: readonly (string | null)[];
 }
 
-/** The built-in number formats ExcelJS reads as dates (its table, tested with its `isDateFmt`). */
-const BUILT_IN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
-
-/** ExcelJS's `isDateFmt`: date letters outside quotes and brackets. */
-export function isDateFormat(code: string): boolean {
-  return /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
-}
-
 function styles(xml: string | null): Styles {
-  const isDate: boolean[] = [];
   const font: (string | null)[] = [];
-  if (!xml) return { isDate, font };
-  const formats = new Map<number, string>();
+  if (!xml) return { font };
   const fontNames: (string | null)[] = [];
   let section = '';
   let inFont = false;
@@ -283,32 +181,45 @@ function styles(xml: string | null): Styles {
       if (t.name === 'font') inFont = false;
       continue;
     }
-    if (section === 'numFmts' && t.name === 'numFmt') {
-      const a = attributes(t.attrs);
-      formats.set(Number(a.numFmtId), a.formatCode ?? '');
-    } else if (section === 'fonts' && t.name === 'font') {
+    if (section === 'fonts' && t.name === 'font') {
       fontNames.push(null);
       inFont = !t.selfClosing;
     } else if (section === 'fonts' && inFont && t.name === 'name') {
       fontNames[fontNames.length - 1] = attributes(t.attrs).val ?? null;
     } else if (section === 'cellXfs' && t.name === 'xf') {
       const a = attributes(t.attrs);
-      const id = Number(a.numFmtId ?? 0);
-      const code = formats.get(id);
-      isDate.push(id ? (code !== undefined ? isDateFormat(code) : BUILT_IN_DATES.has(id)) : false);
       font.push(a.fontId !== undefined ? (fontNames[Number(a.fontId)] ?? null) : null);
     }
   }
-  return { isDate, font };
+  return { font };
 }
 
 // ---------------------------------------------------------------- a sheet
 
-const EXCEL_EPOCH_DAYS = 25569;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const ISO_TIME = /^T?(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?$/;
 
-function excelToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - EXCEL_EPOCH_DAYS + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+/**
+ * A `t="d"` cell's ISO 8601 text as the serial Excel stores when it opens the file: the date and time as
+ * written (a zone, `Z` or `+07:00`, is not applied: Excel has none), in the workbook's date system; a
+ * time alone is a fraction of a day. Text that is not ISO stays text, for the check to show.
+ */
+export function isoToSerial(text: string, date1904: boolean): number | string {
+  const trimmed = text.trim();
+  const m = ISO_DATE.exec(trimmed);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (!isValidDate(y, mo, d)) return text;
+    const seconds = Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0) + Number(m[7] ?? 0);
+    return serialFromUnixDays(dayNumber({ y, m: mo, d }) + seconds / 86_400, date1904);
+  }
+  const t = ISO_TIME.exec(trimmed);
+  if (t) return (Number(t[1]) * 3600 + Number(t[2]) * 60 + Number(t[3] ?? 0) + Number(t[4] ?? 0)) / 86_400;
+  return text;
 }
+
+/** Shared by every empty row of every sheet: a sheet's memory grows with its values, not its rows. */
+const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
 
 interface CellDraft {
   col: number;
@@ -324,13 +235,11 @@ interface CellDraft {
   firstFont: string | null;
 }
 
-function sheetGrid(name: string, xml: string, strings: readonly SharedString[], style: Styles, date1904: boolean): SheetGrid {
+function sheetGrid(sheetName: string, xml: string, strings: readonly SharedString[], style: Styles, date1904: boolean, limits: Budget): SheetGrid {
   const values: CellValue[][] = [];
   const fonts: (string | null)[][] = [];
   let anyFont = false;
   const hiddenRows: number[] = [];
-  const rowCellCounts = new Map<number, number>();
-  const valueRows = new Set<number>();
   const merges: CellRange[] = [];
   const hiddenColumnSpans: [number, number][] = [];
 
@@ -339,13 +248,63 @@ function sheetGrid(name: string, xml: string, strings: readonly SharedString[], 
   let cell: CellDraft | null = null;
   let into: 'v' | 'f' | 't' | null = null;
   let inCols = false;
+  // ExcelJS's column count (it hides columns only up to it): the widest row that holds a value,
+  // counting its styled cells too.
+  let columnCount = 0;
+
+  // The cells of the row being read, made into one array of the right size when the row ends: a row
+  // grown cell by cell would carry spare capacity, and a million one-cell rows would pay it a million
+  // times.
+  let pendingRow = -1;
+  let pendingWidth = 0;
+  const pendingCols: number[] = [];
+  const pendingValues: CellValue[] = [];
+  const pendingFonts: (string | null)[] = [];
+
+  const flushRow = (): void => {
+    const count = pendingCols.length;
+    if (pendingRow < 0 || count === 0) {
+      pendingRow = -1;
+      pendingWidth = 0;
+      return;
+    }
+    if (pendingWidth > columnCount) columnCount = pendingWidth;
+    let line = values[pendingRow];
+    if (!line) {
+      let width = 0;
+      for (let i = 0; i < count; i++) if (pendingCols[i] + 1 > width) width = pendingCols[i] + 1;
+      // A narrow (or well filled) row is a plain array, holes as null; a wide sparse one keeps its holes.
+      if (width <= SPARSE_ROW_WIDTH || count * 4 >= width) line = new Array<CellValue>(width).fill(null);
+      else line = [];
+      values[pendingRow] = line;
+    }
+    let fontLine: (string | null)[] | undefined;
+    for (let i = 0; i < count; i++) {
+      const col = pendingCols[i];
+      line[col] = pendingValues[i];
+      const font = pendingFonts[i];
+      if (font) {
+        fontLine ??= fonts[pendingRow] ??= [];
+        fontLine[col] = font;
+        anyFont = true;
+      }
+    }
+    pendingCols.length = 0;
+    pendingValues.length = 0;
+    pendingFonts.length = 0;
+    pendingRow = -1;
+    pendingWidth = 0;
+  };
 
   const finishCell = (c: CellDraft): void => {
     const v = c.v ? c.v.join('') : undefined;
     // A bare <c/> (no value, no style) is ExcelJS's "Merge" type, which it drops from the row.
     if (!c.formula && !c.hasStyle && v === undefined && !c.runs && !c.inline) return;
-    const counted = rowCellCounts.get(row) ?? 0;
-    if (c.col + 1 > counted) rowCellCounts.set(row, c.col + 1);
+    if (row !== pendingRow) {
+      flushRow();
+      pendingRow = row;
+    }
+    if (c.col + 1 > pendingWidth) pendingWidth = c.col + 1;
     let value: CellValue | undefined;
     let font: string | null = null;
     if (c.formula) {
@@ -353,10 +312,8 @@ function sheetGrid(name: string, xml: string, strings: readonly SharedString[], 
         if (c.type === 'str') value = xmlDecodeAgain(v);
         else if (c.type === 'b') value = parseInt(v, 10) !== 0;
         else if (c.type === 'e') value = { error: v };
-        else {
-          const n = parseFloat(v);
-          value = c.style > 0 && style.isDate[c.style] ? excelToDate(n, date1904) : n;
-        }
+        else if (c.type === 'd') value = isoToSerial(v, date1904);
+        else value = parseFloat(v);
       } else value = null;
     } else if (c.type === 'inlineStr' && (c.runs || c.inline)) {
       value = c.runs ? c.runs.join('') : (c.inline as string[]).join('');
@@ -378,27 +335,23 @@ function sheetGrid(name: string, xml: string, strings: readonly SharedString[], 
         case 'e':
           value = { error: v };
           break;
-        default: {
-          const n = parseFloat(v);
-          value = c.style > 0 && style.isDate[c.style] ? excelToDate(n, date1904) : n;
-        }
+        case 'd':
+          value = isoToSerial(v, date1904);
+          break;
+        default:
+          // A date-formatted cell stays its serial number, as Office.js gives it (the core reads the day).
+          value = parseFloat(v);
       }
     } else {
       // A styled cell without a value (ExcelJS "Null"): widens the row, holds no value.
       return;
     }
-    valueRows.add(row);
-    let line = values[row];
-    if (!line) line = values[row] = [];
-    line[c.col] = value;
-    if (typeof value === 'string' && /[^\x00-\x7f]/.test(value)) {
-      // Style 0 is "no style" to ExcelJS (its cell then has no font at all).
-      const name = font ?? (c.style > 0 ? style.font[c.style] : null) ?? null;
-      if (name) {
-        (fonts[row] ??= [])[c.col] = name;
-        anyFont = true;
-      }
-    }
+    // Counted as they come, so that no row (a million copies of one cell) grows past the limit either.
+    limits.cell(sheetName);
+    pendingCols.push(c.col);
+    pendingValues.push(value);
+    // Style 0 is "no style" to ExcelJS (its cell then has no font at all).
+    pendingFonts.push(typeof value === 'string' && /[^\x00-\x7f]/.test(value) ? (font ?? (c.style > 0 ? style.font[c.style] : null) ?? null) : null);
   };
 
   // A hand-rolled scan of the sheet's XML: a sheet is mostly <c> elements, and a general tokenizer's
@@ -446,7 +399,7 @@ function sheetGrid(name: string, xml: string, strings: readonly SharedString[], 
       if (ch === 62 || ch === 47 || ch === 32 || ch === 9 || ch === 10 || ch === 13) break;
       if (ch === 58) colon = i;
     }
-    const name = xml.slice(colon >= 0 ? colon + 1 : nameStart, i);
+    const tag = xml.slice(colon >= 0 ? colon + 1 : nameStart, i);
     const attrStart = i;
     // The end of the tag, past any quoted attribute value.
     for (; i < length; i++) {
@@ -459,11 +412,12 @@ function sheetGrid(name: string, xml: string, strings: readonly SharedString[], 
     const selfClosing = xml.charCodeAt(i - 1) === 47;
     const attrs = xml.slice(attrStart, selfClosing ? i - 1 : i);
     pos = i + 1;
-    switch (name) {
+    switch (tag) {
       case 'row': {
         if (closing) break;
         const a = attributes(attrs);
         row = a.r ? Number(a.r) - 1 : row + 1;
+        if (!(row >= 0 && row < EXCEL_MAX_ROWS)) limits.outsideGrid(sheetName, a.r ? `dòng ${a.r}` : `dòng ${row + 1}`);
         lastCol = -1;
         if (a.hidden === '1' || a.hidden === 'true') hiddenRows.push(row);
         break;
@@ -479,6 +433,7 @@ function sheetGrid(name: string, xml: string, strings: readonly SharedString[], 
         const at = a.r ? cellAddress(a.r) : null;
         const col = at ? at.col : lastCol + 1;
         if (at && at.row !== row) row = at.row;
+        if (col >= EXCEL_MAX_COLUMNS || row >= EXCEL_MAX_ROWS || row < 0) limits.outsideGrid(sheetName, a.r ?? `dòng ${row + 1}, cột ${col + 1}`);
         lastCol = col;
         const draft: CellDraft = { col, style: a.s ? Number(a.s) : 0, hasStyle: a.s !== undefined, type: a.t ?? 'n', formula: false, v: null, inline: null, runs: null, run: null, runFont: null, firstFont: null };
         if (selfClosing) finishCell(draft);
@@ -521,26 +476,35 @@ function sheetGrid(name: string, xml: string, strings: readonly SharedString[], 
       case 'col': {
         if (!inCols || closing) break;
         const a = attributes(attrs);
-        if (a.hidden === '1' || a.hidden === 'true') hiddenColumnSpans.push([Number(a.min) - 1, Number(a.max) - 1]);
+        if (a.hidden === '1' || a.hidden === 'true') hiddenColumnSpans.push([Number(a.min) - 1, Math.min(Number(a.max), EXCEL_MAX_COLUMNS) - 1]);
         break;
       }
       case 'mergeCell': {
         if (closing) break;
         const range = parseRange(attributes(attrs).ref ?? '');
-        if (range) merges.push(range);
+        if (range) {
+          if (range.bottom >= EXCEL_MAX_ROWS || range.right >= EXCEL_MAX_COLUMNS) limits.outsideGrid(sheetName, attributes(attrs).ref ?? '');
+          limits.merged(sheetName, (range.bottom - range.top + 1) * (range.right - range.left + 1));
+          merges.push(range);
+        }
         break;
       }
     }
   }
 
+  flushRow();
   // Merged cells other than the top-left read empty, as in Excel (and ExcelJS skips them). ExcelJS
-  // creates every cell of a merged area, so the area's rows count as rows with values and widen.
+  // creates every cell of a merged area, so the area's rows count as rows with values and widen. The
+  // merged areas' cells are capped (Budget.merged), which bounds this loop.
+  let lastValueRow = values.length - 1;
   for (const m of merges) {
-    for (let r = m.top; r <= m.bottom; r++) {
-      if (m.bottom > m.top || m.right > m.left) valueRows.add(r);
-      if ((rowCellCounts.get(r) ?? 0) < m.right + 1) rowCellCounts.set(r, m.right + 1);
+    const multi = m.bottom > m.top || m.right > m.left;
+    if (multi) {
+      columnCount = Math.max(columnCount, m.right + 1);
+      lastValueRow = Math.max(lastValueRow, m.bottom);
     }
     for (let r = m.top; r <= m.bottom; r++) {
+      if (!multi && values[r] !== undefined) columnCount = Math.max(columnCount, m.right + 1);
       const line = values[r];
       if (!line) continue;
       for (let c = m.left; c <= Math.min(m.right, line.length - 1); c++) {
@@ -551,66 +515,105 @@ function sheetGrid(name: string, xml: string, strings: readonly SharedString[], 
     }
   }
   // ExcelJS hides columns only up to its column count: the widest row that holds a value.
-  let columnCount = 0;
-  for (const r of valueRows) columnCount = Math.max(columnCount, rowCellCounts.get(r) ?? 0);
   const hiddenCols: number[] = [];
-  for (let c = 0; c < columnCount; c++) if (hiddenColumnSpans.some(([from, to]) => c >= from && c <= to)) hiddenCols.push(c);
+  // Counted by span ends, so that a million <col> elements cost a million steps, not a billion.
+  const depth = new Int32Array(columnCount + 1);
+  for (const [from, to] of hiddenColumnSpans) {
+    if (!(from <= to) || from >= columnCount || to < 0) continue;
+    depth[Math.max(0, from)]++;
+    depth[Math.min(to, columnCount - 1) + 1]--;
+  }
+  for (let c = 0, open = 0; c < columnCount; c++) if ((open += depth[c]) > 0) hiddenCols.push(c);
 
-  const lastValueRow = Math.max(-1, ...[...valueRows]);
+  limits.rows(sheetName, Math.max(values.length, lastValueRow + 1));
   values.length = Math.max(values.length, lastValueRow + 1);
   for (let r = 0; r < values.length; r++) {
     const line = values[r];
-    if (!line) values[r] = [];
-    else for (let c = 0; c < line.length; c++) if (line[c] === undefined) line[c] = null;
+    if (!line) values[r] = EMPTY_ROW as CellValue[];
+    // A narrow row reads as before, holes as null; a wide one keeps its holes (cellAt reads them as null).
+    else if (line.length <= SPARSE_ROW_WIDTH) for (let c = 0; c < line.length; c++) if (line[c] === undefined) line[c] = null;
   }
   hiddenRows.sort((a, b) => a - b);
-  const grid: SheetGrid = { name, values, originRow: 0, originCol: 0, merges, hiddenRows, hiddenCols };
-  if (!anyFont) return grid;
-  const fontGrid = values.map((line, r) => line.map((_v, c) => fonts[r]?.[c] ?? null));
-  return { ...grid, fonts: fontGrid };
+  const grid: SheetGrid = { name: sheetName, values, originRow: 0, originCol: 0, merges, hiddenRows, hiddenCols };
+  // Fonts stay sparse: only the cells whose text is not plain ASCII have one (DATA-06 reads fonts?.[r]?.[c]).
+  return anyFont ? { ...grid, fonts } : grid;
 }
 
 // ---------------------------------------------------------------- the workbook
 
-/** The workbook's sheets as the core reads them; throws FastReadUnsupported when ExcelJS should read it. */
-export function readXlsxValues(data: Buffer): WorkbookModel {
-  const entries = zipEntries(data);
-  const text = (path: string): string | null => {
-    const entry = entries.get(path);
-    return entry ? unzipText(data, entry) : null;
+/**
+ * The workbook's sheets as the core reads them, from the file's bytes and a raw-DEFLATE inflater (Node's
+ * zlib on the command line: package/inflateNode.ts). `name` is the file as the clerk knows it, for the one line of a
+ * refusal. Throws FastReadUnsupported when ExcelJS should read the file instead, and
+ * UnreadableWorkbookError past a limit.
+ */
+export function readXlsxValues(bytes: Uint8Array, name: string, inflate: RawInflater): WorkbookModel {
+  const limits = new Budget(name);
+  const pkg = new ZipPackage(bytes, inflate, MAX_PART_BYTES, MAX_UNPACKED_BYTES);
+  let reading = 'một phần';
+  const text = (path: string, what: string): string | null => {
+    reading = what;
+    return pkg.text(path);
   };
-  const rootRels = relationships(text('_rels/.rels'), '');
-  const officeDocument = [...rootRels.values()].find((r) => r.type.endsWith('/officeDocument'));
-  if (officeDocument && officeDocument.type.startsWith('http://purl.oclc.org/')) throw new FastReadUnsupported('strict OOXML');
-  const workbookPath = officeDocument?.target ?? 'xl/workbook.xml';
-  const workbookXml = text(workbookPath);
-  if (!workbookXml) throw new FastReadUnsupported('no workbook part');
-  const base = workbookPath.includes('/') ? workbookPath.slice(0, workbookPath.lastIndexOf('/')) : '';
-  const rels = relationships(text(`${base ? `${base}/` : ''}_rels/${workbookPath.slice(workbookPath.lastIndexOf('/') + 1)}.rels`), base);
-  const relOfType = (suffix: string): string | undefined => [...rels.values()].find((r) => r.type.endsWith(suffix))?.target;
+  try {
+    const rootRels = relationships(text('_rels/.rels', 'phần _rels/.rels'), '');
+    const officeDocument = [...rootRels.values()].find((r) => r.type.endsWith('/officeDocument'));
+    if (officeDocument && officeDocument.type.startsWith('http://purl.oclc.org/')) throw new FastReadUnsupported('strict OOXML');
+    const workbookPath = officeDocument?.target ?? 'xl/workbook.xml';
+    const workbookXml = text(workbookPath, `phần ${workbookPath}`);
+    if (!workbookXml) throw new FastReadUnsupported('no workbook part');
+    const rels = relationships(text(relsPartOf(workbookPath), `phần ${relsPartOf(workbookPath)}`), workbookPath);
+    const base = workbookPath.includes('/') ? workbookPath.slice(0, workbookPath.lastIndexOf('/')) : '';
+    const relOfType = (suffix: string): string | undefined => [...rels.values()].find((r) => r.type.endsWith(suffix))?.target;
 
-  let date1904 = false;
-  const sheetRefs: { name: string; target: string }[] = [];
-  for (const t of tokens(workbookXml)) {
-    if (t.close || t.text !== null) continue;
-    if (t.name === 'workbookPr') {
-      const a = attributes(t.attrs);
-      date1904 = a.date1904 === '1' || a.date1904 === 'true';
-    } else if (t.name === 'sheet') {
-      const a = attributes(t.attrs);
-      const rel = rels.get(a['r:id'] ?? a.id ?? '');
-      // Chart sheets and dialog sheets are not worksheets (ExcelJS leaves them out too).
-      if (rel && rel.type.endsWith('/worksheet')) sheetRefs.push({ name: a.name ?? '', target: rel.target });
+    let date1904 = false;
+    const sheetRefs: { name: string; target: string }[] = [];
+    for (const t of tokens(workbookXml)) {
+      if (t.close || t.text !== null) continue;
+      if (t.name === 'workbookPr') {
+        const a = attributes(t.attrs);
+        date1904 = a.date1904 === '1' || a.date1904 === 'true';
+      } else if (t.name === 'sheet') {
+        const a = attributes(t.attrs);
+        const rel = rels.get(a['r:id'] ?? a.id ?? '');
+        // Chart sheets and dialog sheets are not worksheets (ExcelJS leaves them out too).
+        if (rel && rel.type.endsWith('/worksheet')) sheetRefs.push({ name: a.name ?? '', target: rel.target });
+      }
+    }
+    const strings = sharedStrings(text(relOfType('/sharedStrings') ?? `${base}/sharedStrings.xml`, 'bảng chuỗi dùng chung (sharedStrings)'), limits);
+    const style = styles(text(relOfType('/styles') ?? `${base}/styles.xml`, 'phần định dạng (styles)'));
+    const sheets: SheetGrid[] = [];
+    for (const ref of sheetRefs) {
+      const xml = text(ref.target, `sheet "${ref.name}"`);
+      if (xml === null) throw new FastReadUnsupported(`missing sheet part ${ref.target}`);
+      sheets.push(sheetGrid(ref.name, xml, strings, style, date1904, limits));
+    }
+    if (sheets.length === 0) throw new FastReadUnsupported('no worksheet');
+    return date1904 ? { sheets, date1904, reader: { name: 'xlsx' } } : { sheets, reader: { name: 'xlsx' } };
+  } catch (err) {
+    if (!(err instanceof PartTooLarge)) throw err;
+    return refuseLarge(limits, err, reading);
+  }
+}
+
+function refuseLarge(limits: Budget, err: PartTooLarge, reading: string): never {
+  if (err.limit === 'part') return limits.refuse(`${reading} giải nén vượt ${megabytes(MAX_PART_BYTES)}`, 'một phần của tệp', `${err.part} over ${megabytes(MAX_PART_BYTES)} unpacked`);
+  return limits.refuse(`${reading} đưa dung lượng giải nén của tệp vượt tổng cộng ${megabytes(MAX_UNPACKED_BYTES)}`, 'một tệp', `over ${megabytes(MAX_UNPACKED_BYTES)} unpacked in all`);
+}
+
+/**
+ * Every part of the package inflated once within the limits, and dropped: before ExcelJS, which
+ * inflates every part (media, comments, anything) whatever its size, loads a file to write a copy.
+ */
+export function checkWholePackage(bytes: Uint8Array, name: string, inflate: RawInflater): void {
+  const limits = new Budget(name);
+  const pkg = new ZipPackage(bytes, inflate, MAX_PART_BYTES, MAX_UNPACKED_BYTES);
+  for (const part of pkg.entries.keys()) {
+    try {
+      pkg.bytes(part);
+    } catch (err) {
+      if (!(err instanceof PartTooLarge)) throw err;
+      refuseLarge(limits, err, `phần ${part}`);
     }
   }
-  const strings = sharedStrings(text(relOfType('/sharedStrings') ?? `${base}/sharedStrings.xml`));
-  const style = styles(text(relOfType('/styles') ?? `${base}/styles.xml`));
-  const sheets: SheetGrid[] = [];
-  for (const ref of sheetRefs) {
-    const xml = text(ref.target);
-    if (xml === null) throw new FastReadUnsupported(`missing sheet part ${ref.target}`);
-    sheets.push(sheetGrid(ref.name, xml, strings, style, date1904));
-  }
-  if (sheets.length === 0) throw new FastReadUnsupported('no worksheet');
-  return { sheets };
 }

@@ -1,29 +1,71 @@
 /** Node only (the file system and zlib): the task pane reads picked files with loadXlsxBuffer instead. */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { WorkbookModel } from '../core/grid';
-import { readXlsxValues } from './fastRead';
+import { FastReadUnsupported, UnreadableWorkbookError } from './errors';
+import { checkWholePackage, readXlsxValues } from './fastRead';
+import { inflateNode } from './package/inflateNode';
+import { MAX_FILE_BYTES, megabytes } from './package/limits';
 import { loadXlsx, workbookToModel } from './readXlsx';
 
 /**
- * The values of a workbook file, for a check: read by the project's own reader of the sheet XML
- * (src/xlsx/fastRead.ts, the same model in a fraction of ExcelJS's time and memory), or by ExcelJS
- * when that reader declines the file — which also gives the clerk's one line for a file that is not
- * a workbook.
+ * The values of a workbook file, for every command: read by the project's own reader of the sheet XML
+ * (src/xlsx/fastRead.ts, the same model in a fraction of ExcelJS's time and memory). Only a declared
+ * FastReadUnsupported (ZIP64, encryption, strict OOXML, an unknown compression, damaged data) sends
+ * the file to ExcelJS, and the model says so (`reader.fallback`); a limit refuses the file in one
+ * line, and any other throw is a bug that must surface, not be hidden by a second reader.
  */
 export async function loadModel(path: string): Promise<WorkbookModel> {
-  let bytes: Buffer | null = null;
+  const bytes = await readWorkbookFile(path);
   try {
-    bytes = await readFile(path);
-  } catch {
-    // The file system's complaint is worded by loadXlsx below, as for every other failure.
+    return readXlsxValues(bytes, path, inflateNode);
+  } catch (err) {
+    if (!(err instanceof FastReadUnsupported)) throw err;
+    withinLimitsForExcelJs(bytes, path);
+    // ExcelJS also words the clerk's one line for a file that is not a workbook at all.
+    return workbookToModel(await loadXlsx(path), err.message);
   }
-  if (bytes) {
-    try {
-      return readXlsxValues(bytes);
-    } catch {
-      // Not handled by the fast reader (or not a workbook at all): ExcelJS decides.
+}
+
+/** The file's bytes, refused in one line when missing, unreadable or past MAX_FILE_BYTES. */
+export async function readWorkbookFile(path: string): Promise<Buffer> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    if (info.size > MAX_FILE_BYTES) {
+      throw new UnreadableWorkbookError(
+        `${path}: tệp nặng ${megabytes(info.size)}, vượt ${megabytes(MAX_FILE_BYTES)} (giới hạn của XếpLoại cho một tệp .xlsx) — tệp hỏng hoặc không phải sổ của chi bộ. (limit: file over ${megabytes(MAX_FILE_BYTES)})`,
+      );
     }
+    return await readFile(path);
+  } catch (err) {
+    if (err instanceof UnreadableWorkbookError) throw err;
+    throw new UnreadableWorkbookError(describeFileFailure(path, err));
   }
-  return workbookToModel(await loadXlsx(path));
+}
+
+function describeFileFailure(path: string, err: unknown): string {
+  const code = (err as { code?: string }).code;
+  if (code === 'ENOENT') return `${path}: không tìm thấy tệp (file not found).`;
+  if (code === 'EACCES' || code === 'EPERM') return `${path}: không có quyền đọc tệp (permission denied).`;
+  if (code === 'EISDIR') return `${path}: đây là thư mục, không phải tệp .xlsx (is a directory).`;
+  return `${path}: không đọc được tệp (${code ?? 'I/O error'}).`;
+}
+
+/** The fast reader on a file's bytes with Node's inflater (tests, the benchmark). */
+export function readXlsxFile(bytes: Uint8Array, name: string): WorkbookModel {
+  return readXlsxValues(bytes, name, inflateNode);
+}
+
+/**
+ * ExcelJS inflates every part of a package without a limit: before it reads a file the fast reader
+ * declined, every part is inflated once within the same limits (and dropped). A package too damaged
+ * for that is left to ExcelJS, which then words the one line.
+ */
+export function withinLimitsForExcelJs(bytes: Uint8Array, name: string): void {
+  try {
+    checkWholePackage(bytes, name, inflateNode);
+  } catch (err) {
+    if (!(err instanceof FastReadUnsupported)) throw err;
+  }
 }
 

@@ -1,20 +1,39 @@
 /**
  * The ExcelJS adapter: an .xlsx file's sheets as the core's WorkbookModel. Formula cells give their
  * cached result, as Excel shows them; merged cells other than the top-left read empty, as in Excel.
+ * ExcelJS makes a date-formatted number a Date: it is turned back into the serial the file stores, in
+ * the workbook's date system, so that this model is the one cell model every reader gives.
  */
 import ExcelJS from 'exceljs';
 import type { CellValue, CellRange, SheetGrid, WorkbookModel } from '../core/grid';
 import { parseRange } from '../core/grid';
+import { UnreadableWorkbookError } from './errors';
+
+export { UnreadableWorkbookError } from './errors';
 
 type ExcelValue = ExcelJS.CellValue;
 
 /** The error shown for a formula error whose text ExcelJS lost (see toCellValue). */
 export const FORMULA_ERROR_LOST = '#LỖI';
 
-export function toCellValue(value: ExcelValue): CellValue {
+/**
+ * The serial ExcelJS read before it made a Date of it (the inverse of its `excelToDate`). A number no
+ * date can hold (1e15) became an Invalid Date and is lost: it reads as a number past 31/12/9999, which
+ * a date column shows as `#####`, as Excel does.
+ */
+export function serialOfExcelJsDate(date: Date, date1904: boolean): number {
+  const time = date.getTime();
+  if (Number.isNaN(time)) return LOST_DATE_NUMBER;
+  return 25569 + time / 86_400_000 - (date1904 ? 1462 : 0);
+}
+
+/** What an Invalid Date from ExcelJS reads as: past any date (the number itself is lost). */
+export const LOST_DATE_NUMBER = Number.MAX_SAFE_INTEGER;
+
+export function toCellValue(value: ExcelValue, date1904 = false): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value;
+  if (value instanceof Date) return serialOfExcelJsDate(value, date1904);
   if (typeof value === 'object') {
     if ('error' in value && typeof value.error === 'string') return { error: value.error };
     if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((run) => run.text ?? '').join('');
@@ -24,24 +43,24 @@ export function toCellValue(value: ExcelValue): CellValue {
       // ExcelJS turns an error result in a date-formatted cell into an Invalid Date, losing the error's
       // text: it is a formula error all the same (DATA-04), not a date.
       if (result instanceof Date && Number.isNaN(result.getTime())) return { error: FORMULA_ERROR_LOST };
-      return toCellValue(result as ExcelValue);
+      return toCellValue(result as ExcelValue, date1904);
     }
     if ('text' in value) {
       const text = (value as { text: unknown }).text;
       if (typeof text === 'string') return text;
-      if (text && typeof text === 'object' && 'richText' in text) return toCellValue(text as ExcelValue);
+      if (text && typeof text === 'object' && 'richText' in text) return toCellValue(text as ExcelValue, date1904);
     }
   }
   return null;
 }
 
-export function sheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
+export function sheetToGrid(ws: ExcelJS.Worksheet, date1904 = false): SheetGrid {
   const values: CellValue[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const line: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.isMerged && cell.master !== cell) return;
-      line[colNumber - 1] = toCellValue(cell.value);
+      line[colNumber - 1] = toCellValue(cell.value, date1904);
     });
     for (let i = 0; i < line.length; i++) if (line[i] === undefined) line[i] = null;
     values[rowNumber - 1] = line;
@@ -62,8 +81,15 @@ export function sheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
   return { name: ws.name, values, originRow: 0, originCol: 0, merges, hiddenRows, hiddenCols };
 }
 
-export function workbookToModel(wb: ExcelJS.Workbook): WorkbookModel {
-  return { sheets: wb.worksheets.map((ws) => withFontNames(sheetToGrid(ws), ws)) };
+/**
+ * The model of a workbook ExcelJS loaded. `fallback` is the declared reason the project's own reader
+ * declined the file, when that is why ExcelJS read it (the JSON report names it).
+ */
+export function workbookToModel(wb: ExcelJS.Workbook, fallback?: string): WorkbookModel {
+  const date1904 = (wb.properties as { date1904?: boolean } | undefined)?.date1904 === true;
+  const sheets = wb.worksheets.map((ws) => withFontNames(sheetToGrid(ws, date1904), ws));
+  const reader = fallback === undefined ? { name: 'exceljs' as const } : { name: 'exceljs' as const, fallback };
+  return date1904 ? { sheets, date1904, reader } : { sheets, reader };
 }
 
 /**
@@ -84,9 +110,6 @@ export function withFontNames(grid: SheetGrid, ws: ExcelJS.Worksheet): SheetGrid
   );
   return any ? { ...grid, fonts } : grid;
 }
-
-/** A file that could not be opened as a workbook, with one line for the clerk. */
-export class UnreadableWorkbookError extends Error {}
 
 export async function loadXlsx(path: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();

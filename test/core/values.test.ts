@@ -1,5 +1,5 @@
-import { addMonthsClamped, fromExcelSerial, toExcelSerial } from '../../src/core/values/dates';
-import { CIVIL_SERVICE_RATING, MEMBERSHIP, ORG_RATING, parseChoice, parseDate, parseNumber, parseYesNo } from '../../src/core/values/parse';
+import { LAST_SERIAL_1900, LAST_SERIAL_1904, addMonthsClamped, fromExcelSerial, serialFromUnixDays, toExcelSerial } from '../../src/core/values/dates';
+import { CIVIL_SERVICE_RATING, MEMBERSHIP, ORG_RATING, displayDateSerial, displayValue, parseChoice, parseDate, parseNumber, parseYesNo } from '../../src/core/values/parse';
 
 const ok = <T>(value: T) => ({ kind: 'ok', value });
 
@@ -56,8 +56,28 @@ describe('dates are day-first (DATA-03)', () => {
     ['2017-12-01', d(2017, 12, 1)],
     ['ngày 01 tháng 12 năm 2017', d(2017, 12, 1)],
   ])('text "%s"', (text, expected) => expect(parseDate(text)).toEqual(expected));
-  it('a real Excel date (ExcelJS gives UTC midnight)', () => expect(parseDate(new Date(Date.UTC(2017, 11, 1)))).toEqual(d(2017, 12, 1)));
-  it('an Excel serial number (Office.js gives these)', () => expect(parseDate(43070)).toEqual(d(2017, 12, 1)));
+  it('a date cell is its serial number, as every reader gives it', () => {
+    expect(parseDate(43070)).toEqual(d(2017, 12, 1));
+    expect(parseDate(43070.75)).toEqual(d(2017, 12, 1));
+  });
+  it('in the 1904 date system the same day has a serial 1,462 smaller', () => {
+    expect(parseDate(43070 - 1462, true)).toEqual(d(2017, 12, 1));
+    expect(parseDate(43070, true)).toEqual(d(2021, 12, 2));
+    expect(parseDate(0, true)).toEqual(d(1904, 1, 1));
+    expect(parseDate(-1, true)).toEqual({ kind: 'invalid', text: '#####' });
+  });
+  it('shows an unreadable date number as Excel shows the cell (DECISIONS 48)', () => {
+    expect(parseDate(-5)).toEqual({ kind: 'invalid', text: '#####' });
+    expect(parseDate(0)).toEqual({ kind: 'invalid', text: '00/01/1900' });
+    expect(parseDate(60)).toEqual({ kind: 'invalid', text: '29/02/1900' });
+    expect(parseDate(LAST_SERIAL_1900 + 1)).toEqual({ kind: 'invalid', text: '#####' });
+    expect(parseDate(LAST_SERIAL_1904 + 1, true)).toEqual({ kind: 'invalid', text: '#####' });
+    expect(parseDate(1e15)).toEqual({ kind: 'invalid', text: '#####' });
+    expect(displayDateSerial(LAST_SERIAL_1900)).toBe('31/12/9999');
+    expect(displayDateSerial(LAST_SERIAL_1904, true)).toBe('31/12/9999');
+    // Outside a date column a number reads as the number.
+    expect(displayValue(43070)).toBe('43070');
+  });
   it.each(['31/02/2017', '12/13/2017', 'hôm qua', '2017', '00/01/2017'])('rejects "%s"', (text) => expect(parseDate(text).kind).toBe('invalid'));
   it('rejects a bare year typed as a number', () => expect(parseDate(1985).kind).toBe('invalid'));
   it('serials round-trip, including around the 1900 leap bug', () => {
@@ -67,6 +87,20 @@ describe('dates are day-first (DATA-03)', () => {
       expect(toExcelSerial(date as never)).toBe(serial);
     }
     expect(fromExcelSerial(60)).toBeNull();
+    for (const serial of [0, 1, 43070 - 1462, LAST_SERIAL_1904]) {
+      const date = fromExcelSerial(serial, true);
+      expect(date).not.toBeNull();
+      expect(toExcelSerial(date as never, true)).toBe(serial);
+    }
+  });
+  it('an instant becomes the serial Excel stores, with its fraction', () => {
+    const days = (iso: string) => Date.parse(iso) / 86_400_000;
+    expect(serialFromUnixDays(days('2017-12-01T00:00:00Z'))).toBe(43070);
+    expect(serialFromUnixDays(days('2017-12-01T18:00:00Z'))).toBe(43070.75);
+    expect(serialFromUnixDays(days('2017-12-01T00:00:00Z'), true)).toBe(43070 - 1462);
+    expect(serialFromUnixDays(days('1900-03-01T00:00:00Z'))).toBe(61);
+    expect(serialFromUnixDays(days('1900-02-28T00:00:00Z'))).toBe(59);
+    expect(serialFromUnixDays(days('1900-01-01T00:00:00Z'))).toBe(1);
   });
   it('six months later is clamped to the month end (RULES.md 9.18)', () => {
     expect(addMonthsClamped({ y: 2017, m: 5, d: 31 }, 6)).toEqual({ y: 2017, m: 11, d: 30 });

@@ -2,7 +2,7 @@
  * Finding things the way a person does: a sheet by its name or by the title or form code printed in
  * its first rows; a table's header row by its labels; a header field by its label.
  */
-import { type CellRange, type CellValue, type SheetGrid, type WorkbookModel, a1, cellAt, isCellError, lastCol, lastRow } from '../grid';
+import { type CellRange, type CellValue, type SheetGrid, type WorkbookModel, a1, cellAt, isCellError, lastCol, lastRow, presentColumns } from '../grid';
 import { foldLabel, sameWords } from '../text/normalize';
 import type { ColumnDef, FieldDef, FormDef, TableForm } from './definitions';
 import { MEETING_SHEETS, MORE_RESULT_SHEETS, RESULT_SHEETS } from './definitions';
@@ -11,7 +11,7 @@ import { MEETING_SHEETS, MORE_RESULT_SHEETS, RESULT_SHEETS } from './definitions
 export const HEADER_SEARCH_ROWS = 15;
 
 export function cellText(value: CellValue): string {
-  if (value === null || isCellError(value) || value instanceof Date) return '';
+  if (value === null || isCellError(value)) return '';
   return String(value);
 }
 
@@ -374,10 +374,15 @@ export function findFields(sheet: SheetGrid, fields: readonly FieldDef[], rows?:
   const found = new Map<string, FieldHit>();
   const top = rows?.top ?? sheet.originRow;
   const bottom = rows?.bottom ?? lastRow(sheet);
-  const right = lastCol(sheet);
   for (let r = top; r <= bottom; r++) {
-    for (let c = sheet.originCol; c <= right; c++) {
-      const text = cellText(cellAt(sheet, r, c));
+    // The row's own cells: a value in column XFD must not make every row cost 16,384 steps.
+    const line = sheet.values[r - sheet.originRow];
+    if (!line || line.length === 0) continue;
+    const present = presentColumns(line);
+    const count = present ? present.length : line.length;
+    for (let i = 0; i < count; i++) {
+      const c = sheet.originCol + (present ? present[i] : i);
+      const text = cellText(line[c - sheet.originCol] ?? null);
       if (!text || text.length > 200) continue;
       const colon = text.indexOf(':');
       const labelPart = colon >= 0 ? text.slice(0, colon) : text;
@@ -392,8 +397,9 @@ export function findFields(sheet: SheetGrid, fields: readonly FieldDef[], rows?:
       }
       let valueCol = c + 1;
       let value: CellValue = null;
-      for (let cc = c + 1; cc <= right; cc++) {
-        const v = cellAt(sheet, r, cc);
+      for (let j = i + 1; j < count; j++) {
+        const cc = sheet.originCol + (present ? present[j] : j);
+        const v = line[cc - sheet.originCol] ?? null;
         if (v !== null && !(typeof v === 'string' && v.trim() === '')) {
           // The next label on the row ("Chi bộ | | Năm đánh giá | 2017"): this field's value is missing.
           if (typeof v === 'string' && isFieldLabel(fields, v)) break;

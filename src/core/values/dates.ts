@@ -52,15 +52,39 @@ export function formatDate(date: DateOnly): string {
 
 /** Excel's 1900 date system, including its phantom 29/02/1900 (serial 60). */
 const EXCEL_EPOCH_DAY = dayNumber({ y: 1899, m: 12, d: 30 });
+/** The 1904 date system (old Mac Excel): serial 0 is 01/01/1904, and there is no phantom day. */
+const EXCEL_1904_EPOCH_DAY = dayNumber({ y: 1904, m: 1, d: 1 });
+/** 31/12/9999, Excel's last date, in either system. */
+export const LAST_SERIAL_1900 = 2_958_465;
+export const LAST_SERIAL_1904 = LAST_SERIAL_1900 - 1462;
 
-export function fromExcelSerial(serial: number): DateOnly | null {
+/**
+ * The day a date cell's serial number stands for, in the workbook's date system; null for a number
+ * Excel shows as `#####` (before the system's first day or after 31/12/9999) and for the 1900 system's
+ * 29/02/1900, which never existed.
+ */
+export function fromExcelSerial(serial: number, date1904 = false): DateOnly | null {
+  if (!Number.isFinite(serial)) return null;
   const whole = Math.floor(serial);
-  if (!Number.isFinite(serial) || whole < 1 || whole > 2_958_465) return null;
+  if (date1904) return whole < 0 || whole > LAST_SERIAL_1904 ? null : fromDayNumber(EXCEL_1904_EPOCH_DAY + whole);
+  if (whole < 1 || whole > LAST_SERIAL_1900) return null;
   if (whole === 60) return null; // 29/02/1900 never existed
   return fromDayNumber(EXCEL_EPOCH_DAY + (whole < 60 ? whole + 1 : whole));
 }
 
-export function toExcelSerial(date: DateOnly): number {
+export function toExcelSerial(date: DateOnly, date1904 = false): number {
+  if (date1904) return dayNumber(date) - EXCEL_1904_EPOCH_DAY;
   const n = dayNumber(date) - EXCEL_EPOCH_DAY;
   return n <= 60 ? n - 1 : n;
+}
+
+/**
+ * The serial of an instant given as days and a fraction since 1970-01-01 (UTC): how a `t="d"` ISO cell
+ * or a JavaScript Date becomes the number Excel stores. Days from 01/03/1900 on are the same in the
+ * 1900 system with or without its phantom day; earlier ones shift by one, as Excel counts them.
+ */
+export function serialFromUnixDays(days: number, date1904 = false): number {
+  if (date1904) return days - EXCEL_1904_EPOCH_DAY;
+  const n = days - EXCEL_EPOCH_DAY;
+  return n < 61 ? n - 1 : n;
 }

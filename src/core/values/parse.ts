@@ -4,7 +4,7 @@
  */
 import { type CellValue, isCellError } from '../grid';
 import { cleanText, foldLabel, isBlankText } from '../text/normalize';
-import { type DateOnly, fromExcelSerial, isValidDate } from './dates';
+import { type DateOnly, formatDate, fromExcelSerial, isValidDate } from './dates';
 
 export type Parsed<T> =
   | { readonly kind: 'ok'; readonly value: T }
@@ -22,8 +22,6 @@ const NO: Parsed<boolean> = ok(false);
 export function displayValue(value: CellValue): string {
   if (value === null) return '';
   if (isCellError(value)) return value.error;
-  // A date number past Excel's range: Excel itself shows the cell as #####.
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '#####' : `${String(value.getUTCDate()).padStart(2, '0')}/${String(value.getUTCMonth() + 1).padStart(2, '0')}/${value.getUTCFullYear()}`;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   return String(value);
 }
@@ -177,24 +175,34 @@ export const ORG_RATING = vocabulary<OrgRating>(
 export type DateProblem = 'year-only' | 'not-a-date';
 
 /**
- * A day-first date (DATA-03): a real Excel date as is; an Excel serial number; or text such as
- * `01/12/2017`, `1-12-2017`, `01.12.17`, `ngày 01 tháng 12 năm 2017`, or ISO `2017-12-01`.
+ * A number in a date cell as Excel shows it (DECISIONS 48): the day, `00/01/1900` for the 1900
+ * system's day 0, and `#####` for what no date format can show (before the system's first day, after
+ * 31/12/9999, and the 1900 system's phantom 29/02/1900 shows as itself).
  */
-export function parseDate(value: CellValue): Parsed<DateOnly> {
+export function displayDateSerial(serial: number, date1904 = false): string {
+  const date = fromExcelSerial(serial, date1904);
+  if (date) return formatDate(date);
+  if (!Number.isFinite(serial)) return String(serial);
+  const whole = Math.floor(serial);
+  if (!date1904 && whole === 60) return '29/02/1900';
+  if (!date1904 && whole === 0) return '00/01/1900';
+  return '#####';
+}
+
+/**
+ * A day-first date (DATA-03): an Excel serial number in the workbook's date system (`date1904`), as
+ * every reader gives a date cell; or text such as `01/12/2017`, `1-12-2017`, `01.12.17`,
+ * `ngày 01 tháng 12 năm 2017`, or ISO `2017-12-01`. An invalid number's `text` is the cell as Excel
+ * shows it in a date format.
+ */
+export function parseDate(value: CellValue, date1904 = false): Parsed<DateOnly> {
   const early = preflight(value);
   if (early) return early;
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return { kind: 'invalid', text: '#####' };
-    // Excel's dates start on 01/01/1900: an earlier Date is a number 0 or below in a date cell (Excel
-    // shows ##### or 00/01/1900), as Office.js reports it and fromExcelSerial refuses it.
-    if (value.getUTCFullYear() < 1900) return { kind: 'invalid', text: displayValue(value) };
-    return ok({ y: value.getUTCFullYear(), m: value.getUTCMonth() + 1, d: value.getUTCDate() });
-  }
   if (typeof value === 'number') {
     // A bare year typed into a date cell would otherwise read as a serial day in 1905.
     if (Number.isInteger(value) && value >= 1900 && value <= 2100) return { kind: 'invalid', text: String(value) };
-    const date = fromExcelSerial(value);
-    return date ? ok(date) : { kind: 'invalid', text: String(value) };
+    const date = fromExcelSerial(value, date1904);
+    return date ? ok(date) : { kind: 'invalid', text: displayDateSerial(value, date1904) };
   }
   if (typeof value !== 'string') return { kind: 'invalid', text: displayValue(value) };
   const text = cleanText(value);

@@ -56,8 +56,17 @@ export function convertModel(model: WorkbookModel, findings: readonly LegacyFind
     sheets: model.sheets.map((sheet): SheetGrid => {
       const list = bySheet.get(sheet.name);
       if (!list) return sheet;
-      const values: CellValue[][] = sheet.values.map((line) => [...line]);
-      for (const f of list) values[f.row - sheet.originRow][f.col - sheet.originCol] = f.converted;
+      // Only the rows that change are copied (a row spread would make a sparse row 16,384 cells wide).
+      const values = sheet.values.slice() as CellValue[][];
+      const copied = new Set<number>();
+      for (const f of list) {
+        const r = f.row - sheet.originRow;
+        if (!copied.has(r)) {
+          values[r] = values[r].slice();
+          copied.add(r);
+        }
+        values[r][f.col - sheet.originCol] = f.converted;
+      }
       return { ...sheet, values };
     }),
   };

@@ -10,6 +10,7 @@
  *   Vietnamese word writes ("aø", "eã"). A cell with only weak signs (Unicode "Lê Tú" decodes as TCVN3
  *   "Lờ Tỳ", "Hoà" as VNI "Hồ") is not taken: only its font can say it is legacy text.
  */
+import { presentColumns } from '../../grid';
 import { byteOf, isAscii, mayBeLegacy } from './bytes';
 import { decodeTcvn3 } from './tcvn3';
 import { decodeVni } from './vni';
@@ -169,7 +170,10 @@ export function findLegacyCells(
   const found: LegacyCell[] = [];
   for (let r = 0; r < values.length; r++) {
     const line = values[r];
-    for (let c = 0; c < line.length; c++) {
+    // A wide sparse row (a value in column XFD) is walked by its cells, not its width.
+    const present = presentColumns(line);
+    for (let i = 0, count = present ? present.length : line.length; i < count; i++) {
+      const c = present ? present[i] : i;
       const text = line[c];
       if (typeof text !== 'string' || !mayBeLegacy(text)) continue;
       const font = fonts?.[r]?.[c] ?? null;
