@@ -5,15 +5,16 @@
 import { readChiBoWorkbook } from './forms/reader';
 import type { BallotCounts, ChiBoWorkbook } from './forms/model';
 import { parseA1, type WorkbookModel } from './grid';
-import type { Issue } from './issues';
-import { type ChiBoResult, classifyChiBo } from './rules/cb';
+import type { Issue, IssueSink } from './issues';
+import { type ChiBoResult, classifyChiBo, finishChiBo } from './rules/cb';
 import type { ChiBoContext, MemberState } from './rules/context';
-import { checkDuplicateMembers, checkRowTotals, matchTallyToRoll, reportLegacyText } from './rules/data';
+import { checkDuplicateMembers, checkRowTotals, checkSheets, matchTallyToRoll, reportLegacyText } from './rules/data';
 import { convertModel, findLegacyText } from './text/legacy';
-import { eligibility } from './rules/elig';
-import { IssueSink } from './rules/issue';
-import { classifyMembers, type MemberResult } from './rules/mem';
-import { checkBallotCounts, checkRound1Excellent, rollCounts } from './rules/vote';
+import { eligibilityGiven } from './rules/elig';
+import { newIssueSink } from './rules/issue';
+import { classifyMembers, type MemberResult, waitingText, waitingTextEn } from './rules/mem';
+import { cellsByOwner, cellsFor, commonIssues, distinctCells, draftOf, type Draft, readingsOf, unknownCells } from './rules/unknown';
+import { checkBallotCounts, checkRound1Excellent, rollCountRanges, rollCounts } from './rules/vote';
 import { checkLeaders, type LeaderResult } from './rules/lead';
 import { checkProcedure } from './rules/proc';
 import type { DateOnly } from './values/dates';
@@ -116,31 +117,25 @@ export { DEFAULT_RULE_SET };
 export function checkWorkbook(model: WorkbookModel, options?: Partial<CheckOptions>): CheckResult {
   const ruleSet: RuleSet = findRuleSet(options?.ruleSet ?? DEFAULT_RULE_SET) ?? (findRuleSet(DEFAULT_RULE_SET) as RuleSet);
   const values = resolveOptions(ruleSet, options?.options ?? {}).values;
-  const sink = new IssueSink();
+  const sink = newIssueSink();
   // DATA-06: everything after reads legacy text as the clerk sees it, in Unicode.
   const legacy = findLegacyText(model);
   reportLegacyText(legacy, sink);
-  const input = readChiBoWorkbook(convertModel(model, legacy), sink);
+  // The reader only reads; the rules on whole sheets then make a date after the meeting unknown.
+  const input = checkSheets(readChiBoWorkbook(convertModel(model, legacy), sink), sink);
   const meeting = input.info?.meetingDate.value ?? null;
   checkDuplicateMembers(input, sink);
-  const eligibilityOf = new Map((input.roll?.rows ?? []).map((m) => [m, eligibility(m, meeting, ruleSet.monthsBeforeClassified)]));
-  const tallyOf = matchTallyToRoll(input, (m) => eligibilityOf.get(m) ?? eligibility(m, meeting, ruleSet.monthsBeforeClassified), sink);
   checkRowTotals(input, sink);
   const leaders = checkLeaders(input, sink);
   checkProcedure(input, ruleSet, sink);
 
-  const members: MemberState[] = (input.roll?.rows ?? []).map((member) => ({
-    member,
-    eligibility: eligibilityOf.get(member) ?? eligibility(member, meeting, ruleSet.monthsBeforeClassified),
-    tally: tallyOf.get(member),
-  }));
-  const ctx: ChiBoContext = { input, ruleSet, options: values, meeting, members, sink };
   const chiBo = input.info?.chiBo.value ?? null;
-  const { memberResults, chiBoResults, figures } = classify(ctx, input, chiBo);
+  const { memberResults, chiBoResults, figures, states } = classify(input, ruleSet, values, meeting, chiBo ?? '', sink);
   const heading = { dangBo: input.info?.dangBo.value ?? null, year: input.info?.year.value ?? null, meetingDate: meeting };
+  const rollRows = input.roll?.rows ?? [];
   const people: PersonRef[] = memberResults.length
-    ? (input.roll?.rows ?? []).map((m) => {
-        const r2 = tallyOf.get(m)?.r2Excellent;
+    ? rollRows.map((m, i) => {
+        const r2 = states[i]?.tally?.r2Excellent;
         return { row: m.row, nameKey: m.nameKey, birthDate: m.birthDate.value, temporary: m.temporary.value === true, name: { sheet: m.name.sheet, cell: m.name.cell }, round2: r2 && !r2.absent ? { sheet: r2.sheet, cell: r2.cell } : null };
       })
     : [];
@@ -195,16 +190,84 @@ function scheduleOf(input: ChiBoWorkbook): Schedule | null {
   };
 }
 
-function classify(ctx: ChiBoContext, input: ChiBoWorkbook, chiBo: string | null) {
-  if (!input.roll) return { memberResults: [], chiBoResults: [], figures: null };
-  const counts = rollCounts(ctx);
+interface Run {
+  readonly issues: readonly Issue[];
+  readonly members: readonly MemberResult[];
+  readonly chiBo: ChiBoResult | null;
+  readonly states: readonly MemberState[];
+  readonly figures: { readonly n: number; readonly pool: number; readonly cap: number } | null;
+}
+
+/**
+ * The member and chi bộ results under every reading of the roll's unknown cells (RULES.md 9.21,
+ * rules/unknown.ts): what every reading decides alike stands, the rest waits for the cells. The rules
+ * that look at the roll's counts as ranges (VOTE-02/07) and at no member (VOTE-04) run once.
+ */
+function classify(input: ChiBoWorkbook, ruleSet: RuleSet, options: OptionValues, meeting: DateOnly | null, name: string, sink: IssueSink) {
+  const roll = input.roll?.rows ?? [];
+  const cells = unknownCells(roll, input.info?.meetingDate ?? null, options.denominator === 'present');
+  const byOwner = cellsByOwner(cells);
+  const sharedCells = cells.filter((c) => c.shared);
+  const { exact, readings } = readingsOf(cells, roll.length);
+  const runs = readings.map((reading) => runOnce(input, ruleSet, options, meeting, name, draftOf(roll, meeting, ruleSet.monthsBeforeClassified, cells, reading)));
+  for (const issue of commonIssues(runs.map((r) => r.issues))) sink.list.push(issue);
+  const first = runs[0];
+  if (!input.roll) return { memberResults: [], chiBoResults: [], figures: null, states: first.states };
+
+  const ctx: ChiBoContext = { input, ruleSet, options, meeting, members: first.states, sink };
   const round2Held = (input.tally?.rows ?? []).some((t) => (t.r2Excellent.value ?? 0) > 0);
-  checkBallotCounts(ctx, counts, round2Held);
+  checkBallotCounts(ctx, rollCountRanges(roll), round2Held);
   checkRound1Excellent(ctx);
-  const name = chiBo ?? '';
+
+  const shared = sharedCells.length > 0;
+  const memberResults = roll.map((member, i): MemberResult => {
+    const seen = runs.map((r) => r.members[i]);
+    const base = { ...seen[0], membership: member.membership.value };
+    const same = seen.every((m) => m.status === base.status && m.level === base.level && m.reason === base.reason);
+    // Beyond the bound, a member is touched by its own unknown cells, or by shared ones when voted on.
+    const touched = !exact && (byOwner.has(i) || (shared && seen.some((m) => m.status === 'classified' || m.status === 'undetermined')));
+    if (same && !touched) {
+      if (seen.every((m) => m.explanation === base.explanation) || cells.length === 0) return base;
+      const note = cellsFor(i, cells, byOwner);
+      return {
+        ...base,
+        explanation: `${base.explanation} (Kết quả như nhau với mọi giá trị của ${note.map((c) => `ô ${c.cell}`).join(', ')} chưa đọc được; các con số trên theo một cách đọc.)`,
+        explanationEn: `${base.explanationEn} (The same result for every value of the unreadable ${note.map((c) => c.cell).join(', ')}; the figures above are one reading's.)`,
+      };
+    }
+    const waiting = cellsFor(i, cells, byOwner);
+    return {
+      ...base,
+      status: 'undetermined',
+      level: null,
+      reason: 'input-error',
+      rules: [...new Set(waiting.map((c) => c.rule))],
+      explanation: waitingText(waiting, input.roll?.sheet ?? null),
+      explanationEn: waitingTextEn(waiting),
+      unreadable: waiting,
+    };
+  });
+  const chiBoRuns = runs.map((r) => r.chiBo).filter((c): c is ChiBoResult => c !== null);
+  // The cells the chi bộ's result waits for: the unknown cells, and those a member waits for on its own (a tally name).
+  const waitedFor = distinctCells([...cells, ...memberResults.flatMap((m) => (m.unreadable ?? []).map((cell) => ({ cell })))]);
+  const chiBoResults = chiBoRuns.length ? [finishChiBo(ctx, chiBoRuns, memberResults, waitedFor, exact)] : [];
+  return { memberResults, chiBoResults, figures: first.figures, states: first.states };
+}
+
+/** One reading: eligibility, DATA-08, the members' levels and the chi bộ's, into a sink of its own. */
+function runOnce(input: ChiBoWorkbook, ruleSet: RuleSet, options: OptionValues, meeting: DateOnly | null, name: string, draft: Draft): Run {
+  const sink = newIssueSink();
+  const roll = input.roll;
+  const read = roll && draft.members.some((m, i) => m !== roll.rows[i]) ? { ...input, roll: { ...roll, rows: draft.members } } : input;
+  const eligibilityOf = new Map(draft.members.map((m, i) => [m, eligibilityGiven(m, draft.sixMonths[i])]));
+  const tallyOf = matchTallyToRoll(read, (m) => eligibilityOf.get(m) ?? eligibilityGiven(m, null), sink);
+  const states: MemberState[] = draft.members.map((member) => ({ member, eligibility: eligibilityOf.get(member) ?? eligibilityGiven(member, null), tally: tallyOf.get(member) }));
+  if (!roll) return { issues: sink.list, members: [], chiBo: null, states, figures: null };
+  const ctx: ChiBoContext = { input: read, ruleSet, options, meeting, members: states, sink };
+  const counts = rollCounts(ctx);
   const outcome = classifyMembers(ctx, counts.n, name);
-  const chiBoResults = input.info || input.scores ? [classifyChiBo(ctx, outcome.results, name)] : [];
-  return { memberResults: outcome.results, chiBoResults, figures: { n: counts.n, pool: outcome.pool, cap: outcome.cap } };
+  const chiBo = input.info || input.scores ? classifyChiBo(ctx, outcome.results, name) : null;
+  return { issues: sink.list, members: outcome.results, chiBo, states, figures: { n: counts.n, pool: outcome.pool, cap: outcome.cap } };
 }
 
 /** Issues in workbook order (sheet, row, column), then by rule: the same input always lists alike. */

@@ -4,7 +4,7 @@
  * Issue messages and explanations are not here: the engine writes them in both languages.
  */
 import type { ChiBoLevel } from '../core/rules/cb';
-import type { MemberStatus } from '../core/rules/mem';
+import type { MemberResult, MemberStatus } from '../core/rules/mem';
 import type { MemberLevel } from '../core/values/parse';
 import type { CheckStage } from '../office/runCheck';
 
@@ -95,6 +95,8 @@ export interface Messages {
   readonly memberLevels: Readonly<Record<MemberLevel, string>>;
   readonly chiBoLevels: Readonly<Record<ChiBoLevel, string>>;
   readonly statuses: Readonly<Record<MemberStatus, string>>;
+  /** Why a member is not classified or undetermined (FORMS.md `reason`; `input-error`: RULES.md 9.21). */
+  readonly reasons: Readonly<Record<NonNullable<MemberResult['reason']>, string>>;
   readonly figuresN: string;
   readonly figuresPool: string;
   readonly figuresCap: string;
@@ -248,6 +250,19 @@ export const vi: Messages = {
     deferred: 'Phân loại sau',
     undetermined: 'Chưa xác định',
   },
+  reasons: {
+    exempt: 'Miễn công tác, sinh hoạt đảng',
+    'admitted-under-6-months': 'Vào Đảng chưa đủ 6 tháng',
+    absent: 'Vắng mặt',
+    'no-self-review': 'Chưa kiểm điểm',
+    'no-decisive-vote': 'Không mức nào đủ phiếu: bỏ phiếu lại',
+    'tie-at-cap': 'Bằng phiếu ở ngưỡng 15%: chi bộ quyết định',
+    'missing-rating': 'Thiếu xếp loại CBCCVC',
+    'rating-conflict': 'Phiếu bầu mâu thuẫn xếp loại CBCCVC',
+    'vote-data-error': 'Số phiếu có lỗi',
+    'no-tally-row': 'Không có dòng kiểm phiếu',
+    'input-error': 'Chờ sửa ô không đọc được',
+  },
   figuresN: 'N (đảng viên chính thức)',
   figuresPool: 'HTTNV sau lần bỏ phiếu 1',
   figuresCap: 'Tối đa được HTXSNV',
@@ -395,6 +410,19 @@ export const en: Messages = {
     'not-classified': 'Not classified',
     deferred: 'Deferred',
     undetermined: 'Undetermined',
+  },
+  reasons: {
+    exempt: 'Exempt from party work',
+    'admitted-under-6-months': 'Admitted under 6 months ago',
+    absent: 'Absent',
+    'no-self-review': 'No self-review',
+    'no-decisive-vote': 'No level reached: vote again',
+    'tie-at-cap': 'Tied at the 15 % cap: the chi bộ decides',
+    'missing-rating': 'Civil-service rating missing',
+    'rating-conflict': 'Vote conflicts with the civil-service rating',
+    'vote-data-error': 'Vote counts have errors',
+    'no-tally-row': 'No tally row',
+    'input-error': 'Waits for a cell that cannot be read',
   },
   figuresN: 'N (official members)',
   figuresPool: 'HTTNV after round 1',

@@ -10,7 +10,7 @@ import { exampleData } from '../../src/xlsx/example';
 import { fillWorkbook } from '../../src/xlsx/fill';
 import { planData, SEED_SCHEDULE } from '../../src/xlsx/plan';
 import { workbookToModel } from '../../src/xlsx/readXlsx';
-import { type ChiBoSpec, membersWith, SHEET as CHI_BO_SHEET } from '../helpers/chibo';
+import { type ChiBoSpec, day as dateCell, membersWith, SHEET as CHI_BO_SHEET } from '../helpers/chibo';
 import { checked, chiBoDossierSheet, chiBoWith, issuesOf, leaderDossierSheet, leadersSheet, planSheet, ticked, wardBook, whereOf } from '../helpers/ward';
 import { check } from '../helpers/workbook';
 
@@ -38,7 +38,7 @@ describe('PROC-01 event dates lie in the assessment year or up to 31/01 of the n
   });
 
   it('PROC-01 the report and draft-report dates too; the message suggests the year that was meant', () => {
-    const r = checked(chiBoWith(chiBo({ reportDate: new Date(Date.UTC(2016, 11, 2)), draftSentDate: new Date(Date.UTC(2016, 10, 25)) })));
+    const r = checked(chiBoWith(chiBo({ reportDate: dateCell('02/12/2016'), draftSentDate: dateCell('25/11/2016') })));
     expect(whereOf(r, 'PROC-01').sort()).toEqual([`warning ${INFO}!${infoCell('draftSentDate')}`, `warning ${INFO}!${infoCell('reportDate')}`].sort());
     expect(issuesOf(r, 'PROC-01').find((i) => i.cell === infoCell('reportDate'))?.message).toMatch(/02\/12\/2016 không thuộc năm đánh giá 2017.*02\/12\/2017\?/);
   });
@@ -115,7 +115,7 @@ describe('PROC-02 the chi bộ\'s meeting date matches the plan\'s schedule', ()
 });
 
 describe('PROC-03 the report reaches the standing committee within 2 days of the meeting', () => {
-  const day = (d: number, m = 12) => new Date(Date.UTC(2017, m - 1, d));
+  const day = (d: number, m = 12) => dateCell(`${d}/${m}/2017`);
   it.each([
     [1, false],
     [3, false],
@@ -144,7 +144,7 @@ describe('PROC-03 the report reaches the standing committee within 2 days of the
 });
 
 describe('PROC-04 the collective\'s draft report reaches the members at least 3 days before the review', () => {
-  const day = (d: number, m = 11) => new Date(Date.UTC(2017, m - 1, d));
+  const day = (d: number, m = 11) => dateCell(`${d}/${m}/2017`);
   it.each([
     [28, false],
     [29, true],

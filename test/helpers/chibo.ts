@@ -13,6 +13,7 @@ import { INFO_FORM, ROLL_FORM, SCORES_FORM, TALLY_FORM, type ColumnDef } from '.
 import { type CellValue, type SheetGrid, type WorkbookModel, a1 } from '../../src/core/grid';
 import type { Issue } from '../../src/core/issues';
 import type { MemberResult } from '../../src/core/rules/mem';
+import { toExcelSerial } from '../../src/core/values/dates';
 
 export const SHEET = {
   info: INFO_FORM.sheet,
@@ -31,7 +32,7 @@ export interface MemberSpec {
   readonly name?: string;
   readonly stt?: CellValue;
   readonly birthDate?: CellValue;
-  /** A `dd/mm/yyyy` string is turned into a real date; default 01/01/2000. */
+  /** A `dd/mm/yyyy` string is turned into a date cell's serial number; default 01/01/2000. */
   readonly admissionDate?: CellValue;
   readonly probationary?: boolean;
   readonly exempt?: boolean;
@@ -57,6 +58,8 @@ export interface MemberSpec {
   readonly votes?: Votes | null;
   /** Raw tally cells that override `votes` (e.g. `{ r1Good: -1 }`, `{ r1Excellent: 2 }`). */
   readonly tally?: Partial<Record<TallyKey, CellValue>>;
+  /** Raw roll cells by column key that override the fields above (e.g. `{ present: 'Y' }`). */
+  readonly roll?: Readonly<Record<string, CellValue>>;
 }
 
 export interface ChiBoSpec {
@@ -83,10 +86,10 @@ export function nameFor(i: number): string {
   return `${SURNAMES[i % SURNAMES.length]} ${i % 2 ? 'Thị' : 'Văn'} ${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]}`;
 }
 
-/** `dd/mm/yyyy` as a real Excel date (UTC midnight, as ExcelJS gives it). */
-export function day(text: string): Date {
+/** `dd/mm/yyyy` as a date cell holds it: the serial number of the day (1900 date system). */
+export function day(text: string): number {
   const [d, m, y] = text.split('/').map(Number);
-  return new Date(Date.UTC(y, m - 1, d));
+  return toExcelSerial({ y, m, d });
 }
 
 /** Five valid criterion scores (halves allowed) adding up to `total`. */
@@ -183,6 +186,7 @@ export function buildChiBo(spec: ChiBoSpec): Built {
       violation: yes(m.violation),
       disobedience: yes(m.disobedience),
       note: m.note ?? null,
+      ...m.roll,
     };
     rollRows.push(rollCols.map((c) => values[c.key] ?? null));
   });

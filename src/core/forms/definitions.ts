@@ -19,7 +19,10 @@ export type ValueType =
 export type Requirement =
   /** Column must exist and every data row must fill it (DATA-01). */
   | 'always'
-  /** Column must exist; an empty cell is allowed (yes/no columns: empty means "no", RULES.md 9.1). */
+  /**
+   * Column must exist; an empty cell is not the reader's error (yes/no columns: empty means "no",
+   * RULES.md 9.1; counts and scores: the tally and score rules decide, RULES.md 9.20).
+   */
   | 'column'
   /** Optional. */
   | 'no';
@@ -44,6 +47,11 @@ export interface ColumnDef {
   readonly hint?: string;
   /** Read when present, but not written by the template (e.g. a round-1 HTXSNV column, VOTE-04). */
   readonly notInTemplate?: boolean;
+}
+
+/** A column's header as the template writes it and messages name it: "Lần 1 - Hoàn thành nhiệm vụ". */
+export function columnHeader(column: ColumnDef): string {
+  return column.group ? `${column.group} - ${column.label}` : column.label;
 }
 
 export interface TableForm {
@@ -171,9 +179,9 @@ export const TALLY_FORM: TableForm = {
   columns: [
     { key: 'stt', label: 'STT', aliases: ['Số TT', 'TT', 'Số thứ tự'], type: 'number', required: 'always', width: 6 },
     { key: 'name', label: 'Họ và tên', aliases: ['Họ tên', 'Họ và tên đảng viên', 'Họ tên đảng viên'], type: 'text', required: 'always', width: 26 },
-    { key: 'r1Good', group: 'Lần 1', label: 'Hoàn thành tốt nhiệm vụ', aliases: ['Hoàn thành tốt nhiệm vụ', 'Lần 1 - Hoàn thành tốt nhiệm vụ', 'Lần 1 HTTNV', 'HTTNV lần 1', 'HTTNV'], type: 'count', required: 'always', width: 12 },
-    { key: 'r1Done', group: 'Lần 1', label: 'Hoàn thành nhiệm vụ', aliases: ['Hoàn thành nhiệm vụ', 'Lần 1 - Hoàn thành nhiệm vụ', 'Lần 1 HTNV', 'HTNV lần 1', 'HTNV'], type: 'count', required: 'always', width: 12 },
-    { key: 'r1Failed', group: 'Lần 1', label: 'Không hoàn thành nhiệm vụ', aliases: ['Không hoàn thành nhiệm vụ', 'Lần 1 - Không hoàn thành nhiệm vụ', 'Lần 1 KHTNV', 'KHTNV lần 1', 'KHTNV'], type: 'count', required: 'always', width: 12 },
+    { key: 'r1Good', group: 'Lần 1', label: 'Hoàn thành tốt nhiệm vụ', aliases: ['Hoàn thành tốt nhiệm vụ', 'Lần 1 - Hoàn thành tốt nhiệm vụ', 'Lần 1 HTTNV', 'HTTNV lần 1', 'HTTNV'], type: 'count', required: 'column', width: 12 },
+    { key: 'r1Done', group: 'Lần 1', label: 'Hoàn thành nhiệm vụ', aliases: ['Hoàn thành nhiệm vụ', 'Lần 1 - Hoàn thành nhiệm vụ', 'Lần 1 HTNV', 'HTNV lần 1', 'HTNV'], type: 'count', required: 'column', width: 12 },
+    { key: 'r1Failed', group: 'Lần 1', label: 'Không hoàn thành nhiệm vụ', aliases: ['Không hoàn thành nhiệm vụ', 'Lần 1 - Không hoàn thành nhiệm vụ', 'Lần 1 KHTNV', 'KHTNV lần 1', 'KHTNV'], type: 'count', required: 'column', width: 12 },
     { key: 'r1Excellent', group: 'Lần 1', label: 'Hoàn thành xuất sắc nhiệm vụ', aliases: ['Lần 1 - Hoàn thành xuất sắc nhiệm vụ', 'Lần 1 HTXSNV', 'HTXSNV lần 1'], type: 'count', required: 'no', width: 12, notInTemplate: true },
     { key: 'r1Total', group: 'Lần 1', label: 'Tổng', aliases: ['Tổng', 'Lần 1 - Tổng', 'Tổng lần 1', 'Tổng số phiếu lần 1', 'Cộng lần 1'], type: 'count', required: 'no', width: 9, notInTemplate: true },
     { key: 'r2Excellent', group: 'Lần 2', label: 'Hoàn thành xuất sắc nhiệm vụ', aliases: ['Lần 2 - Hoàn thành xuất sắc nhiệm vụ', 'Lần 2 HTXSNV', 'HTXSNV lần 2', 'HTXSNV', 'Hoàn thành xuất sắc nhiệm vụ'], type: 'count', required: 'column', width: 14 },
@@ -213,7 +221,7 @@ export const SCORES_FORM: TableForm = {
         aliases: [c.name, ...c.aliases],
         prefixes: [`Tiêu chí ${c.n}`],
         type: 'score',
-        required: 'always',
+        required: 'column',
         max: c.max,
         width: 16,
         hint: `tối đa ${c.max}`,

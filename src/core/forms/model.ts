@@ -3,7 +3,9 @@
  * any rule can point the clerk at it. A value the reader could not accept is `null` (and an issue
  * says why); nothing is guessed.
  */
+import type { SheetGrid } from '../grid';
 import type { DateOnly } from '../values/dates';
+import type { FormDef } from './definitions';
 import type { CivilServiceRating, Membership, OrgRating } from '../values/parse';
 
 export interface Located<T> {
@@ -18,6 +20,26 @@ export interface Located<T> {
    * first cell, or A1 of the sheet), so an issue about it still points somewhere the clerk can look.
    */
   readonly absent?: boolean;
+  /**
+   * Set when the cell breaks DATA-02, DATA-03 or DATA-04 (RULES.md 9.21): its value is unknown, not a
+   * default. `value` is then null and `filled` true; rules must not read it as "no", 0 or empty.
+   */
+  readonly unreadable?: Unreadable;
+}
+
+/** Why a cell has no value, in the clerk's words: the rule that reported it, the column and what is typed. */
+export interface Unreadable {
+  readonly rule: 'DATA-02' | 'DATA-03' | 'DATA-04';
+  /** The column or field label ("Có mặt"). */
+  readonly label: string;
+  /** The cell as the clerk sees it ("Y", "#N/A", "32/13/2017"). */
+  readonly shown: string;
+}
+
+/** A cell whose value is unknown, with its place (for explanations and notices). */
+export interface UnreadableCell extends Unreadable {
+  readonly sheet: string;
+  readonly cell: string;
 }
 
 export interface BallotCounts {
@@ -174,4 +196,6 @@ export interface ChiBoWorkbook {
    * dossiers, leaders' votes); no chi bộ sheet is then reported missing. Otherwise `chi-bo`.
    */
   readonly role: 'chi-bo' | 'plan';
+  /** Each form and the sheet it was found on (null: not found), for the rules on whole sheets (data.ts). */
+  readonly found: ReadonlyMap<FormDef, SheetGrid | null>;
 }

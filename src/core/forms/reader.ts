@@ -1,12 +1,15 @@
 /**
- * The form reader: turns a workbook's grids into a typed ChiBoWorkbook, reporting DATA-01..04 and
- * DATA-07 (and the cell-level VOTE-01 and CB-01) on the cells where they happen. It never throws on any
- * grid and never changes a value.
+ * The form reader: turns a workbook's grids into a typed ChiBoWorkbook, reporting what is wrong with a
+ * cell as it reads it (DATA-01 for a missing column or field, DATA-02/03 for a value it cannot accept,
+ * DATA-07, and the cell-level VOTE-01 and CB-01). A cell it cannot read (DATA-02/03/04) is unknown
+ * (`unreadable`, RULES.md 9.21). Checks on whole sheets (formula errors, missing sheets, totals rows,
+ * dates after the meeting) and on blank counts (9.20) are rules (rules/data.ts, vote.ts, cb.ts). It
+ * never throws on any grid and never changes a value.
  */
 import { type CellValue, type SheetGrid, type WorkbookModel, a1, cellAt, columnLetter, isCellError, lastRow } from '../grid';
-import { IssueSink } from '../rules/issue';
+import type { IssueSink } from '../issues';
+import { newIssueSink } from '../rules/issue';
 import { chiBoKey, cleanText, foldLabel, nameKey } from '../text/normalize';
-import { formatDate } from '../values/dates';
 import {
   CIVIL_SERVICE_RATING,
   MEMBERSHIP,
@@ -26,7 +29,7 @@ import {
 import {
   CHI_BO_DOSSIER_FORM,
   COLLECTIVE_DOCUMENTS,
-  type ColumnDef,
+  columnHeader,
   type FieldDef,
   type FormDef,
   INFO_FORM,
@@ -40,7 +43,7 @@ import {
   type ValueType,
 } from './definitions';
 import { type FieldHit, findFields, findHeader, findSheet } from './locate';
-import type { ChiBoInfo, ChiBoWorkbook, DossierRead, DossierRow, LeaderRow, LeadersRead, Located, PlanRead, RollMember, ScheduleRow, ScoreSheetRow, TableRead, TallyRow } from './model';
+import type { ChiBoInfo, ChiBoWorkbook, DossierRead, DossierRow, LeaderRow, LeadersRead, Located, PlanRead, RollMember, ScheduleRow, ScoreSheetRow, TableRead, TallyRow, Unreadable } from './model';
 
 type AnyLocated = Located<unknown>;
 
@@ -68,6 +71,11 @@ function locatedOf(parsed: Parsed<unknown>, sheet: string, cell: string): AnyLoc
   return { value: parsed.kind === 'ok' ? parsed.value : null, sheet, cell, filled: parsed.kind !== 'empty' };
 }
 
+/** A cell that breaks DATA-02/03/04: no value at all, never a default (RULES.md 9.21). */
+function unknownAt(rule: Unreadable['rule'], text: string, sheet: string, cell: string, label: string): AnyLocated {
+  return { value: null, sheet, cell, filled: true, unreadable: { rule, label, shown: text } };
+}
+
 function choiceOf(vocab: Vocabulary<string>, parsed: Parsed<unknown>, value: CellValue, sheet: string, cell: string, label: string, sink: IssueSink): AnyLocated {
   if (parsed.kind === 'invalid') {
     sink.add(
@@ -77,6 +85,7 @@ function choiceOf(vocab: Vocabulary<string>, parsed: Parsed<unknown>, value: Cel
       `${where(sheet, cell, label)}: "${shown(value)}" không phải giá trị hợp lệ của ${vocab.name}. Giá trị được chấp nhận: ${vocab.shown.join(', ')}.`,
       `${whereEn(sheet, cell, label)}: "${shown(value)}" is not an accepted value. Accepted: ${vocab.shown.join(', ')}.`,
     );
+    return unknownAt('DATA-02', shown(value), sheet, cell, label);
   }
   return locatedOf(parsed, sheet, cell);
 }
@@ -94,6 +103,7 @@ function readTyped(
   label: string,
   sink: IssueSink,
   max?: number,
+  date1904 = false,
 ): AnyLocated {
   const cell = a1(row, col);
   // The usual cell needs no parsing: a number in a count column, an empty or repeated yes/no.
@@ -102,13 +112,10 @@ function readTyped(
   }
   // An empty yes/no cell is an answered "no" (RULES.md 9.1), as parseYesNo reads it.
   if (value === null) return type === 'yesno' ? { value: false, sheet, cell, filled: true } : { value: null, sheet, cell, filled: false };
+  // A formula error is DATA-04's (rules/data.ts scans every cell of an input sheet): unknown here.
+  if (isCellError(value)) return unknownAt('DATA-04', value.error, sheet, cell, label);
   // Text as typed, with nothing to tidy: the value itself (parseText would give the same).
   if (type === 'text' && typeof value === 'string' && value.length > 0 && !NEEDS_TIDYING.test(value) && !isBlank(value)) return { value, sheet, cell, filled: true };
-  // A real date (ExcelJS, the fast reader): its day, without a parse result around it.
-  if (type === 'date' && value instanceof Date) {
-    const year = value.getUTCFullYear();
-    if (!Number.isNaN(year) && year >= 1900) return { value: { y: year, m: value.getUTCMonth() + 1, d: value.getUTCDate() }, sheet, cell, filled: true };
-  }
   switch (type) {
     case 'text':
       return locatedOf(parseText(value), sheet, cell);
@@ -121,15 +128,17 @@ function readTyped(
     case 'orgRating':
       return choiceOf(ORG_RATING, parseChoice(value, ORG_RATING), value, sheet, cell, label, sink);
     case 'date': {
-      const parsed = parseDate(value);
+      // A date cell holds a serial number in the workbook's date system; the message shows it as Excel does.
+      const parsed = parseDate(value, date1904);
       if (parsed.kind === 'invalid') {
         sink.add(
           'DATA-03',
           sheet,
           cell,
-          `${where(sheet, cell, label)}: "${shown(value)}" không phải ngày hợp lệ. Nhập ngày/tháng/năm đầy đủ, ví dụ 01/12/2017.`,
-          `${whereEn(sheet, cell, label)}: "${shown(value)}" is not a valid date. Enter day/month/year, e.g. 01/12/2017.`,
+          `${where(sheet, cell, label)}: "${parsed.text}" không phải ngày hợp lệ. Nhập ngày/tháng/năm đầy đủ, ví dụ 01/12/2017.`,
+          `${whereEn(sheet, cell, label)}: "${parsed.text}" is not a valid date. Enter day/month/year, e.g. 01/12/2017.`,
         );
+        return unknownAt('DATA-03', parsed.text, sheet, cell, label);
       }
       return locatedOf(parsed, sheet, cell);
     }
@@ -143,6 +152,7 @@ function readTyped(
           `${where(sheet, cell, label)}: "${shown(value)}" không phải năm hợp lệ. Nhập năm bằng 4 chữ số, ví dụ 2017.`,
           `${whereEn(sheet, cell, label)}: "${shown(value)}" is not a year. Enter four digits, e.g. 2017.`,
         );
+        return unknownAt('DATA-03', shown(value), sheet, cell, label);
       }
       return locatedOf(parsed, sheet, cell);
     }
@@ -180,42 +190,13 @@ function readTyped(
   }
 }
 
-/** DATA-04: every cell of an input sheet that shows a formula error. */
-function reportFormulaErrors(sheet: SheetGrid, sink: IssueSink): void {
-  for (let r = 0; r < sheet.values.length; r++) {
-    const line = sheet.values[r];
-    for (let c = 0; c < line.length; c++) {
-      const v = line[c];
-      if (isCellError(v)) {
-        const cell = a1(sheet.originRow + r, sheet.originCol + c);
-        sink.add(
-          'DATA-04',
-          sheet.name,
-          cell,
-          `Sheet "${sheet.name}", ô ${cell} chứa lỗi công thức ${v.error}. Sửa công thức hoặc nhập giá trị trực tiếp.`,
-          `Sheet "${sheet.name}", cell ${cell} shows the formula error ${v.error}. Fix the formula or type the value.`,
-        );
-      }
-    }
-  }
-}
-
-function missingSheet(form: FormDef, sink: IssueSink): void {
-  sink.add(
-    'DATA-01',
-    form.sheet,
-    null,
-    `Không tìm thấy sheet "${form.sheet}". Thêm sheet này (nút "Tạo mẫu" hoặc lệnh xeploai template tạo sẵn) hoặc đổi tên sheet đang có cho đúng.`,
-    `Sheet "${form.sheet}" was not found. Add it (the template creates it) or rename the existing sheet.`,
-  );
-}
-
 function readFieldsInto(
   sheet: SheetGrid,
   fields: readonly FieldDef[],
   sink: IssueSink,
   rows: { top: number; bottom: number } | undefined,
   required: (field: FieldDef) => boolean,
+  date1904 = false,
 ): { values: Record<string, AnyLocated>; hits: Map<string, FieldHit> } {
   const hits = findFields(sheet, fields, rows);
   const out: Record<string, AnyLocated> = {};
@@ -234,9 +215,9 @@ function readFieldsInto(
       }
       continue;
     }
-    const located = readTyped(field.type, hit.value, sheet.name, hit.row, hit.col, field.label, sink);
+    const located = readTyped(field.type, hit.value, sheet.name, hit.row, hit.col, field.label, sink, undefined, date1904);
     out[field.key] = located;
-    if (!located.filled && !isCellError(hit.value) && required(field)) {
+    if (!located.filled && required(field)) {
       sink.add(
         'DATA-01',
         sheet.name,
@@ -290,8 +271,8 @@ function locateTable(sheet: SheetGrid, form: TableForm, sink: IssueSink): RawTab
       'DATA-01',
       sheet.name,
       'A1',
-      `Sheet "${sheet.name}": không tìm thấy dòng tiêu đề của bảng trong ${15} dòng đầu. Cần các cột: ${requiredColumns.map((c) => headerName(c)).join('; ')}.`,
-      `Sheet "${sheet.name}": no header row found in the first 15 rows. Required columns: ${requiredColumns.map((c) => headerName(c)).join('; ')}.`,
+      `Sheet "${sheet.name}": không tìm thấy dòng tiêu đề của bảng trong ${15} dòng đầu. Cần các cột: ${requiredColumns.map((c) => columnHeader(c)).join('; ')}.`,
+      `Sheet "${sheet.name}": no header row found in the first 15 rows. Required columns: ${requiredColumns.map((c) => columnHeader(c)).join('; ')}.`,
     );
     return null;
   }
@@ -304,8 +285,8 @@ function locateTable(sheet: SheetGrid, form: TableForm, sink: IssueSink): RawTab
       'DATA-01',
       sheet.name,
       cell,
-      `Sheet "${sheet.name}" thiếu cột "${headerName(column)}" (dòng tiêu đề ${header.headerRow + 1}). Thêm cột này, ví dụ ở ô ${cell}.`,
-      `Sheet "${sheet.name}" lacks the column "${headerName(column)}" (header row ${header.headerRow + 1}). Add it, e.g. at ${cell}.`,
+      `Sheet "${sheet.name}" thiếu cột "${columnHeader(column)}" (dòng tiêu đề ${header.headerRow + 1}). Thêm cột này, ví dụ ở ô ${cell}.`,
+      `Sheet "${sheet.name}" lacks the column "${columnHeader(column)}" (header row ${header.headerRow + 1}). Add it, e.g. at ${cell}.`,
     );
   }
 
@@ -337,9 +318,6 @@ function locateTable(sheet: SheetGrid, form: TableForm, sink: IssueSink): RawTab
   return { sheet, headerRow: header.headerRow, columns: header.columns, dataRows, totalsRow };
 }
 
-function headerName(column: ColumnDef): string {
-  return column.group ? `${column.group} - ${column.label}` : column.label;
-}
 
 /** DATA-07: merged or hidden cells between the header and the table's last row. */
 function reportHiddenAndMerged(sheet: SheetGrid, form: TableForm, headerRow: number, lastDataRow: number, left: number, right: number, sink: IssueSink): void {
@@ -381,7 +359,7 @@ function reportHiddenAndMerged(sheet: SheetGrid, form: TableForm, headerRow: num
   }
 }
 
-function readRow(table: RawTable, form: TableForm, labels: readonly string[], firstCol: number, r: number, sink: IssueSink): Record<string, AnyLocated> {
+function readRow(table: RawTable, form: TableForm, labels: readonly string[], firstCol: number, r: number, sink: IssueSink, date1904 = false): Record<string, AnyLocated> {
   const out: Record<string, AnyLocated> = {};
   const sheet = table.sheet;
   const line = sheet.values[r - sheet.originRow] ?? [];
@@ -393,8 +371,9 @@ function readRow(table: RawTable, form: TableForm, labels: readonly string[], fi
       continue;
     }
     const raw = line[col - sheet.originCol] ?? null;
-    const located = readTyped(column.type, raw, sheet.name, r, col, labels[i], sink, column.max);
+    const located = readTyped(column.type, raw, sheet.name, r, col, labels[i], sink, column.max, date1904);
     out[column.key] = located;
+    // 'column' leaves an empty cell to the rules: a blank count or score means what RULES.md 9.20 says.
     if (column.required === 'always' && !located.filled && column.type !== 'yesno') {
       sink.add(
         'DATA-01',
@@ -408,12 +387,12 @@ function readRow(table: RawTable, form: TableForm, labels: readonly string[], fi
   return out;
 }
 
-function readTable<Row>(sheet: SheetGrid, form: TableForm, sink: IssueSink, build: (cells: Record<string, AnyLocated>, row: number) => Row): TableRead<Row> | null {
+function readTable<Row>(sheet: SheetGrid, form: TableForm, sink: IssueSink, build: (cells: Record<string, AnyLocated>, row: number) => Row, date1904 = false): TableRead<Row> | null {
   const table = locateTable(sheet, form, sink);
   if (!table) return null;
-  const labels = form.columns.map(headerName);
+  const labels = form.columns.map(columnHeader);
   const firstCol = Math.min(...table.columns.values());
-  const rows = table.dataRows.map((r) => build(readRow(table, form, labels, firstCol, r, sink), r + 1));
+  const rows = table.dataRows.map((r) => build(readRow(table, form, labels, firstCol, r, sink, date1904), r + 1));
   return { sheet: sheet.name, headerRow: table.headerRow + 1, rows, columns: table.columns, totalsRow: table.totalsRow === null ? null : table.totalsRow + 1 };
 }
 
@@ -479,8 +458,8 @@ function buildLeaderRow(c: Record<string, AnyLocated>, row: number): LeaderRow {
   };
 }
 
-function readInfo(sheet: SheetGrid, anyRound2Vote: boolean, sink: IssueSink): ChiBoInfo {
-  const { values: f, hits } = readFieldsInto(sheet, INFO_FORM.fields, sink, undefined, (field) => !field.condition && (field.required === 'yes' || (field.required === 'round2' && anyRound2Vote)));
+function readInfo(sheet: SheetGrid, anyRound2Vote: boolean, sink: IssueSink, date1904 = false): ChiBoInfo {
+  const { values: f, hits } = readFieldsInto(sheet, INFO_FORM.fields, sink, undefined, (field) => !field.condition && (field.required === 'yes' || (field.required === 'round2' && anyRound2Vote)), date1904);
   const condition = (key: string): Located<boolean> => {
     const hit = hits.get(key);
     return as(hit ? emptyConditionIsUnanswered(f[key], hit.value) : f[key]);
@@ -507,10 +486,10 @@ function readInfo(sheet: SheetGrid, anyRound2Vote: boolean, sink: IssueSink): Ch
   };
 }
 
-function readLeaders(sheet: SheetGrid, sink: IssueSink): LeadersRead | null {
-  const table = readTable(sheet, LEADERS_FORM, sink, buildLeaderRow);
+function readLeaders(sheet: SheetGrid, sink: IssueSink, date1904 = false): LeadersRead | null {
+  const table = readTable(sheet, LEADERS_FORM, sink, buildLeaderRow, date1904);
   if (!table) return null;
-  const { values: fields } = readFieldsInto(sheet, LEADERS_FORM.fields ?? [], sink, { top: sheet.originRow, bottom: table.headerRow - 2 }, (f) => f.required === 'yes' && table.rows.length > 0);
+  const { values: fields } = readFieldsInto(sheet, LEADERS_FORM.fields ?? [], sink, { top: sheet.originRow, bottom: table.headerRow - 2 }, (f) => f.required === 'yes' && table.rows.length > 0, date1904);
   return { ...table, place: as(fields.place), issued: as(fields.issued), valid: as(fields.valid), reviewDate: as(fields.reviewDate), draftSentDate: as(fields.draftSentDate) };
 }
 
@@ -527,14 +506,14 @@ function buildScheduleRow(c: Record<string, AnyLocated>, row: number): ScheduleR
   };
 }
 
-function readPlan(sheet: SheetGrid, sink: IssueSink): PlanRead | null {
-  const table = readTable(sheet, PLAN_FORM, sink, buildScheduleRow);
+function readPlan(sheet: SheetGrid, sink: IssueSink, date1904 = false): PlanRead | null {
+  const table = readTable(sheet, PLAN_FORM, sink, buildScheduleRow, date1904);
   if (!table) return null;
-  const { values: fields } = readFieldsInto(sheet, PLAN_FORM.fields ?? [], sink, { top: sheet.originRow, bottom: table.headerRow - 2 }, () => false);
+  const { values: fields } = readFieldsInto(sheet, PLAN_FORM.fields ?? [], sink, { top: sheet.originRow, bottom: table.headerRow - 2 }, () => false, date1904);
   return { ...table, year: as(fields.year) };
 }
 
-function readDossier(sheet: SheetGrid, form: TableForm, sink: IssueSink): DossierRead | null {
+function readDossier(sheet: SheetGrid, form: TableForm, sink: IssueSink, date1904 = false): DossierRead | null {
   const leaders = form.key === 'leaderDossier';
   const docKeys = form.columns.filter((c) => c.type === 'yesno' && c.key !== 'managed').map((c) => c.key);
   const table = readTable(sheet, form, sink, (c, row): DossierRow => {
@@ -543,38 +522,13 @@ function readDossier(sheet: SheetGrid, form: TableForm, sink: IssueSink): Dossie
     for (const key of docKeys) docs[key] = as(c[key]);
     const key = subject.value ? (leaders ? nameKey(subject.value) : chiBoKey(subject.value)) : '';
     return { row, subject, key, position: as(c.position ?? absent(sheet.name, 'A1')), managed: as(c.managed ?? absent(sheet.name, 'A1')), docs };
-  });
+  }, date1904);
   if (!table) return null;
   if (!leaders) return { ...table, collective: null, collectiveDocs: {} };
-  const { values: fields } = readFieldsInto(sheet, form.fields ?? [], sink, { top: sheet.originRow, bottom: table.headerRow - 2 }, () => false);
+  const { values: fields } = readFieldsInto(sheet, form.fields ?? [], sink, { top: sheet.originRow, bottom: table.headerRow - 2 }, () => false, date1904);
   const collectiveDocs: Record<string, Located<boolean>> = {};
   for (const doc of COLLECTIVE_DOCUMENTS) collectiveDocs[doc.key] = as(fields[doc.key]);
   return { ...table, collective: as(fields.collective), collectiveDocs };
-}
-
-/** DATA-03's second half: a birth or admission date after the meeting cannot be right. */
-function reportDatesAfterMeeting(roll: TableRead<RollMember>, info: ChiBoInfo | null, sink: IssueSink): void {
-  const meeting = info?.meetingDate.value;
-  if (!meeting) return;
-  const meetingText = formatDate(meeting);
-  for (const m of roll.rows) {
-    for (const [located, label] of [
-      [m.birthDate, 'Ngày sinh'],
-      [m.admissionDate, 'Ngày vào Đảng'],
-    ] as const) {
-      const d = located.value;
-      if (!d) continue;
-      if (d.y * 10000 + d.m * 100 + d.d > meeting.y * 10000 + meeting.m * 100 + meeting.d) {
-        sink.add(
-          'DATA-03',
-          located.sheet,
-          located.cell,
-          `Sheet "${located.sheet}", ô ${located.cell} (${label}): ${formatDate(d)} sau ngày họp đánh giá ${meetingText}. Kiểm tra lại ngày (ngày/tháng/năm).`,
-          `Sheet "${located.sheet}", cell ${located.cell} (${label}): ${formatDate(d)} is after the meeting date ${meetingText}. Check the date (day/month/year).`,
-        );
-      }
-    }
-  }
 }
 
 /** Reads a chi bộ's workbook. Issues go to the sink; the result holds what could be read. */
@@ -596,11 +550,6 @@ export function readChiBoWorkbook(workbook: WorkbookModel, sink: IssueSink): Chi
   const chiBoForms = [INFO_FORM, ROLL_FORM, TALLY_FORM, SCORES_FORM];
   const wardForms = [PLAN_FORM, CHI_BO_DOSSIER_FORM, LEADER_DOSSIER_FORM, LEADERS_FORM];
   const role = chiBoForms.every((f) => !sheets.get(f)) && wardForms.some((f) => sheets.get(f)) ? 'plan' : 'chi-bo';
-  for (const form of [INFO_FORM, ROLL_FORM, TALLY_FORM, SCORES_FORM, LEADERS_FORM, PLAN_FORM, CHI_BO_DOSSIER_FORM, LEADER_DOSSIER_FORM]) {
-    const sheet = sheets.get(form);
-    if (sheet) reportFormulaErrors(sheet, sink);
-    else if (!(form.kind === 'table' && form.optionalSheet) && role === 'chi-bo') missingSheet(form, sink);
-  }
 
   const rollSheet = sheets.get(ROLL_FORM);
   const tallySheet = sheets.get(TALLY_FORM);
@@ -613,57 +562,25 @@ export function readChiBoWorkbook(workbook: WorkbookModel, sink: IssueSink): Chi
 
   // The chi bộ sheets are read into their own sink: a workbook whose chi bộ sheets are all blank but whose
   // schedule, dossier or leaders' sheet holds rows is the ward's plan, and a blank form is not its error.
-  const own = new IssueSink();
-  const roll = rollSheet ? readTable(rollSheet, ROLL_FORM, own, buildRollMember) : null;
-  const tally = tallySheet ? readTable(tallySheet, TALLY_FORM, own, buildTallyRow) : null;
-  if (tallySheet && tally) {
-    reportTotalsRow(tallySheet, tally, TALLY_FORM, (key) => tally.rows.map((t) => (t[key as keyof TallyRow] as Located<number>).value), own);
-  }
-  const scores = scoresSheet ? readTable(scoresSheet, SCORES_FORM, own, buildScoreRow) : null;
-  if (scoresSheet && scores) {
-    reportTotalsRow(scoresSheet, scores, SCORES_FORM, (key) => scores.rows.map((s) => (key === 'total' ? s.total.value : s.scores[Number(key.slice(1)) - 1].value)), own);
-  }
+  const own = newIssueSink();
+  // Date cells are serials in the workbook's date system; the readers never shift them.
+  const date1904 = workbook.date1904 === true;
+  const roll = rollSheet ? readTable(rollSheet, ROLL_FORM, own, buildRollMember, date1904) : null;
+  const tally = tallySheet ? readTable(tallySheet, TALLY_FORM, own, buildTallyRow, date1904) : null;
+  const scores = scoresSheet ? readTable(scoresSheet, SCORES_FORM, own, buildScoreRow, date1904) : null;
   const anyRound2Vote = (tally?.rows ?? []).some((t) => (t.r2Excellent.value ?? 0) > 0);
-  const info = infoSheet ? readInfo(infoSheet, anyRound2Vote, own) : null;
-  if (roll) reportDatesAfterMeeting(roll, info, own);
+  const info = infoSheet ? readInfo(infoSheet, anyRound2Vote, own, date1904) : null;
 
-  const leaders = leadersSheet ? readLeaders(leadersSheet, sink) : null;
-  const plan = planSheet ? readPlan(planSheet, sink) : null;
-  const chiBoDossier = chiBoDossierSheet ? readDossier(chiBoDossierSheet, CHI_BO_DOSSIER_FORM, sink) : null;
-  const leaderDossier = leaderDossierSheet ? readDossier(leaderDossierSheet, LEADER_DOSSIER_FORM, sink) : null;
+  const leaders = leadersSheet ? readLeaders(leadersSheet, sink, date1904) : null;
+  const plan = planSheet ? readPlan(planSheet, sink, date1904) : null;
+  const chiBoDossier = chiBoDossierSheet ? readDossier(chiBoDossierSheet, CHI_BO_DOSSIER_FORM, sink, date1904) : null;
+  const leaderDossier = leaderDossierSheet ? readDossier(leaderDossierSheet, LEADER_DOSSIER_FORM, sink, date1904) : null;
   const blankChiBo = !info?.chiBo.filled && !roll?.rows.length && !tally?.rows.length && !scores?.rows.length;
   const wardRows = Boolean(plan?.rows.length || chiBoDossier?.rows.length || leaderDossier?.rows.length || leaders?.rows.length);
   if (role === 'chi-bo' && blankChiBo && wardRows) {
-    return { info: null, roll: null, tally: null, scores: null, leaders, plan, chiBoDossier, leaderDossier, role: 'plan' };
+    return { info: null, roll: null, tally: null, scores: null, leaders, plan, chiBoDossier, leaderDossier, role: 'plan', found: sheets };
   }
   // One by one: a roll of 200,000 rows can hold more issues than a call may take arguments.
   for (const issue of own.list) sink.list.push(issue);
-  return { info, roll, tally, scores, leaders, plan, chiBoDossier, leaderDossier, role };
-}
-
-/**
- * DATA-09 for a totals row ("Tổng"/"Cộng") the clerk typed under a table: each number in it must equal
- * the column's sum. Columns the clerk left empty there are not checked.
- */
-export function reportTotalsRow(sheet: SheetGrid, table: TableRead<unknown>, form: TableForm, columnValues: (key: string) => readonly (number | null)[], sink: IssueSink): void {
-  if (table.totalsRow === null) return;
-  const r = table.totalsRow - 1;
-  for (const column of form.columns) {
-    if (form.numberingColumns.includes(column.key) || !['count', 'score', 'number'].includes(column.type)) continue;
-    const col = table.columns.get(column.key);
-    if (col === undefined) continue;
-    const entered = parseNumber(cellAt(sheet, r, col));
-    if (entered.kind !== 'ok') continue;
-    const sum = columnValues(column.key).reduce<number>((acc, v) => acc + (v ?? 0), 0);
-    if (Math.abs(sum - entered.value) > 1e-9) {
-      const cell = a1(r, col);
-      sink.add(
-        'DATA-09',
-        sheet.name,
-        cell,
-        `Sheet "${sheet.name}", ô ${cell} (dòng tổng, cột "${headerName(column)}"): ghi ${entered.value} nhưng cộng các dòng được ${sum}. Sửa số tổng cho đúng.`,
-        `Sheet "${sheet.name}", cell ${cell} (totals row, "${headerName(column)}"): entered ${entered.value} but the rows add up to ${sum}.`,
-      );
-    }
-  }
+  return { info, roll, tally, scores, leaders, plan, chiBoDossier, leaderDossier, role, found: sheets };
 }

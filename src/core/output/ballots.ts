@@ -88,9 +88,31 @@ export interface Ballot {
 
 export type BallotOutcome = { readonly ok: true; readonly ballot: Ballot } | { readonly ok: false; readonly problems: readonly BallotProblem[] };
 
-/** Members who vote on the ballot of round 1: everyone not excluded by ELIG-01..03. */
+/** Members to be classified at the meeting: everyone not excluded by ELIG-01..03. */
 export function toBeClassified(result: CheckResult): MemberResult[] {
   return result.members.filter((m) => m.status === 'classified' || m.status === 'undetermined');
+}
+
+/**
+ * Members whose result waits for a cell that cannot be read (RULES.md 9.21): whether they are voted on
+ * at all may depend on it, so no ballot lists them until the cell is fixed.
+ */
+export function waitingForInput(result: CheckResult): MemberResult[] {
+  return result.members.filter((m) => m.reason === 'input-error');
+}
+
+/** One problem per member waiting for an unreadable cell, naming the member and the cell in words. */
+function waitingProblems(result: CheckResult): BallotProblem[] {
+  return waitingForInput(result).map((m) => {
+    const cells = m.unreadable ?? [];
+    const words = cells.map((c) => `ô ${c.cell} sheet "${c.sheet}" (${c.label}) không đọc được ("${c.shown}")`).join('; ');
+    const wordsEn = cells.map((c) => `cell ${c.cell} of "${c.sheet}" (${c.label}) cannot be read ("${c.shown}")`).join('; ');
+    return {
+      rule: [...new Set(cells.map((c) => c.rule))].join(', ') || m.rules.join(', '),
+      message: `Chưa đưa đồng chí ${m.name} vào phiếu: ${words || 'có ô dữ liệu không đọc được'}. Kết quả của đồng chí này chờ ô đó; sửa ô đó rồi tạo lại phiếu.`,
+      messageEn: `${m.name} is not put on a ballot: ${wordsEn || 'a cell cannot be read'}. The result waits for it; fix it and make the ballots again.`,
+    };
+  });
 }
 
 /**
@@ -126,13 +148,15 @@ export function round1Problems(result: CheckResult): BallotProblem[] {
     problems.push({ rule: 'ELIG-02', message: 'Chưa có "Ngày họp đánh giá": không xác định được ai vào Đảng chưa đủ 6 tháng.', messageEn: 'No meeting date: ELIG-02 cannot be applied.' });
   }
   for (const issue of issues) problems.push({ rule: issue.rule, message: issue.message, messageEn: issue.messageEn });
+  problems.push(...waitingProblems(result));
   return problems;
 }
 
 /** What stops round 2: round 1's problems, members round 1 left undetermined, or nobody to choose. */
 export function round2Problems(result: CheckResult): BallotProblem[] {
   const problems = round1Problems(result);
-  const open = result.members.filter((m) => m.status === 'undetermined' && m.reason !== 'tie-at-cap');
+  // Members waiting for an unreadable cell are named by round 1's problems already.
+  const open = result.members.filter((m) => m.status === 'undetermined' && m.reason !== 'tie-at-cap' && m.reason !== 'input-error');
   if (open.length > 0) {
     const rules = [...new Set(open.flatMap((m) => m.rules.filter((r) => !r.startsWith('ELIG'))))];
     const names = open.map((m) => m.name);
@@ -279,7 +303,9 @@ export function round1Ballot(result: CheckResult): BallotOutcome {
       '(Lần thứ nhất không đánh dấu vào ô hoàn thành xuất sắc nhiệm vụ.)',
     ],
     header: ['TT', 'Họ và tên', ...LEVEL_HEADERS],
-    names: toBeClassified(result).map((m) => m.name),
+    names: toBeClassified(result)
+      .filter((m) => m.reason !== 'input-error')
+      .map((m) => m.name),
   };
   return { ok: true, ballot: ballotLayout(result, spec, result.ballots?.officialPresent as number) };
 }

@@ -10,7 +10,7 @@ import { countBySeverity } from '../issues';
 import { levelName } from '../rules/mem';
 import { meetingDateText, officialHeading, toBeClassified } from './ballots';
 import { type CellStyle, LayoutBuilder, type SheetLayout } from './layout';
-import { form04, REASON_TEXT } from './resultSheets';
+import { form04, reasonText } from './resultSheets';
 
 const TITLE: CellStyle = { bold: true, size: 14, align: 'center', wrap: true };
 const SUBTITLE: CellStyle = { bold: true, size: 12, align: 'center', wrap: true };
@@ -31,7 +31,7 @@ const shown = (v: number | null | undefined): string | number => (v === null || 
 /** The result as the minutes write it: the level, or why there is none. */
 export function resultText(m: MemberResult): string {
   if (m.status === 'classified' && m.level) return levelName(m.level);
-  const reason = m.reason ? (REASON_TEXT[m.reason] ?? m.reason) : '';
+  const reason = reasonText(m);
   return m.status === 'undetermined' ? `Chưa xác định (${reason.charAt(0).toLowerCase()}${reason.slice(1)})` : reason;
 }
 

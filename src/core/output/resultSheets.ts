@@ -64,7 +64,15 @@ export const REASON_TEXT: Record<string, string> = {
   'rating-conflict': 'Phiếu bầu mâu thuẫn xếp loại CBCCVC',
   'vote-data-error': 'Số phiếu có lỗi',
   'no-tally-row': 'Không có dòng kiểm phiếu',
+  'input-error': 'Chờ sửa ô không đọc được',
 };
+
+/** A member's reason in words; for `input-error` the cells it waits for (RULES.md 9.21). */
+export function reasonText(m: MemberResult): string {
+  if (!m.reason) return '';
+  if (m.reason === 'input-error' && m.unreadable?.length) return `Chờ sửa ${m.unreadable.map((c) => `ô ${c.cell} (${c.label})`).join(', ')}: không đọc được`;
+  return REASON_TEXT[m.reason] ?? m.reason;
+}
 
 export function percent(part: number, whole: number): string {
   return whole > 0 ? `${((100 * part) / whole).toFixed(2).replace('.', ',')}%` : '—';
@@ -89,7 +97,7 @@ export function membersSheet(result: CheckResult): SheetLayout {
       m.membership === 'official' ? 'Chính thức' : m.membership === 'probationary' ? 'Dự bị' : '',
       STATUS[m.status],
       m.level ? levelName(m.level) : '',
-      m.reason ? (REASON_TEXT[m.reason] ?? m.reason) : '',
+      reasonText(m),
       m.rules.join(', '),
       m.votes ? share(m.votes.HTTNV) : '',
       m.votes ? m.votes.HTNV : '',

@@ -4,7 +4,7 @@
  * its checks; this file is only the metadata, so a rule's ID can be shown even where its check lives
  * in the reader.
  */
-import type { Severity } from '../issues';
+import type { Severity } from '../severity';
 
 export const RULE_IDS = [
   'ELIG-01', 'ELIG-02', 'ELIG-03', 'ELIG-04',

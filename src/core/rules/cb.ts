@@ -1,10 +1,10 @@
 /** CB rules (RULES.md section 4): the chi bộ's score and level. */
 import { CRITERION_MAX } from '../forms/definitions';
-import type { ChiBoInfo, Located } from '../forms/model';
+import type { ChiBoInfo, Located, UnreadableCell } from '../forms/model';
 import type { OrgRating } from '../values/parse';
 import type { RuleId, RuleMeta } from './catalogue';
 import { type ChiBoContext, formatNumber } from './context';
-import type { MemberResult } from './mem';
+import { type MemberResult, waitingText, waitingTextEn } from './mem';
 
 export const CB_RULES: readonly RuleMeta[] = [
   { id: 'CB-01', severity: 'error', seed: 'III.2.3.a', title: 'Điểm từng tiêu chí trong khung điểm', titleEn: 'Each score within its maximum' },
@@ -84,9 +84,30 @@ function checkConditions(ctx: ChiBoContext, info: ChiBoInfo): void {
   if (info.orgRating.value === 'highest' && (info.lowestOrgCount.value ?? 0) >= ctx.ruleSet.lowestOrgsForYK) contradiction(info.orgRating, info.lowestOrgCount, `ghi các tổ chức xếp loại "Cao nhất" nhưng có ${info.lowestOrgCount.value} tổ chức xếp loại thấp nhất.`, 'organisations rated highest yet some at the lowest level.');
 }
 
+/**
+ * RULES.md 9.20 on `Chấm điểm chi bộ`: a row with every score blank is no scoring sheet; a row with some
+ * blank is DATA-01 on each blank score and is left out of the mean, as for CB-01. Returns the sheets.
+ */
+function scoringSheets(ctx: ChiBoContext) {
+  const sheets = (ctx.input.scores?.rows ?? []).filter((r) => r.scores.some((c) => c.filled));
+  for (const r of sheets) {
+    for (const [i, c] of r.scores.entries()) {
+      if (c.filled || c.absent) continue;
+      ctx.sink.add(
+        'DATA-01',
+        c.sheet,
+        c.cell,
+        `Sheet "${c.sheet}", ô ${c.cell}: phiếu ở dòng ${r.row} chưa có điểm tiêu chí ${i + 1} (tối đa ${CRITERION_MAX[i]}). Nhập điểm (0 nếu chấm 0 điểm); đến khi đó phiếu này không được tính vào điểm bình quân.`,
+        `Sheet "${c.sheet}", cell ${c.cell}: the sheet on row ${r.row} has no score for criterion ${i + 1}. Enter it (0 if so); until then the sheet is left out of the mean.`,
+      );
+    }
+  }
+  return sheets;
+}
+
 /** CB-01/02: the mean of the valid sheets, with sums kept in half points to stay exact. */
 function score(ctx: ChiBoContext, presentCount: number): { halfPointSum: number; valid: number; total: number; criteria: (number | null)[] } {
-  const rows = ctx.input.scores?.rows ?? [];
+  const rows = scoringSheets(ctx);
   const validRows = rows.filter((r) => r.scores.every((s) => s.value !== null));
   const halfPointSum = validRows.reduce((acc, r) => acc + r.scores.reduce((a, s) => a + Math.round((s.value as number) * 2), 0), 0);
   const criteria = CRITERION_MAX.map((_, i) => (validRows.length ? validRows.reduce((a, r) => a + (r.scores[i].value as number), 0) / validRows.length : null));
@@ -114,6 +135,9 @@ export function classifyChiBo(ctx: ChiBoContext, members: readonly MemberResult[
   const allAtLeastHtnv = khtnv === 0;
   const mostlyKhtnv = 2 * khtnv > classified.length;
   const yes = (l: Located<boolean> | undefined): Tri => (l ? l.value : null);
+  // A condition that could not be read (DATA-02/04) is unknown like one not entered, but its words differ (9.21).
+  const unreadable = info ? unreadableConditions(info) : [];
+  const open = unreadable.length ? `Chưa xác định được: ${waitingText(unreadable, null).replace(/^Chưa xác định: /, '')}` : null;
   const rating = (info?.orgRating.value ?? null) as OrgRating | null;
   const lowest = info?.lowestOrgCount.value ?? null;
 
@@ -141,36 +165,31 @@ export function classifyChiBo(ctx: ChiBoContext, members: readonly MemberResult[
     rules.push('CB-06');
     lines.push(`Yếu kém (CB-06): ${ykReasons.join('; ')}.`);
   } else if (yk === null) {
-    lines.push('Chưa xác định được: thiếu điều kiện để loại trừ mức Yếu kém (CB-07).');
+    lines.push(open ?? 'Chưa xác định được: thiếu điều kiện để loại trừ mức Yếu kém (CB-07).');
   } else if (isTsvm === true) {
     level = 'TSVM';
     rules.push('CB-03');
     lines.push(`Điểm ≥ ${tsvm}, đủ các điều kiện → Trong sạch, vững mạnh (CB-03).`);
   } else if (isTsvm === null) {
-    lines.push('Chưa xác định được: thiếu điều kiện của mức Trong sạch, vững mạnh (CB-07).');
+    lines.push(open ?? 'Chưa xác định được: thiếu điều kiện của mức Trong sạch, vững mạnh (CB-07).');
   } else if (isGood === true) {
     level = 'HTTNV';
     rules.push('CB-04');
     lines.push(`Điểm ≥ ${good}, đủ các điều kiện → Hoàn thành tốt nhiệm vụ (CB-04)${atLeast(tsvm) ? `; chưa đủ điều kiện Trong sạch, vững mạnh: ${missingTsvm(info, allAtLeastHtnv, rating)}` : ''}.`);
   } else if (isGood === null) {
-    lines.push('Chưa xác định được: thiếu điều kiện của mức Hoàn thành tốt nhiệm vụ (CB-07).');
+    lines.push(open ?? 'Chưa xác định được: thiếu điều kiện của mức Hoàn thành tốt nhiệm vụ (CB-07).');
   } else if (isDone === true) {
     level = 'HTNV';
     rules.push('CB-05');
     lines.push(`Điểm ≥ ${done} → Hoàn thành nhiệm vụ (CB-05).`);
   }
+  const waiting = !level && open !== null && (yk === null || isTsvm === null || isGood === null);
   if (level) linesEn.push(`Level ${level} (${rules[rules.length - 1]}).`);
-  else linesEn.push('Level undetermined: conditions or scores missing (CB-07, CB-02).');
-  if (!level && info) rules.push('CB-07');
+  else linesEn.push(waiting ? `Level undetermined: ${waitingTextEn(unreadable).replace(/^Undetermined: /, '')}` : 'Level undetermined: conditions or scores missing (CB-07, CB-02).');
+  if (!level && info) rules.push(waiting ? unreadable[0].rule : 'CB-07');
 
-  const undeterminedMembers = members.filter((m) => m.status === 'undetermined');
-  const provisional = undeterminedMembers.length > 0;
-  if (provisional && info) {
-    rules.push('CB-08');
-    const cell = info.chiBo.cell;
-    ctx.sink.add('CB-08', info.sheet, cell, `Kết quả xếp loại chi bộ là tạm thời: còn ${undeterminedMembers.length} đảng viên chưa xác định được mức (${undeterminedMembers.map((m) => m.name).join(', ')}). Giải quyết các lỗi của những đảng viên này rồi kiểm tra lại.`, `The chi bộ's level is provisional: ${undeterminedMembers.length} member(s) undetermined.`);
-    lines.push('Tạm thời (CB-08).');
-  }
+  // CB-08 is decided once every reading of the unknown cells is known (finishChiBo).
+  const provisional = members.some((m) => m.status === 'undetermined') || waiting;
 
   const conditions: Condition[] = [
     { key: 'excellentUnited', label: CONDITION_LABELS.excellentUnited, value: info?.excellentUnited.value ?? null },
@@ -187,11 +206,64 @@ export function classifyChiBo(ctx: ChiBoContext, members: readonly MemberResult[
   return { name, score: scoreValue, level, rules, provisional, criteria: s.criteria, sheets: { total: s.total, valid: s.valid }, conditions, explanation: lines.join(' '), explanationEn: linesEn.join(' ') };
 }
 
+/** The CB-03 conditions answered "no" (an unreadable one is not a "no", RULES.md 9.21). */
 function missingTsvm(info: ChiBoInfo | null, allAtLeastHtnv: boolean, rating: OrgRating | null): string {
   const missing: string[] = [];
-  if (info?.excellentUnited.value !== true) missing.push('chưa đoàn kết, hoàn thành xuất sắc nhiệm vụ chính trị');
-  if (info?.meetingsRegular.value !== true) missing.push('sinh hoạt chưa đúng quy định');
+  if (info?.excellentUnited.value === false) missing.push('chưa đoàn kết, hoàn thành xuất sắc nhiệm vụ chính trị');
+  if (info?.meetingsRegular.value === false) missing.push('sinh hoạt chưa đúng quy định');
   if (!allAtLeastHtnv) missing.push('có đảng viên Không hoàn thành nhiệm vụ');
-  if (rating !== 'highest') missing.push('chính quyền, Mặt trận, đoàn thể chưa đạt mức cao nhất');
+  if (rating !== null && rating !== 'highest') missing.push('chính quyền, Mặt trận, đoàn thể chưa đạt mức cao nhất');
   return missing.join('; ');
+}
+
+const CONDITION_KEYS = ['excellentUnited', 'goodUnited', 'meetingsRegular', 'leadersDisciplined', 'disunity', 'corruption', 'orgRating', 'lowestOrgCount'] as const;
+
+/** The level's conditions that hold a value the reader could not accept (DATA-02/04). */
+function unreadableConditions(info: ChiBoInfo): UnreadableCell[] {
+  return CONDITION_KEYS.map((k) => info[k] as Located<unknown>).flatMap((l) => (l.unreadable ? [{ ...l.unreadable, sheet: l.sheet, cell: l.cell }] : []));
+}
+
+const LEVEL_WORDS: Record<ChiBoLevel, string> = { TSVM: 'Trong sạch, vững mạnh', HTTNV: 'Hoàn thành tốt nhiệm vụ', HTNV: 'Hoàn thành nhiệm vụ', YK: 'Yếu kém' };
+
+/**
+ * The chi bộ's result over every reading of the roll's unknown cells (RULES.md 9.21, rules/unknown.ts):
+ * the same level for every reading stands; levels that differ leave it open (null) and provisional,
+ * with words naming the cells. CB-08 (a warning) is for members undetermined for another reason; a
+ * result waiting for an unreadable cell says so in its words only, the cell's own error being the one
+ * message about it.
+ */
+export function finishChiBo(ctx: ChiBoContext, runs: readonly ChiBoResult[], members: readonly MemberResult[], unknownCells: readonly UnreadableCell[], exact = true): ChiBoResult {
+  const first = runs[0];
+  const info = ctx.input.info;
+  const levels = [...new Set(runs.map((r) => r.level))];
+  // Beyond the bound on readings, not every level was seen: the result waits for the cells.
+  const open = levels.length > 1 || (!exact && unknownCells.length > 0);
+  const undetermined = members.filter((m) => m.status === 'undetermined' && m.reason !== 'input-error');
+  const waitsForInput = members.some((m) => m.reason === 'input-error') && runs.some((r) => r.provisional);
+  const rules = first.rules.filter((r) => !open || !['CB-03', 'CB-04', 'CB-05', 'CB-06'].includes(r));
+  const lines: string[] = [];
+  const linesEn: string[] = [];
+  if (open) {
+    const possible = levels.filter((l): l is ChiBoLevel => l !== null).map((l) => LEVEL_WORDS[l]);
+    lines.push(first.score === null ? 'Chưa có điểm (CB-02).' : `Điểm: ${formatNumber(first.score)} (${first.sheets.valid} phiếu hợp lệ, CB-02).`);
+    // Beyond the bound on readings only some levels were seen: naming them would say too much.
+    const could = levels.length > 1 ? ` Tùy giá trị ${unknownCells.length > 1 ? 'các ô đó' : 'ô đó'}, chi bộ có thể ${possible.length ? `là ${possible.join(' hoặc ')}` : 'chưa xếp loại được'}${levels.includes(null) && possible.length ? ' hoặc chưa xếp loại được' : ''}.` : '';
+    const couldEn = levels.length > 1 ? ` Depending on ${unknownCells.length > 1 ? 'them' : 'it'}, the level could be ${levels.map((l) => l ?? 'undetermined').join(' or ')}.` : '';
+    lines.push(`Tạm thời: ${waitingText(unknownCells, null).replace(/^Chưa xác định: /, '')}${could}`);
+    linesEn.push(`Provisional: ${waitingTextEn(unknownCells).replace(/^Undetermined: /, '')}${couldEn}`);
+  } else {
+    lines.push(first.explanation);
+    linesEn.push(first.explanationEn);
+    if (waitsForInput && unknownCells.length) {
+      lines.push(`Tạm thời: ${waitingText(unknownCells, null).replace(/^Chưa xác định: /, '')}`);
+      linesEn.push(`Provisional: ${waitingTextEn(unknownCells).replace(/^Undetermined: /, '')}`);
+    }
+  }
+  const provisional = open || waitsForInput || undetermined.length > 0 || runs.some((r) => r.provisional);
+  if (undetermined.length > 0 && info) {
+    ctx.sink.add('CB-08', info.sheet, info.chiBo.cell, `Kết quả xếp loại chi bộ là tạm thời: còn ${undetermined.length} đảng viên chưa xác định được mức (${undetermined.map((m) => m.name).join(', ')}). Giải quyết các lỗi của những đảng viên này rồi kiểm tra lại.`, `The chi bộ's level is provisional: ${undetermined.length} member(s) undetermined.`);
+    lines.push('Tạm thời (CB-08).');
+  }
+  if (provisional && !rules.includes('CB-08') && (undetermined.length > 0 || open || waitsForInput)) rules.push('CB-08');
+  return { ...first, level: open ? null : first.level, rules, provisional, explanation: lines.join(' '), explanationEn: linesEn.join(' ') };
 }

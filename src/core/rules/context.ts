@@ -3,7 +3,7 @@ import type { ChiBoWorkbook, RollMember, TallyRow } from '../forms/model';
 import type { OptionValues, RuleSet } from '../ruleSets';
 import type { DateOnly } from '../values/dates';
 import type { Eligibility } from './elig';
-import type { IssueSink } from './issue';
+import type { IssueSink } from '../issues';
 
 export interface MemberState {
   readonly member: RollMember;

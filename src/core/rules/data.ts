@@ -1,10 +1,13 @@
 /** DATA rules (RULES.md section 8): what makes a workbook readable at all. */
 import type { RuleMeta } from './catalogue';
-import type { ChiBoWorkbook, RollMember, TallyRow } from '../forms/model';
+import { a1, cellAt, isCellError, presentColumns, type SheetGrid } from '../grid';
+import { CHI_BO_DOSSIER_FORM, columnHeader, type FormDef, INFO_FORM, LEADER_DOSSIER_FORM, LEADERS_FORM, PLAN_FORM, ROLL_FORM, SCORES_FORM, TALLY_FORM, type TableForm } from '../forms/definitions';
+import type { ChiBoWorkbook, Located, RollMember, TableRead, TallyRow } from '../forms/model';
 import { foldLabel } from '../text/normalize';
-import { formatDate } from '../values/dates';
+import { compareDates, type DateOnly, formatDate } from '../values/dates';
+import { parseNumber } from '../values/parse';
 import type { Eligibility } from './elig';
-import type { IssueSink } from './issue';
+import type { IssueSink } from '../issues';
 import { encodingName, type LegacyFinding } from '../text/legacy';
 
 export const DATA_RULES: readonly RuleMeta[] = [
@@ -18,6 +21,125 @@ export const DATA_RULES: readonly RuleMeta[] = [
   { id: 'DATA-08', severity: 'error', seed: 'RULES.md 8', title: 'Kiểm phiếu và danh sách đảng viên không khớp', titleEn: 'Ballot tally and roll do not match' },
   { id: 'DATA-09', severity: 'error', seed: 'RULES.md 8', title: 'Tổng do người nhập khác tổng tính được', titleEn: 'Entered total differs from the computed sum' },
 ];
+
+/** The forms in the order their sheets are reported missing. */
+const FORMS_IN_ORDER: readonly FormDef[] = [INFO_FORM, ROLL_FORM, TALLY_FORM, SCORES_FORM, LEADERS_FORM, PLAN_FORM, CHI_BO_DOSSIER_FORM, LEADER_DOSSIER_FORM];
+
+/**
+ * The rules on whole sheets, run once on what the reader found: DATA-04 on every cell showing a formula
+ * error, DATA-01 for a missing sheet, DATA-09 for a totals row, DATA-03 for a date after the meeting.
+ * Returns the workbook with those dates unknown (RULES.md 9.21): a date after the meeting is no date.
+ */
+export function checkSheets(input: ChiBoWorkbook, sink: IssueSink): ChiBoWorkbook {
+  for (const form of FORMS_IN_ORDER) {
+    const sheet = input.found.get(form);
+    if (sheet) reportFormulaErrors(sheet, sink);
+    else if (!(form.kind === 'table' && form.optionalSheet) && input.role === 'chi-bo') reportMissingSheet(form, sink);
+  }
+  const tallySheet = input.found.get(TALLY_FORM);
+  const tally = input.tally;
+  if (tallySheet && tally) reportTotalsRow(tallySheet, tally, TALLY_FORM, (key) => tally.rows.map((t) => t[key as keyof TallyRow] as Located<number>), sink);
+  const scoresSheet = input.found.get(SCORES_FORM);
+  const scores = input.scores;
+  if (scoresSheet && scores) reportTotalsRow(scoresSheet, scores, SCORES_FORM, (key) => scores.rows.map((s) => (key === 'total' ? s.total : s.scores[Number(key.slice(1)) - 1])), sink);
+  return withDatesAfterMeetingUnknown(input, sink);
+}
+
+/** DATA-04: every cell of an input sheet that shows a formula error. */
+function reportFormulaErrors(sheet: SheetGrid, sink: IssueSink): void {
+  for (let r = 0; r < sheet.values.length; r++) {
+    const line = sheet.values[r];
+    if (!line) continue;
+    // A wide sparse row (a value in column XFD) is walked by its cells, not its width.
+    const present = presentColumns(line);
+    for (let i = 0, count = present ? present.length : line.length; i < count; i++) {
+      const c = present ? present[i] : i;
+      const v = line[c];
+      if (isCellError(v)) {
+        const cell = a1(sheet.originRow + r, sheet.originCol + c);
+        sink.add(
+          'DATA-04',
+          sheet.name,
+          cell,
+          `Sheet "${sheet.name}", ô ${cell} chứa lỗi công thức ${v.error}. Sửa công thức hoặc nhập giá trị trực tiếp.`,
+          `Sheet "${sheet.name}", cell ${cell} shows the formula error ${v.error}. Fix the formula or type the value.`,
+        );
+      }
+    }
+  }
+}
+
+function reportMissingSheet(form: FormDef, sink: IssueSink): void {
+  sink.add(
+    'DATA-01',
+    form.sheet,
+    null,
+    `Không tìm thấy sheet "${form.sheet}". Thêm sheet này (nút "Tạo mẫu" hoặc lệnh xeploai template tạo sẵn) hoặc đổi tên sheet đang có cho đúng.`,
+    `Sheet "${form.sheet}" was not found. Add it (the template creates it) or rename the existing sheet.`,
+  );
+}
+
+/**
+ * DATA-09 for a totals row ("Tổng"/"Cộng") the clerk typed under a table: each number in it must equal
+ * the column's sum. Columns the clerk left empty there are not checked, nor columns holding a cell
+ * that could not be read (its value is unknown, so is the sum: RULES.md 9.21).
+ */
+export function reportTotalsRow(sheet: SheetGrid, table: TableRead<unknown>, form: TableForm, columnCells: (key: string) => readonly Located<number>[], sink: IssueSink): void {
+  if (table.totalsRow === null) return;
+  const r = table.totalsRow - 1;
+  for (const column of form.columns) {
+    if (form.numberingColumns.includes(column.key) || !['count', 'score', 'number'].includes(column.type)) continue;
+    const col = table.columns.get(column.key);
+    if (col === undefined) continue;
+    const entered = parseNumber(cellAt(sheet, r, col));
+    if (entered.kind !== 'ok') continue;
+    const cells = columnCells(column.key);
+    if (cells.some((c) => c.filled && c.value === null)) continue;
+    const sum = cells.reduce<number>((acc, c) => acc + (c.value ?? 0), 0);
+    if (Math.abs(sum - entered.value) > 1e-9) {
+      const cell = a1(r, col);
+      sink.add(
+        'DATA-09',
+        sheet.name,
+        cell,
+        `Sheet "${sheet.name}", ô ${cell} (dòng tổng, cột "${columnHeader(column)}"): ghi ${entered.value} nhưng cộng các dòng được ${sum}. Sửa số tổng cho đúng.`,
+        `Sheet "${sheet.name}", cell ${cell} (totals row, "${columnHeader(column)}"): entered ${entered.value} but the rows add up to ${sum}.`,
+      );
+    }
+  }
+}
+
+/**
+ * DATA-03's second half: a birth or admission date after the meeting cannot be right. The date is then
+ * unknown (RULES.md 9.21): ELIG-02 does not read it as "admitted under six months".
+ */
+function withDatesAfterMeetingUnknown(input: ChiBoWorkbook, sink: IssueSink): ChiBoWorkbook {
+  const meeting = input.info?.meetingDate.value;
+  const roll = input.roll;
+  if (!meeting || !roll) return input;
+  const meetingText = formatDate(meeting);
+  const check = (located: Located<DateOnly>, label: string): Located<DateOnly> | null => {
+    const d = located.value;
+    if (!d || compareDates(d, meeting) <= 0) return null;
+    sink.add(
+      'DATA-03',
+      located.sheet,
+      located.cell,
+      `Sheet "${located.sheet}", ô ${located.cell} (${label}): ${formatDate(d)} sau ngày họp đánh giá ${meetingText}. Kiểm tra lại ngày (ngày/tháng/năm).`,
+      `Sheet "${located.sheet}", cell ${located.cell} (${label}): ${formatDate(d)} is after the meeting date ${meetingText}. Check the date (day/month/year).`,
+    );
+    return { value: null, sheet: located.sheet, cell: located.cell, filled: true, unreadable: { rule: 'DATA-03', label, shown: formatDate(d) } };
+  };
+  let changed = false;
+  const rows = roll.rows.map((m) => {
+    const birthDate = check(m.birthDate, 'Ngày sinh');
+    const admissionDate = check(m.admissionDate, 'Ngày vào Đảng');
+    if (!birthDate && !admissionDate) return m;
+    changed = true;
+    return { ...m, birthDate: birthDate ?? m.birthDate, admissionDate: admissionDate ?? m.admissionDate };
+  });
+  return changed ? { ...input, roll: { ...roll, rows } } : input;
+}
 
 /**
  * DATA-06: one warning per cell typed in a legacy code, with its Unicode reading. The rest of the
@@ -106,8 +228,10 @@ export function matchTallyToRoll(input: ChiBoWorkbook, eligibilityOf: (m: RollMe
     );
   }
 
+  // A tally name that could not be read may be any missing member's (RULES.md 9.21): DATA-04/02 only.
+  const unknownTallyName = tally.rows.some((t) => t.name.unreadable);
   for (const m of roll.rows) {
-    if (!m.nameKey || matched.has(m) || eligibilityOf(m).status !== 'eligible') continue;
+    if (unknownTallyName || !m.nameKey || matched.has(m) || eligibilityOf(m).status !== 'eligible') continue;
     sink.add(
       'DATA-08',
       roll.sheet,

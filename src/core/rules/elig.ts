@@ -25,13 +25,26 @@ export function hasSixFullMonths(admitted: DateOnly, meeting: DateOnly, months =
 }
 
 /**
+ * ELIG-02's question for one member: admitted six full months before the meeting? null when a date is
+ * missing or unknown (then DATA-01/03 say so, and RULES.md 9.21 reads both answers: rules/unknown.ts).
+ */
+export function sixMonthsBefore(member: RollMember, meeting: DateOnly | null, months = 6): boolean | null {
+  const admitted = member.admissionDate.value;
+  return admitted && meeting ? hasSixFullMonths(admitted, meeting, months) : null;
+}
+
+/**
  * One reason per member, the first that applies (RULES.md 9.2): exempt, admitted under six months,
  * absent, no self-review. A date that could not be read does not exclude anyone: DATA-01/03 report it.
  */
 export function eligibility(member: RollMember, meeting: DateOnly | null, months = 6): Eligibility {
+  return eligibilityGiven(member, sixMonthsBefore(member, meeting, months));
+}
+
+/** The same with ELIG-02's answer given (one reading of an unknown date, RULES.md 9.21). */
+export function eligibilityGiven(member: RollMember, sixMonths: boolean | null): Eligibility {
   if (member.exempt.value === true) return { status: 'not-classified', reason: 'exempt', rule: 'ELIG-01' };
-  const admitted = member.admissionDate.value;
-  if (admitted && meeting && !hasSixFullMonths(admitted, meeting, months)) return { status: 'not-classified', reason: 'admitted-under-6-months', rule: 'ELIG-02' };
+  if (sixMonths === false) return { status: 'not-classified', reason: 'admitted-under-6-months', rule: 'ELIG-02' };
   if (member.present.value !== true) return { status: 'deferred', reason: 'absent', rule: 'ELIG-03' };
   if (member.selfReviewed.value !== true) return { status: 'deferred', reason: 'no-self-review', rule: 'ELIG-03' };
   return { status: 'eligible', reason: null, rule: null };

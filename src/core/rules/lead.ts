@@ -7,7 +7,7 @@ import type { ChiBoWorkbook, LeaderRow, LeadersRead, Located } from '../forms/mo
 import { foldLabel, nameKey } from '../text/normalize';
 import type { MemberLevel } from '../values/parse';
 import type { RuleMeta } from './catalogue';
-import type { IssueSink } from './issue';
+import type { IssueSink } from '../issues';
 
 export const LEAD_RULES: readonly RuleMeta[] = [
   { id: 'LEAD-01', severity: 'error', seed: 'II.3.2, IV.5', title: 'Tổng hợp phiếu biểu quyết CBLĐQL; phiếu của mỗi người ≤ phiếu hợp lệ', titleEn: "Leaders' votes tallied; votes per leader ≤ valid ballots" },

@@ -1,5 +1,5 @@
 /** MEM rules (RULES.md section 3): each member's level from the two ballot rounds. */
-import type { RollMember } from '../forms/model';
+import type { RollMember, Unreadable, UnreadableCell } from '../forms/model';
 import type { CivilServiceRating, MemberLevel } from '../values/parse';
 import type { RuleId, RuleMeta } from './catalogue';
 import { type ChiBoContext, exceeds, formatNumber, type MemberState } from './context';
@@ -20,7 +20,7 @@ export const MEM_RULES: readonly RuleMeta[] = [
 ];
 
 export type MemberStatus = 'classified' | 'not-classified' | 'deferred' | 'undetermined';
-export type UndeterminedReason = 'no-decisive-vote' | 'tie-at-cap' | 'missing-rating' | 'rating-conflict' | 'vote-data-error' | 'no-tally-row';
+export type UndeterminedReason = 'no-decisive-vote' | 'tie-at-cap' | 'missing-rating' | 'rating-conflict' | 'vote-data-error' | 'no-tally-row' | 'input-error';
 
 export interface MemberVotes {
   readonly HTTNV: number;
@@ -46,6 +46,8 @@ export interface MemberResult {
   /** The arithmetic, for the clerk (Vietnamese) and in English. */
   readonly explanation: string;
   readonly explanationEn: string;
+  /** Reason `input-error` only: the unreadable cells the result waits for (RULES.md 9.21). */
+  readonly unreadable?: readonly UnreadableCell[];
 }
 
 const LEVEL_NAME: Record<MemberLevel, string> = {
@@ -78,6 +80,8 @@ interface Draft {
   lines: string[];
   linesEn: string[];
   round2: number | null;
+  /** Reason `input-error`: the cells the result waits for. */
+  unreadable: UnreadableCell[] | null;
 }
 
 /** MEM-01..04: the round-1 result, before MEM-08. */
@@ -109,6 +113,32 @@ function nameOf(m: RollMember): string {
   return m.name.value ?? `(dòng ${m.row})`;
 }
 
+/** Whether a ground for KHTNV could be in a cell that could not be read (DATA-02/04, RULES.md 9.21). */
+function unknownGround(m: RollMember): boolean {
+  // The civil-service cells are read both ways by rules/unknown.ts; these four are never read as a default.
+  return Boolean(m.disciplined.unreadable || m.failedTasks.unreadable || m.violation.unreadable || m.disobedience.unreadable);
+}
+
+function cellWords(c: UnreadableCell, rollSheet: string | null): string {
+  return `ô ${c.cell}${c.sheet === rollSheet ? '' : ` sheet "${c.sheet}"`} (${c.label}) không đọc được ("${c.shown}", ${c.rule})`;
+}
+
+/**
+ * The words of an `input-error` result (RULES.md 9.21): which cells cannot be read, and that the result
+ * waits for them. The roll's own sheet is not named, other sheets are.
+ */
+export function waitingText(cells: readonly UnreadableCell[], rollSheet: string | null = cells[0]?.sheet ?? null): string {
+  const shown = cells.slice(0, 3).map((c) => cellWords(c, rollSheet));
+  const more = cells.length > 3 ? ` và ${cells.length - 3} ô khác` : '';
+  return `Chưa xác định: ${shown.join('; ')}${more} — kết quả chờ ${cells.length > 1 ? 'các ô đó' : 'ô đó'}; sửa rồi kiểm tra lại.`;
+}
+
+export function waitingTextEn(cells: readonly UnreadableCell[]): string {
+  const shown = cells.slice(0, 3).map((c) => `cell ${c.cell} of "${c.sheet}" (${c.label}) cannot be read ("${c.shown}", ${c.rule})`);
+  const more = cells.length > 3 ? ` and ${cells.length - 3} more` : '';
+  return `Undetermined: ${shown.join('; ')}${more}; the result waits for ${cells.length > 1 ? 'them' : 'it'}: fix and check again.`;
+}
+
 /** The grounds for KHTNV a member has (MEM-09). */
 function khtnvGrounds(m: RollMember): string[] {
   const grounds: string[] = [];
@@ -130,7 +160,7 @@ function undetermined(d: Draft, reason: UndeterminedReason, rule: RuleId): void 
 /** Round 1 and MEM-08/09 for one member; round 2 is decided for all together. */
 function classifyRound1(ctx: ChiBoContext, state: MemberState, n: number): Draft {
   const m = state.member;
-  const d: Draft = { state, status: 'classified', level: null, reason: null, rules: [], votes: null, lines: [`N = ${n}.`], linesEn: [`N = ${n}.`], round2: null };
+  const d: Draft = { state, status: 'classified', level: null, reason: null, rules: [], votes: null, lines: [`N = ${n}.`], linesEn: [`N = ${n}.`], round2: null, unreadable: null };
   const sink = ctx.sink;
   checkVotesOfExcluded(ctx, state);
   if (state.eligibility.status !== 'eligible' && state.tally) memberRound1(ctx, state, false);
@@ -144,6 +174,16 @@ function classifyRound1(ctx: ChiBoContext, state: MemberState, n: number): Draft
   }
   if (m.membership.value === 'probationary') d.rules.push('ELIG-04');
   if (!state.tally) {
+    // The member's own name, or a tally name, that could not be read: the tally row may be there (9.21).
+    const unknownNames = [m.name, ...(ctx.input.tally?.rows ?? []).map((t) => t.name)].filter((l) => l.unreadable);
+    if (unknownNames.length > 0) {
+      const cells = unknownNames.map((l) => ({ ...(l.unreadable as Unreadable), sheet: l.sheet, cell: l.cell }));
+      undetermined(d, 'input-error', cells[0].rule);
+      d.unreadable = cells;
+      d.lines = [waitingText(cells)];
+      d.linesEn = [waitingTextEn(cells)];
+      return d;
+    }
     undetermined(d, 'no-tally-row', 'DATA-08');
     d.lines.push('Không có dòng kiểm phiếu (DATA-08).');
     d.linesEn.push('No tally row (DATA-08).');
@@ -154,9 +194,15 @@ function classifyRound1(ctx: ChiBoContext, state: MemberState, n: number): Draft
   const t = state.tally;
   d.votes = { HTTNV: t.r1Good.value ?? 0, HTNV: t.r1Done.value ?? 0, KHTNV: t.r1Failed.value ?? 0, HTXSNV: t.r2Excellent.value ?? 0 };
   if ('broken' in r1 || typeof r2 !== 'number') {
-    undetermined(d, 'vote-data-error', 'broken' in r1 ? r1.broken : (r2 as BrokenVotes).broken);
-    d.lines.push('Số phiếu của đảng viên này có lỗi (VOTE-01/VOTE-03/DATA-04): sửa số phiếu rồi kiểm tra lại.');
-    d.linesEn.push("The member's vote cells have errors: fix them and check again.");
+    const broken = 'broken' in r1 ? r1.broken : (r2 as BrokenVotes).broken;
+    undetermined(d, 'vote-data-error', broken);
+    if (broken === 'DATA-01') {
+      d.lines.push(`Chưa nhập số phiếu lần 1 (ba ô đều trống, DATA-01): nhập số phiếu tại dòng ${t.row} sheet "${t.r1Good.sheet}" rồi kiểm tra lại.`);
+      d.linesEn.push(`No round-1 count entered (all three cells blank, DATA-01): enter the votes on row ${t.row} and check again.`);
+    } else {
+      d.lines.push('Số phiếu của đảng viên này có lỗi (VOTE-01/VOTE-03/DATA-04): sửa số phiếu rồi kiểm tra lại.');
+      d.linesEn.push("The member's vote cells have errors: fix them and check again.");
+    }
     return d;
   }
   d.round2 = r2;
@@ -220,7 +266,8 @@ function checkKhtnvGrounds(ctx: ChiBoContext, d: Draft, voteLevel: MemberLevel):
   if (grounds.length > 0 && voteLevel !== 'KHTNV') {
     ctx.sink.add('MEM-09', m.name.sheet, m.name.cell, `"${nameOf(m)}" có căn cứ xếp loại Không hoàn thành nhiệm vụ (${grounds.join('; ')}) nhưng kết quả bỏ phiếu là ${voteLevel}. Chi bộ xem xét lại.`, `"${nameOf(m)}" has a ground for KHTNV (${grounds.join('; ')}) but the vote gives ${voteLevel}.`);
   }
-  if (grounds.length === 0 && voteLevel === 'KHTNV') {
+  // A ground could be in a cell that could not be read: its DATA-02/04 is the only message (9.21).
+  if (grounds.length === 0 && voteLevel === 'KHTNV' && !unknownGround(m)) {
     ctx.sink.add('MEM-09', m.name.sheet, m.name.cell, `"${nameOf(m)}" bị xếp loại Không hoàn thành nhiệm vụ nhưng danh sách không ghi căn cứ nào (kỷ luật, không hoàn thành nhiệm vụ chi bộ giao, vi phạm, …). Đánh dấu căn cứ ở các cột tương ứng.`, `"${nameOf(m)}" is KHTNV by vote with no ground recorded.`);
   }
 }
@@ -310,6 +357,8 @@ function checkReviewOrder(ctx: ChiBoContext): void {
   const rows = ctx.members.filter((s) => s.tally && s.tally.stt.value !== null).sort((a, b) => (a.tally?.stt.value ?? 0) - (b.tally?.stt.value ?? 0));
   let firstOther: MemberState | null = null;
   for (const s of rows) {
+    // Leader or not is unknown: this member says nothing about the order (RULES.md 9.21).
+    if (s.member.leader.unreadable) continue;
     if (s.member.leader.value !== true) {
       firstOther ??= s;
       continue;
@@ -348,6 +397,7 @@ export function classifyMembers(ctx: ChiBoContext, n: number, chiBo: string): Me
       n,
       explanation: d.lines.join(' '),
       explanationEn: d.linesEn.join(' '),
+      ...(d.unreadable ? { unreadable: d.unreadable } : {}),
     };
   });
   return { results, pool, cap };

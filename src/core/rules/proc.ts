@@ -10,7 +10,7 @@ import type { RuleSet } from '../ruleSets';
 import { chiBoKey, nameKey } from '../text/normalize';
 import { addDays, compareDates, type DateOnly, dayNumber, formatDate, isValidDate } from '../values/dates';
 import type { RuleMeta } from './catalogue';
-import type { IssueSink } from './issue';
+import type { IssueSink } from '../issues';
 
 export const PROC_RULES: readonly RuleMeta[] = [
   { id: 'PROC-01', severity: 'warning', seed: 'IV', title: 'Ngày thuộc năm đánh giá hoặc những tuần đầu năm sau', titleEn: 'Dates lie in the assessment year or the first weeks of the next' },

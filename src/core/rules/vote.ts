@@ -1,5 +1,5 @@
 /** VOTE rules (RULES.md section 2): ballots and counts, and the denominator N. */
-import type { BallotCounts, Located } from '../forms/model';
+import type { BallotCounts, Located, RollMember } from '../forms/model';
 import type { RuleMeta } from './catalogue';
 import type { ChiBoContext, MemberState } from './context';
 
@@ -39,10 +39,51 @@ export function rollCounts(ctx: ChiBoContext): RollCounts {
   return { officialOnRoll, officialPresent, n: ctx.options.denominator === 'present' ? officialPresent : nRoll };
 }
 
+/** A count over the roll as the smallest and largest it can be for any reading of its unknown cells (RULES.md 9.21). */
+export interface CountRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** The roll's counts of VOTE-02/07 as ranges: an unknown cell (DATA-02/04) counts both ways. */
+export interface RollCountRanges {
+  readonly officialOnRoll: CountRange;
+  readonly officialPresent: CountRange;
+}
+
+type Tri = boolean | null;
+const known = (l: Located<unknown>, yes: (v: unknown) => boolean): Tri => (l.unreadable ? null : yes(l.value));
+
+/**
+ * Each member's cells are independent, so every count between the smallest and the largest is some
+ * reading's: VOTE-07 "matches some reading" exactly when the header's count lies in the range.
+ */
+export function rollCountRanges(members: readonly RollMember[]): RollCountRanges {
+  let onMin = 0;
+  let onMax = 0;
+  let presentMin = 0;
+  let presentMax = 0;
+  for (const m of members) {
+    const official = known(m.membership, (v) => v === 'official');
+    if (official === false) continue;
+    const present = known(m.present, (v) => v === true);
+    const exempt = known(m.exempt, (v) => v === true);
+    if (official === true && present === true) presentMin++;
+    if (present !== false) presentMax++;
+    // An exempt member who did not attend is off the roll's count (VOTE-02).
+    if (official === true && (exempt === false || present === true)) onMin++;
+    if (exempt !== true || present !== false) onMax++;
+  }
+  return { officialOnRoll: { min: onMin, max: onMax }, officialPresent: { min: presentMin, max: presentMax } };
+}
+
 const COUNT_NAMES = { valid: 'Số phiếu hợp lệ', returned: 'Số phiếu thu về', issued: 'Số phiếu phát ra' } as const;
 
-/** VOTE-02 and VOTE-07: the chain valid ≤ returned ≤ issued ≤ present ≤ roll, checked as entered (9.8). */
-export function checkBallotCounts(ctx: ChiBoContext, counts: RollCounts, round2Held: boolean): void {
+/**
+ * VOTE-02 and VOTE-07: the chain valid ≤ returned ≤ issued ≤ present ≤ roll, checked as entered (9.8).
+ * Where the roll holds unknown cells, a check fails only when it fails for every reading (9.21).
+ */
+export function checkBallotCounts(ctx: ChiBoContext, counts: RollCountRanges, round2Held: boolean): void {
   const info = ctx.input.info;
   if (!info) return;
   const present = info.officialPresent;
@@ -63,15 +104,19 @@ export function checkBallotCounts(ctx: ChiBoContext, counts: RollCounts, round2H
     check(r.returned, `${COUNT_NAMES.returned} ${label}`, r.issued.value, `${COUNT_NAMES.issued} ${label}`, `, ô ${r.issued.cell}`);
     check(r.issued, `${COUNT_NAMES.issued} ${label}`, present.value, 'số đảng viên chính thức có mặt', `, ô ${present.cell}; đảng viên dự bị không bỏ phiếu (ELIG-04)`);
   }
-  check(present, 'số đảng viên chính thức có mặt', counts.officialOnRoll, 'số đảng viên chính thức trong danh sách', ', không kể người miễn sinh hoạt vắng mặt');
+  check(present, 'số đảng viên chính thức có mặt', counts.officialOnRoll.max, 'số đảng viên chính thức trong danh sách', ', không kể người miễn sinh hoạt vắng mặt');
 
-  if (present.value !== null && ctx.input.roll && present.value !== counts.officialPresent) {
+  const marked = counts.officialPresent;
+  if (present.value !== null && ctx.input.roll && (present.value < marked.min || present.value > marked.max)) {
+    const exact = marked.min === marked.max;
+    const shown = exact ? `${marked.min}` : `từ ${marked.min} đến ${marked.max} (tùy cách đọc các ô chưa đọc được)`;
+    const shownEn = exact ? `${marked.min}` : `${marked.min} to ${marked.max} (whatever the unreadable cells hold)`;
     ctx.sink.add(
       'VOTE-07',
       present.sheet,
       present.cell,
-      `Sheet "${present.sheet}", ô ${present.cell}: ghi ${present.value} đảng viên chính thức có mặt, nhưng sheet "${ctx.input.roll.sheet}" đánh dấu có mặt ${counts.officialPresent} đảng viên chính thức. Sửa số này hoặc cột "Có mặt" cho khớp.`,
-      `Sheet "${present.sheet}", cell ${present.cell}: ${present.value} official members present entered, but the roll marks ${counts.officialPresent}. Make them agree.`,
+      `Sheet "${present.sheet}", ô ${present.cell}: ghi ${present.value} đảng viên chính thức có mặt, nhưng sheet "${ctx.input.roll.sheet}" đánh dấu có mặt ${shown} đảng viên chính thức. Sửa số này hoặc cột "Có mặt" cho khớp.`,
+      `Sheet "${present.sheet}", cell ${present.cell}: ${present.value} official members present entered, but the roll marks ${shownEn}. Make them agree.`,
     );
   }
 }
@@ -80,7 +125,8 @@ export function checkBallotCounts(ctx: ChiBoContext, counts: RollCounts, round2H
 export function checkRound1Excellent(ctx: ChiBoContext): void {
   for (const t of ctx.input.tally?.rows ?? []) {
     const v = t.r1Excellent;
-    if (!v.filled || v.value === 0) continue;
+    // An unreadable cell is DATA-04's alone (RULES.md 9.21).
+    if (!v.filled || v.value === 0 || v.unreadable) continue;
     ctx.sink.add(
       'VOTE-04',
       v.sheet,
@@ -99,7 +145,7 @@ export interface Round1Votes {
 
 /** A member's own vote cells that cannot be used, and the rule that said so (RULES.md 9.3 `vote-data-error`). */
 export interface BrokenVotes {
-  readonly broken: 'VOTE-01' | 'VOTE-03' | 'VOTE-05';
+  readonly broken: 'DATA-01' | 'VOTE-01' | 'VOTE-03' | 'VOTE-05';
 }
 
 /**
@@ -112,6 +158,21 @@ export function memberRound1(ctx: ChiBoContext, state: MemberState, votedOn = tr
   const cells = [t.r1Good, t.r1Done, t.r1Failed];
   // A filled cell whose value could not be read was already reported (VOTE-01, or DATA-04 for a formula error).
   if (cells.some((c) => c.filled && c.value === null)) return { broken: 'VOTE-01' };
+  // RULES.md 9.20: a blank count is 0 beside a count; three blanks are no round-1 result for a member voted
+  // on (one DATA-01 for the row), and exactly what VOTE-06 asks of anyone else. A missing column is
+  // DATA-01's on the header already.
+  if (votedOn && cells.every((c) => !c.filled)) {
+    if (cells.some((c) => c.absent)) return { broken: 'DATA-01' };
+    const c = t.r1Good;
+    ctx.sink.add(
+      'DATA-01',
+      c.sheet,
+      c.cell,
+      `Sheet "${c.sheet}", dòng ${t.row}: "${t.name.value}" chưa có số phiếu lần 1 nào (ba cột Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ đều trống). Nhập số phiếu của từng mức, 0 nếu không có phiếu nào.`,
+      `Sheet "${c.sheet}", row ${t.row}: "${t.name.value}" has no round-1 count at all (all three columns are blank). Enter the votes for each level, 0 where there are none.`,
+    );
+    return { broken: 'DATA-01' };
+  }
   const votes = { good: t.r1Good.value ?? 0, done: t.r1Done.value ?? 0, failed: t.r1Failed.value ?? 0 };
   const valid = ctx.input.info?.round1.valid.value ?? null;
   if (valid === null) return votes;
