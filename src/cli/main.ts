@@ -3,25 +3,27 @@
  * 2 (a file could not be read, or the command was wrong) — with one clear line, never a stack trace.
  */
 import { once } from 'node:events';
-import { mkdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
-import type ExcelJS from 'exceljs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { aggregateWard, type FileIssue, MEMBER_LEVELS, CHI_BO_LEVELS, type WardResult } from '../core/aggregate';
 import { checkWorkbook, type CheckResult } from '../core/check';
+import type { ReaderInfo } from '../core/grid';
 import { countBySeverity, type Issue } from '../core/issues';
 import { buildReport, buildWardReport, wardIssues } from '../core/report';
 import { findRuleSet, resolveOptions, RULE_SETS } from '../core/ruleSets';
 import { loadModel } from '../xlsx/loadModel';
-import { loadXlsx, UnreadableWorkbookError } from '../xlsx/readXlsx';
+import { UnreadableWorkbookError } from '../xlsx/readXlsx';
 import { exampleData } from '../xlsx/example';
 import { type ChiBoData, fillWorkbook } from '../xlsx/fill';
 import { PLAN_ORGANISATION, planData } from '../xlsx/plan';
 import { writeCheckedCopy } from '../xlsx/writeResults';
 import { writeWardWorkbook } from '../xlsx/writeWard';
+import { describeWriteFailure, OutputError, writeOutputFile } from '../xlsx/writeOutput';
 import { writeJson } from './json';
 import { type AggregateArgs, type CheckArgs, type MeetingArgs, parseArgs, type TemplateArgs, USAGE, UsageError } from './args';
 import { runMeeting } from './meeting';
 import { runConvert } from './convert';
+import { isDirectory, openForCopy, planCheck, refuseOutputsOnInputs } from './outputs';
+import { safeForTerminal } from './terminal';
 
 export interface Io {
   /** Writes to standard output; may return a promise to wait on before writing more (a full pipe). */
@@ -35,31 +37,40 @@ const processIo: Io = {
   err: (text) => process.stderr.write(text),
 };
 
+/**
+ * Everything printed for a human (both streams) passes through here: names, sheet names, paths and
+ * cell text come from the files and the command line, so control characters are shown escaped.
+ */
+function forTerminal(io: Io): Io {
+  return { out: (text) => io.out(safeForTerminal(text)), err: (text) => io.err(safeForTerminal(text)) };
+}
+
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const screen = forTerminal(io);
   try {
     const args = parseArgs(argv);
     if (args.command === 'help') {
-      io.out(`${USAGE}\n`);
+      screen.out(`${USAGE}\n`);
       return 0;
     }
-    if (args.command === 'template') return await runTemplate(args, io);
-    if (args.command === 'aggregate') return await runAggregate(args, io);
-    if (args.command === 'convert') return await runConvert(args, io);
-    if (args.command === 'check') return await runCheck(args, io);
-    return await runMeetingCommand(args, io);
+    if (args.command === 'template') return await runTemplate(args, screen);
+    if (args.command === 'aggregate') return await runAggregate(args, io, screen);
+    if (args.command === 'convert') return await runConvert(args, screen);
+    if (args.command === 'check') return await runCheck(args, io, screen);
+    return await runMeetingCommand(args, screen);
   } catch (err) {
     if (err instanceof UsageError) {
       // One clear line (FORMS.md); the usage text is one `xeploai --help` away.
-      io.err(`xeploai: ${err.message} Xem "xeploai --help" (see --help).\n`);
+      screen.err(`xeploai: ${err.message} Xem "xeploai --help" (see --help).\n`);
       return 2;
     }
-    if (err instanceof UnreadableWorkbookError) {
-      io.err(`xeploai: ${err.message}\n`);
+    if (err instanceof UnreadableWorkbookError || err instanceof OutputError) {
+      screen.err(`xeploai: ${err.message}\n`);
       return 2;
     }
     const message = err instanceof Error ? err.message : String(err);
-    io.err(`xeploai: lỗi không mong đợi (unexpected error): ${message.split('\n')[0]}\n`);
-    if (process.env.XEPLOAI_DEBUG) io.err(`${(err as Error).stack ?? ''}\n`);
+    screen.err(`xeploai: lỗi không mong đợi (unexpected error): ${message.split('\n')[0]}\n`);
+    if (process.env.XEPLOAI_DEBUG) screen.err(`${(err as Error).stack ?? ''}\n`);
     return 2;
   }
 }
@@ -67,7 +78,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 async function runTemplate(args: TemplateArgs, io: Io): Promise<number> {
   const base: ChiBoData = args.example ? exampleData() : { organisation: args.plan ? PLAN_ORGANISATION : undefined, info: {}, roll: [], tally: [], scores: [] };
   const { workbook } = fillWorkbook(args.plan ? { ...base, plan: planData() } : base);
-  await workbook.xlsx.writeFile(args.out);
+  await writeOutputFile(args.out, (temporary) => workbook.xlsx.writeFile(temporary));
   const what = [args.example ? 'chi bộ mẫu' : '', args.plan ? 'lịch của kế hoạch' : ''].filter(Boolean).join(', ');
   io.err(`Đã tạo ${args.out}${what ? ` (${what})` : ''}.\n`);
   return 0;
@@ -81,56 +92,74 @@ function validateRules(ruleSetId: string, options: Readonly<Record<string, strin
   if (problems.length > 0) throw new UsageError(problems.map((p) => p.message).join(' '));
 }
 
-/** Reads and checks each file; an unreadable one is one line on stderr and is left out. */
-async function checkFiles(args: { files: readonly string[]; ruleSet: string; options: Readonly<Record<string, string>> }, io: Io, each?: (file: string, index: number, workbook: ExcelJS.Workbook, result: CheckResult) => Promise<void>): Promise<{ checked: { path: string; result: CheckResult }[]; unreadable: boolean }> {
-  const checked: { path: string; result: CheckResult }[] = [];
+interface Checked {
+  readonly path: string;
+  readonly result: CheckResult;
+  readonly reader?: ReaderInfo;
+}
+
+/**
+ * Reads and checks each file; one that cannot be read (or is refused by the reader's limits) is one line
+ * on stderr and is left out, and the others are still checked — in `aggregate`, still combined.
+ */
+async function checkFiles(args: { files: readonly string[]; ruleSet: string; options: Readonly<Record<string, string>> }, screen: Io, each?: (file: string, index: number, result: CheckResult) => Promise<void>): Promise<{ checked: Checked[]; unreadable: boolean }> {
+  const checked: Checked[] = [];
   let unreadable = false;
   for (const [i, file] of args.files.entries()) {
-    // The values always come from one reader (loadModel), so `check` and `check --out` agree; a
-    // checked copy is then written through ExcelJS's model of the file.
-    let workbook: ExcelJS.Workbook | null = null;
-    let model;
+    // The values always come from one reader (loadModel), so `check` and `check --out` agree.
+    let entry: Checked;
     try {
-      if (each) workbook = await loadXlsx(file);
-      model = await loadModel(file);
+      const model = await loadModel(file);
+      entry = { path: file, result: checkWorkbook(model, { ruleSet: args.ruleSet, options: args.options }), reader: model.reader };
     } catch (err) {
-      if (!(err instanceof UnreadableWorkbookError)) throw err;
-      io.err(`xeploai: ${err.message}\n`);
+      // Whatever went wrong with one file, the others are still worth their report (and their ward).
+      const message = err instanceof UnreadableWorkbookError ? err.message : `${file}: lỗi không mong đợi khi đọc tệp (unexpected error): ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`;
+      screen.err(`xeploai: ${message}\n`);
       unreadable = true;
       continue;
     }
-    const result = checkWorkbook(model, { ruleSet: args.ruleSet, options: args.options });
-    checked.push({ path: file, result });
-    if (each && workbook) await each(file, i, workbook, result);
+    checked.push(entry);
+    if (each) await each(file, i, entry.result);
   }
   return { checked, unreadable };
 }
 
-async function runAggregate(args: AggregateArgs, io: Io): Promise<number> {
+/** Writes one output; a failure is its one line on stderr, and the run goes on to report (exit 2). */
+async function written(screen: Io, write: () => Promise<void>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (err) {
+    if (!(err instanceof OutputError)) throw err;
+    screen.err(`xeploai: ${err.message}\n`);
+    return false;
+  }
+}
+
+async function runAggregate(args: AggregateArgs, io: Io, screen: Io): Promise<number> {
   validateRules(args.ruleSet, args.options);
   if (isDirectory(args.out)) throw new UsageError(`--out của aggregate là một tệp .xlsx, không phải thư mục: ${args.out}.`);
-  for (const file of args.files) {
-    if (samePath(args.out, file)) throw new UsageError(`--out không được trùng tệp đầu vào ${file}: tệp gốc không bao giờ bị ghi đè.`);
-  }
-  const { checked, unreadable } = await checkFiles(args, io);
+  refuseOutputsOnInputs([args.out], args.files);
+  const { checked, unreadable } = await checkFiles(args, screen);
   if (checked.length === 0) return 2;
   const ward = aggregateWard(checked, { ruleSet: args.ruleSet, options: args.options });
   const issues = wardIssues(checked, ward);
-  await writeWardWorkbook(args.out, ward, issues);
+  // The ward's figures are worth printing even when its workbook cannot be written.
+  const wrote = await written(screen, () => writeWardWorkbook(args.out, ward, issues));
   if (args.json) await writeJson(buildWardReport(checked, ward), io.out);
   else {
-    io.err(`Đã ghi tổng hợp: ${args.out}\n`);
-    io.out(wardSummary(checked, ward, issues));
+    if (wrote) screen.err(`Đã ghi tổng hợp: ${args.out}\n`);
+    screen.out(wardSummary(checked, ward, issues));
   }
-  if (unreadable) return 2;
+  if (unreadable || !wrote) return 2;
   return issues.some((i) => i.severity === 'error') ? 1 : 0;
 }
 
-async function runMeetingCommand(args: MeetingArgs, io: Io): Promise<number> {
+async function runMeetingCommand(args: MeetingArgs, screen: Io): Promise<number> {
   validateRules(args.ruleSet, args.options);
   if (isDirectory(args.out)) throw new UsageError(`--out của ${args.command} là một tệp .xlsx, không phải thư mục: ${args.out}.`);
-  if (samePath(args.out, args.file)) throw new UsageError(`--out không được trùng tệp đầu vào ${args.file}: tệp gốc không bao giờ bị ghi đè.`);
-  return runMeeting(args, io);
+  refuseOutputsOnInputs([args.out], [args.file]);
+  return runMeeting(args, screen);
 }
 
 function issueLine(issue: Issue): string {
@@ -166,61 +195,43 @@ function wardSummary(checked: readonly { path: string; result: CheckResult }[], 
   return `${lines.join('\n')}\n`;
 }
 
-function samePath(a: string, b: string): boolean {
-  const real = (p: string): string => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return resolve(p);
-    }
-  };
-  return real(a) === real(b);
-}
-
-/** Where each file's checked copy goes: `--out` itself, or one file per input in the `--out` folder. */
-function outputPaths(args: CheckArgs): (string | null)[] {
-  const out = args.out;
-  if (!out) return args.files.map(() => null);
-  if (args.files.length === 1 && !isDirectory(out)) return [out];
-  mkdirSync(out, { recursive: true });
-  // Two inputs of the same name (from different folders) must not overwrite each other's copy.
-  const used = new Set<string>();
-  return args.files.map((file) => {
-    const stem = basename(file, extname(file));
-    let name = `${stem}.kiem-tra.xlsx`;
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stem}-${n}.kiem-tra.xlsx`;
-    used.add(name.toLowerCase());
-    return join(out, name);
-  });
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-async function runCheck(args: CheckArgs, io: Io): Promise<number> {
+async function runCheck(args: CheckArgs, io: Io, screen: Io): Promise<number> {
   validateRules(args.ruleSet, args.options);
-  const targets = outputPaths(args);
-  for (const [i, file] of args.files.entries()) {
-    const target = targets[i];
-    if (target && samePath(target, file)) throw new UsageError(`--out không được trùng tệp đầu vào ${file}: tệp gốc không bao giờ bị ghi đè.`);
+  // Every output is known, and compared with every input, before anything is read or written.
+  const plan = planCheck(args.files, args.out);
+  if (plan.folder && existsSync(plan.folder) && !isDirectory(plan.folder)) {
+    throw new OutputError(`--out ${plan.folder} là một tệp, nhưng với nhiều tệp đầu vào --out là thư mục nhận các bản kiểm tra. Chọn một thư mục. (--out must be a folder)`);
   }
-  // Only a checked copy needs ExcelJS's model of the file (checkFiles loads it when given a writer).
-  const writeCopy = async (_file: string, i: number, workbook: ExcelJS.Workbook, result: CheckResult): Promise<void> => {
+  const targets = plan.targets;
+  refuseOutputsOnInputs(targets.filter((t): t is string => t !== null), plan.files);
+  if (plan.skipped.length > 0) {
+    screen.err(`xeploai: bỏ qua ${plan.skipped.length} bản kiểm tra của lần chạy trước (không kiểm tra lại bản sao; ghi riêng tên tệp nếu cần): ${plan.skipped.join(', ')}\n`);
+  }
+  if (plan.folder) {
+    try {
+      mkdirSync(plan.folder, { recursive: true });
+    } catch (err) {
+      throw new OutputError(describeWriteFailure(plan.folder, err));
+    }
+  }
+  let copiesWritten = true;
+  // The copy is written from ExcelJS's package of the file; when only the copy fails, the check's
+  // report is printed all the same (exit 2).
+  const writeCopy = async (file: string, i: number, result: CheckResult): Promise<void> => {
     const target = targets[i];
     if (!target) return;
-    writeCheckedCopy(workbook, result);
-    await workbook.xlsx.writeFile(target);
-    if (!args.json) io.err(`Đã ghi bản kiểm tra: ${target}\n`);
+    const ok = await written(screen, async () => {
+      const workbook = await openForCopy(file, target);
+      writeCheckedCopy(workbook, result);
+      await writeOutputFile(target, (temporary) => workbook.xlsx.writeFile(temporary));
+    });
+    if (!ok) copiesWritten = false;
+    else if (!args.json) screen.err(`Đã ghi bản kiểm tra: ${target}\n`);
   };
-  const { checked, unreadable } = await checkFiles(args, io, args.out ? writeCopy : undefined);
+  const { checked, unreadable } = await checkFiles({ ...args, files: plan.files }, screen, args.out ? writeCopy : undefined);
   if (args.json) await writeJson(buildReport(args.ruleSet, checked), io.out);
-  else io.out(humanSummary(checked));
-  if (unreadable) return 2;
+  else screen.out(humanSummary(checked));
+  if (unreadable || !copiesWritten) return 2;
   return checked.some(({ result }) => countBySeverity(result.issues).errors > 0) ? 1 : 0;
 }
 

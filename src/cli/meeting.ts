@@ -8,9 +8,10 @@ import { checkWorkbook } from '../core/check';
 import { countBySeverity } from '../core/issues';
 import { problemLine } from '../core/output/ballots';
 import { loadModel } from '../xlsx/loadModel';
-import { loadXlsx } from '../xlsx/readXlsx';
 import { writeBallot, writeMinutes } from '../xlsx/writeMeeting';
+import { writeOutputFile } from '../xlsx/writeOutput';
 import type { MeetingArgs } from './args';
+import { openForCopy } from './outputs';
 
 export interface MeetingIo {
   readonly out: (text: string) => void;
@@ -18,16 +19,17 @@ export interface MeetingIo {
 }
 
 export async function runMeeting(args: MeetingArgs, io: MeetingIo): Promise<number> {
-  // The same reader as `check` for the values, so that the ballots and minutes agree with its report.
-  const workbook = await loadXlsx(args.file);
+  // The same reader as `check` for the values, so that the ballots and minutes agree with its report;
+  // the copy is written from ExcelJS's package of the same file.
   const result = checkWorkbook(await loadModel(args.file), { ruleSet: args.ruleSet, options: args.options });
+  const workbook = await openForCopy(args.file, args.out);
   if (args.command === 'ballots') {
     const outcome = writeBallot(workbook, result, args.round);
     if (!outcome.ok) {
       io.err(`xeploai: chưa in được phiếu lần ${args.round} (ballot not printed): ${problemLine(outcome.problems)}\n`);
       return 1;
     }
-    await workbook.xlsx.writeFile(args.out);
+    await writeOutputFile(args.out, (temporary) => workbook.xlsx.writeFile(temporary));
     const b = outcome.ballot;
     const cap = b.cap === undefined ? '' : `; chọn không quá ${b.cap} đồng chí (15% của ${b.pool} HTTNV)`;
     const layout = b.pagesPerCopy > 1 ? `mỗi bản ${b.pagesPerCopy} trang` : `${b.perPage} bản mỗi trang`;
@@ -35,7 +37,7 @@ export async function runMeeting(args: MeetingArgs, io: MeetingIo): Promise<numb
     return 0;
   }
   writeMinutes(workbook, result);
-  await workbook.xlsx.writeFile(args.out);
+  await writeOutputFile(args.out, (temporary) => workbook.xlsx.writeFile(temporary));
   const { errors, warnings } = countBySeverity(result.issues);
   io.out(`Đã ghi sheet "Biên bản kiểm phiếu" vào ${args.out} (${errors} lỗi, ${warnings} cảnh báo).\n`);
   return errors > 0 ? 1 : 0;

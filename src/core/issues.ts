@@ -3,8 +3,9 @@
  * report, the flags and the `Kiểm tra` sheet are all built from the same list.
  */
 import type { RuleId } from './rules/catalogue';
+import type { Severity } from './severity';
 
-export type Severity = 'error' | 'warning';
+export type { Severity } from './severity';
 
 export interface Issue {
   readonly rule: RuleId;
@@ -27,4 +28,19 @@ export function countBySeverity(issues: readonly Issue[]): { errors: number; war
     else warnings++;
   }
   return { errors, warnings };
+}
+
+/**
+ * Collects issues; rules receive one and add to it. A rule that names no severity reports its default
+ * one, which only the rule registry knows: the sink is given that lookup (rules/issue.ts `newIssueSink`)
+ * so that this module, which every rule family imports, imports none of them.
+ */
+export class IssueSink {
+  readonly list: Issue[] = [];
+
+  constructor(private readonly defaultSeverity: (rule: RuleId) => Severity) {}
+
+  add(rule: RuleId, sheet: string, cell: string | null, message: string, messageEn: string, severity?: Severity): void {
+    this.list.push({ rule, severity: severity ?? this.defaultSeverity(rule), sheet, cell, message, messageEn });
+  }
 }

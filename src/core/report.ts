@@ -1,12 +1,26 @@
 /** The JSON report of FORMS.md, built from check results; the CLI prints it, tests read it. */
 import type { FileIssue, WardChiBoRow, WardResult } from './aggregate';
 import type { CheckResult } from './check';
+import type { ReaderInfo } from './grid';
 import type { LeaderResult } from './rules/lead';
 import { type DateOnly, formatDate } from './values/dates';
 
 export interface ReportFile {
   readonly path: string;
   readonly chiBo: string | null;
+  /** Which reader made the file's values (and why the project's own declined it, for the fallback). */
+  readonly reader?: ReaderInfo;
+}
+
+/** A checked file as the report takes it: its path, its check result and the reader that read it. */
+export interface CheckedFile {
+  readonly path: string;
+  readonly result: CheckResult;
+  readonly reader?: ReaderInfo;
+}
+
+function reportFile({ path, result, reader }: CheckedFile): ReportFile {
+  return reader ? { path, chiBo: result.chiBo, reader } : { path, chiBo: result.chiBo };
 }
 
 export interface ReportIssue {
@@ -51,10 +65,10 @@ function reportLeader(file: string, l: LeaderResult): ReportLeader {
   return { name: l.name, position: l.position, place: l.place, btv: l.btv, votes: l.votes, validBallots: l.validBallots, issuedBallots: l.issuedBallots, percents: l.percents, file, sheet: l.sheet, row: l.row };
 }
 
-export function buildReport(ruleSet: string, checked: readonly { readonly path: string; readonly result: CheckResult }[]): Report {
+export function buildReport(ruleSet: string, checked: readonly CheckedFile[]): Report {
   return {
     ruleSet,
-    files: checked.map(({ path, result }) => ({ path, chiBo: result.chiBo })),
+    files: checked.map(reportFile),
     issues: checked.flatMap(({ path, result }) => result.issues.map((i) => reportIssue(path, i))),
     members: checked.flatMap(({ result }) => result.members),
     chiBo: checked.flatMap(({ result }) => result.chiBoResults),
@@ -86,11 +100,11 @@ export function wardIssues(checked: readonly { readonly path: string; readonly r
   return [...checked.flatMap(({ path, result }) => result.issues.map((i) => ({ ...i, file: path }))), ...ward.issues];
 }
 
-export function buildWardReport(checked: readonly { readonly path: string; readonly result: CheckResult }[], ward: WardResult): WardReport {
+export function buildWardReport(checked: readonly CheckedFile[], ward: WardResult): WardReport {
   const membersOf = new Map(ward.memberResults.map((m) => [m.path, m.members]));
   return {
     ruleSet: ward.ruleSet,
-    files: checked.map(({ path, result }) => ({ path, chiBo: result.chiBo })),
+    files: checked.map(reportFile),
     issues: wardIssues(checked, ward).map((i) => reportIssue(i.file, i)),
     members: checked.flatMap(({ path, result }) => membersOf.get(path) ?? result.members),
     chiBo: checked.flatMap(({ result }) => result.chiBoResults),

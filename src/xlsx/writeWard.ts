@@ -12,6 +12,7 @@ import type { SheetLayout } from '../core/output/layout';
 import { wardSheets } from '../core/output/ward';
 import { addColumnChart, sheetRange } from './chart';
 import { renderLayout } from './renderLayout';
+import { writeOutputFile } from './writeOutput';
 
 export function buildWardWorkbook(ward: WardResult, issues: readonly FileIssue[]): { workbook: ExcelJS.Workbook; layouts: SheetLayout[] } {
   const workbook = new ExcelJS.Workbook();
@@ -58,6 +59,6 @@ export async function withCharts(bytes: Buffer, layouts: readonly SheetLayout[])
 export async function writeWardWorkbook(path: string, ward: WardResult, issues: readonly FileIssue[]): Promise<void> {
   const { workbook, layouts } = buildWardWorkbook(ward, issues);
   // ExcelJS cannot write charts: the chart goes into the finished package.
-  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-  await writeFile(path, await withCharts(bytes, layouts));
+  const bytes = await withCharts(Buffer.from(await workbook.xlsx.writeBuffer()), layouts);
+  await writeOutputFile(path, (temporary) => writeFile(temporary, bytes));
 }

@@ -95,7 +95,7 @@ const dataIssuesOf = (report: JsonReport): JsonReport['issues'] => report.issues
 
 interface JsonReport {
   ruleSet: string;
-  files: { path: string; chiBo: string | null }[];
+  files: { path: string; chiBo: string | null; reader?: { name: string; fallback?: string } }[];
   issues: { rule: string; severity: string; file: string; sheet: string; cell: string | null; message: string }[];
   members: unknown[];
   chiBo: unknown[];
@@ -118,7 +118,7 @@ describe('check', () => {
     const report = JSON.parse(r.out) as JsonReport;
     expect(Object.keys(report)).toEqual(expect.arrayContaining(['ruleSet', 'files', 'issues', 'members', 'chiBo', 'leaders']));
     expect(report.ruleSet).toBe('hd27-2014');
-    expect(report.files).toEqual([{ path: EXAMPLE, chiBo: 'Thanh Khê' }]);
+    expect(report.files).toEqual([{ path: EXAMPLE, chiBo: 'Thanh Khê', reader: { name: 'xlsx' } }]);
     expect(errorsOf(report)).toEqual([]);
     expect(dataIssuesOf(report)).toEqual([]);
     for (const key of ['members', 'chiBo', 'leaders'] as const) expect(Array.isArray(report[key])).toBe(true);
@@ -136,7 +136,7 @@ describe('check', () => {
     const r = await run('check', bad, '--json');
     expect(r.code).toBe(1);
     const report = JSON.parse(r.out) as JsonReport;
-    expect(report.files).toEqual([{ path: bad, chiBo: 'Thanh Khê' }]);
+    expect(report.files).toEqual([{ path: bad, chiBo: 'Thanh Khê', reader: { name: 'xlsx' } }]);
     expect(errorsOf(report)).toHaveLength(1);
     const issue = errorsOf(report)[0];
     expect(issue).toMatchObject({ rule: 'DATA-03', severity: 'error', file: bad, sheet: ROLL, cell: at('roll', 4, 'birthDate') });
@@ -515,7 +515,7 @@ describe('template', () => {
     const checked = await run('check', out, '--json');
     expect(checked.code).toBe(0);
     const report = JSON.parse(checked.out) as JsonReport;
-    expect(report.files).toEqual([{ path: out, chiBo: 'Thanh Khê' }]);
+    expect(report.files).toEqual([{ path: out, chiBo: 'Thanh Khê', reader: { name: 'xlsx' } }]);
     expect(errorsOf(report)).toEqual([]);
     expect(dataIssuesOf(report)).toEqual([]);
   });
@@ -530,7 +530,7 @@ describe('bin/xeploai.js', () => {
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
     const report = JSON.parse(ok.stdout) as JsonReport;
-    expect(report.files).toEqual([{ path: EXAMPLE, chiBo: 'Thanh Khê' }]);
+    expect(report.files).toEqual([{ path: EXAMPLE, chiBo: 'Thanh Khê', reader: { name: 'xlsx' } }]);
 
     const missing = spawnSync(process.execPath, [bin, 'check', join(dir, 'khong-co.xlsx')], { encoding: 'utf8', timeout: 20_000 });
     expect(missing.status).toBe(2);

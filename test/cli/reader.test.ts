@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as fastRead from '../../src/xlsx/fastRead';
+import * as openForWritingModule from '../../src/xlsx/openForWriting';
 import * as readXlsx from '../../src/xlsx/readXlsx';
 import { build } from '../helpers/workbook';
 import { run } from '../helpers/cli';
@@ -33,13 +34,17 @@ test('check reads values with the fast reader and never builds ExcelJS\'s model'
   expect(excel).not.toHaveBeenCalled();
 });
 
-test('check --out loads ExcelJS\'s model only to write the copy; the values still come from the fast reader', async () => {
+test('check --out opens ExcelJS\'s model (openForWriting) only to write the copy; the values still come from the fast reader', async () => {
   const excel = jest.spyOn(readXlsx, 'loadXlsx');
+  const forWriting = jest.spyOn(openForWritingModule, 'openForWriting');
   const fast = jest.spyOn(fastRead, 'readXlsxValues');
-  const { code } = await run('check', file, '--out', join(dir, 'ban-kiem-tra.xlsx'));
+  const { code, out } = await run('check', file, '--out', join(dir, 'ban-kiem-tra.xlsx'), '--json');
   expect(code).toBe(0);
-  expect(fast).toHaveBeenCalledTimes(1);
-  expect(excel).toHaveBeenCalledTimes(1);
+  expect(fast).toHaveBeenCalled();
+  expect(forWriting).toHaveBeenCalledTimes(1);
+  expect(forWriting.mock.calls[0][0]).toBe(file);
+  expect(excel).not.toHaveBeenCalled();
+  expect((JSON.parse(out) as { files: { reader?: unknown }[] }).files.map((f) => f.reader)).toEqual([{ name: 'xlsx' }]);
 });
 
 test('a file the fast reader declines is read by ExcelJS, with the same result', async () => {
@@ -51,5 +56,10 @@ test('a file the fast reader declines is read by ExcelJS, with the same result',
   const { code, out } = await run('check', file, '--json');
   expect(code).toBe(0);
   expect(excel).toHaveBeenCalledTimes(1);
-  expect(out).toBe(expected);
+  // The same report, but for the reader it names, with the reason the project's own one declined.
+  const report = JSON.parse(out) as { files: { reader?: unknown }[] };
+  expect(report.files.map((f) => f.reader)).toEqual([{ name: 'exceljs', fallback: 'as if ZIP64' }]);
+  const before = JSON.parse(expected) as { files: { reader?: unknown }[] };
+  expect(before.files.map((f) => f.reader)).toEqual([{ name: 'xlsx' }]);
+  expect({ ...report, files: report.files.map((f) => ({ ...f, reader: null })) }).toEqual({ ...before, files: before.files.map((f) => ({ ...f, reader: null })) });
 });

@@ -1,8 +1,21 @@
 /**
- * AGG rules (RULES.md section 6): what the ward office checks when it combines the chi bộ workbooks.
- * They run only in `aggregate` (RULES.md 9.14); the combining itself is src/core/aggregate.ts.
+ * AGG rules (RULES.md section 6): what the ward office checks when it combines the chi bộ workbooks,
+ * with the checks across files that only combining can make (PROC-02 between schedules, LEAD-02 between
+ * files). They run only in `aggregate` (RULES.md 9.14): src/core/aggregate.ts combines the workbooks and
+ * calls these on what it combined.
+ *
+ * They read the check results through the narrow views below rather than `CheckResult`: this module is
+ * a family of the rule registry, which check.ts reaches, so importing check.ts would close a cycle.
  */
-import type { RuleMeta } from './catalogue';
+import type { RuleSet } from '../ruleSets';
+import type { Severity } from '../severity';
+import { chiBoKey, foldLabel } from '../text/normalize';
+import { compareDates, type DateOnly, formatDate } from '../values/dates';
+import type { MemberLevel } from '../values/parse';
+import type { RuleId, RuleMeta } from './catalogue';
+import type { ChiBoResult } from './cb';
+import type { LeaderResult } from './lead';
+import type { MemberResult } from './mem';
 
 export const AGG_RULES: readonly RuleMeta[] = [
   { id: 'AGG-01', severity: 'warning', seed: 'IV.9, Mẫu 04-, 05-KĐ.ĐV', title: 'Tổng hợp toàn Đảng bộ: đảng viên và chi bộ theo mức, tỷ lệ', titleEn: 'Ward summary: members and chi bộ by level, with percentages' },
@@ -10,3 +23,404 @@ export const AGG_RULES: readonly RuleMeta[] = [
   { id: 'AGG-03', severity: 'warning', seed: 'III.1.4', title: 'Giới hạn 15% HTXSNV trên toàn Đảng bộ (tuỳ chọn)', titleEn: 'The 15 % HTXSNV cap over the whole ward (option)' },
   { id: 'AGG-04', severity: 'warning', seed: 'IV.7, IV.9', title: 'Chi bộ trong lịch chưa có kết quả; đảng viên có tên ở hai chi bộ', titleEn: 'Scheduled chi bộ without results; a member in two chi bộ' },
 ];
+
+const MEMBER_LEVELS: readonly MemberLevel[] = ['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'];
+
+/** A cell of a checked workbook. */
+export interface CellPlace {
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+/** A row of a `Kế hoạch` schedule, as the checks read it. */
+export interface ScheduleEntryView {
+  readonly chiBo: string;
+  readonly key: string;
+  readonly meetingDate: DateOnly | null;
+  readonly inCharge: string | null;
+  readonly exemplary: boolean;
+  readonly cells: { readonly chiBo: string; readonly meetingDate: string; readonly exemplary: string };
+}
+
+export interface ScheduleView<E extends ScheduleEntryView = ScheduleEntryView> {
+  readonly sheet: string;
+  readonly rows: readonly E[];
+}
+
+/** What the ward's checks read of one checked workbook (a `CheckResult` has all of it). */
+export interface CheckedView<E extends ScheduleEntryView = ScheduleEntryView> {
+  readonly chiBo: string | null;
+  readonly options: { readonly capScope: 'chi-bo' | 'ward' };
+  readonly heading: { readonly meetingDate: DateOnly | null };
+  readonly members: readonly MemberResult[];
+  readonly chiBoResults: readonly ChiBoResult[];
+  readonly figures: { readonly pool: number; readonly cap: number } | null;
+  readonly leaders: readonly LeaderResult[];
+  readonly schedule: ScheduleView<E> | null;
+  readonly people: readonly {
+    readonly nameKey: string;
+    readonly birthDate: DateOnly | null;
+    readonly temporary: boolean;
+    readonly name: CellPlace;
+    readonly round2: CellPlace | null;
+  }[];
+  readonly places: { readonly chiBo: CellPlace | null; readonly meetingDate: CellPlace | null };
+}
+
+export interface CheckedFileView<E extends ScheduleEntryView = ScheduleEntryView> {
+  readonly path: string;
+  readonly result: CheckedView<E>;
+}
+
+/** Reports one issue found when combining, in `file`, at `place` (on `sheetIfNone` where there is no cell). */
+export type WardReporter = (file: string, rule: RuleId, place: CellPlace | null, sheetIfNone: string, message: string, messageEn: string, severity?: Severity) => void;
+
+/** The chi bộ of the ward by name: the first file of each, and each named file's key. */
+export interface ChiBoIndex {
+  readonly fileOfKey: ReadonlyMap<string, number>;
+  readonly keyOfFile: ReadonlyMap<number, string>;
+}
+
+/** AGG-01: a chi bộ with no name; AGG-04: the same chi bộ in two files (the first one counts). */
+export function indexChiBo(inputs: readonly CheckedFileView[], chiBoFiles: readonly number[], report: WardReporter): ChiBoIndex {
+  const fileOfKey = new Map<string, number>();
+  const keyOfFile = new Map<number, string>();
+  for (const f of chiBoFiles) {
+    const { path, result } = inputs[f];
+    if (!result.chiBo) {
+      report(path, 'AGG-01', result.places.chiBo, 'Thông tin chi bộ', `Tệp ${path}: chưa có tên chi bộ (sheet "Thông tin chi bộ", mục "Chi bộ"), nên không đối chiếu được với lịch và được ghi là "(không tên)" trong Tổng hợp. Nhập tên chi bộ.`, `${path}: the chi bộ has no name; it is listed as "(no name)".`);
+      continue;
+    }
+    const key = chiBoKey(result.chiBo);
+    keyOfFile.set(f, key);
+    const first = fileOfKey.get(key);
+    if (first === undefined) {
+      fileOfKey.set(key, f);
+      continue;
+    }
+    report(
+      path,
+      'AGG-04',
+      result.places.chiBo,
+      'Thông tin chi bộ',
+      `Chi bộ "${result.chiBo}" có kết quả trong hai tệp: ${inputs[first].path} và ${path}. Số liệu của chi bộ bị tính hai lần trong Tổng hợp; chỉ giữ một tệp cho mỗi chi bộ.`,
+      `Chi bộ "${result.chiBo}" has results in two files: ${inputs[first].path} and ${path}. Keep one file per chi bộ.`,
+      'error',
+    );
+  }
+  return { fileOfKey, keyOfFile };
+}
+
+/** AGG-04: a person (normalised name and date of birth) in two chi bộ. */
+export function checkPeopleInOneChiBo(inputs: readonly CheckedFileView[], chiBoFiles: readonly number[], index: ChiBoIndex, report: WardReporter): void {
+  const seen = new Map<string, { file: number; person: CheckedView['people'][number] }>();
+  for (const f of chiBoFiles) {
+    const { path, result } = inputs[f];
+    result.people.forEach((person, i) => {
+      if (!person.nameKey || !person.birthDate) return;
+      const key = `${person.nameKey}|${formatDate(person.birthDate)}`;
+      const first = seen.get(key);
+      if (!first) {
+        seen.set(key, { file: f, person });
+        return;
+      }
+      if (first.file === f) return; // DATA-05's business
+      const sameChiBo = index.keyOfFile.get(f);
+      if (sameChiBo !== undefined && sameChiBo === index.keyOfFile.get(first.file)) return; // the chi bộ twice: reported once by indexChiBo
+      const other = inputs[first.file];
+      const name = result.members[i]?.name ?? person.nameKey;
+      const temporary = person.temporary || first.person.temporary ? ' Nếu đồng chí sinh hoạt tạm thời ở một chi bộ, chỉ chi bộ chính thức ghi tên trong danh sách phân loại.' : '';
+      report(
+        path,
+        'AGG-04',
+        person.name,
+        '',
+        `"${name}" (sinh ${formatDate(person.birthDate)}) có tên ở hai chi bộ: ${other.result.chiBo ?? other.path} (tệp ${other.path}, sheet "${first.person.name.sheet}", ô ${first.person.name.cell}) và ${result.chiBo ?? path} (tệp ${path}, ô ${person.name.cell}). Một đảng viên chỉ được phân loại ở một chi bộ.${temporary}`,
+        `"${name}" (born ${formatDate(person.birthDate)}) is in two chi bộ: ${other.result.chiBo ?? other.path} (${other.path}!${first.person.name.cell}) and ${result.chiBo ?? path} (${path}!${person.name.cell}).`,
+        'error',
+      );
+    });
+  }
+}
+
+export interface WardCap {
+  readonly scope: 'chi-bo' | 'ward';
+  readonly percent: number;
+  /** Members HTTNV after round 1 over the ward (the sum of the chi bộ pools). */
+  readonly pool: number;
+  /** Ward scope: ⌊percent × pool / 100⌋; chi bộ scope: the sum of the chi bộ caps. */
+  readonly cap: number;
+  /** Ward scope: the candidates passing MEM-05 and MEM-07 over the ward. */
+  readonly candidates: number;
+  /** Members HTXSNV after the cap. */
+  readonly taken: number;
+  /** Ward scope: candidates tied at the cap (undetermined). */
+  readonly tied: number;
+}
+
+interface Candidate {
+  readonly file: number;
+  readonly index: number;
+  readonly member: MemberResult;
+  readonly round2: CellPlace | null;
+  readonly name: CellPlace | null;
+  readonly votes: number;
+  readonly n: number;
+}
+
+/** Higher share of N first: a/Na > b/Nb ⇔ a·Nb > b·Na, exactly. */
+function byShare(a: Candidate, b: Candidate): number {
+  return b.votes * a.n - a.votes * b.n;
+}
+
+/**
+ * AGG-03: with `capScope=ward` each chi bộ left every candidate HTXSNV provisionally (MEM-06, DECISIONS
+ * 16); the cap is taken over the ward's pool, candidates ranked by round-2 votes as a share of their N.
+ * `members` (each file's results, copied by the caller) receives the capped results.
+ */
+export function applyWardCap(inputs: readonly CheckedFileView[], chiBoFiles: readonly number[], ruleSet: RuleSet, members: MemberResult[][], report: WardReporter): WardCap {
+  const percent = ruleSet.capPercent;
+  const pool = chiBoFiles.reduce((acc, f) => acc + (inputs[f].result.figures?.pool ?? 0), 0);
+  const cap = Math.floor((percent * pool) / 100);
+  const candidates: Candidate[] = [];
+  for (const f of chiBoFiles) {
+    const result = inputs[f].result;
+    // A file checked with the cap per chi bộ has applied it already: its HTXSNV are final.
+    if (result.options.capScope !== 'ward') continue;
+    result.members.forEach((m, index) => {
+      if (m.status === 'classified' && m.level === 'HTXSNV' && m.rules.includes('MEM-06')) {
+        const person = result.people[index];
+        candidates.push({ file: f, index, member: m, round2: person?.round2 ?? null, name: person?.name ?? null, votes: m.votes?.HTXSNV ?? 0, n: m.n });
+      }
+    });
+  }
+  candidates.sort((a, b) => byShare(a, b) || a.file - b.file || a.index - b.index);
+  let taken = Math.min(candidates.length, cap);
+  let tied: Candidate[] = [];
+  if (candidates.length > cap && cap > 0) {
+    const boundary = candidates[cap - 1];
+    if (byShare(candidates[cap], boundary) === 0) {
+      tied = candidates.filter((c) => byShare(c, boundary) === 0);
+      taken = candidates.findIndex((c) => byShare(c, boundary) === 0);
+    }
+  }
+  const capLine = `Giới hạn toàn Đảng bộ: ${percent}% của ${pool} HTTNV = ${cap} (AGG-03).`;
+  const capLineEn = `Ward cap: ${percent} % of ${pool} HTTNV = ${cap} (AGG-03).`;
+  candidates.forEach((c, i) => {
+    const share = `${c.votes}/${c.n}`;
+    const place = c.round2 ?? c.name;
+    const file = inputs[c.file].path;
+    const chiBo = inputs[c.file].result.chiBo ?? file;
+    const m = c.member;
+    const rules: RuleId[] = [...m.rules, 'AGG-03'];
+    let next: MemberResult;
+    if (i < taken) {
+      next = { ...m, rules, explanation: `${m.explanation} ${capLine} Xếp thứ ${i + 1} toàn Đảng bộ theo tỷ lệ phiếu lần 2 (${share}) → HTXSNV.`, explanationEn: `${m.explanationEn} ${capLineEn} Ranked ${i + 1} by round-2 share (${share}) → HTXSNV.` };
+    } else if (tied.includes(c)) {
+      next = { ...m, status: 'undetermined', level: null, reason: 'tie-at-cap', rules, explanation: `${m.explanation} ${capLine} Bằng tỷ lệ phiếu (${share}) ở ngưỡng giới hạn: Ban Chấp hành quyết định.`, explanationEn: `${m.explanationEn} ${capLineEn} Tied (${share}) at the cap.` };
+      report(
+        file,
+        'AGG-03',
+        place,
+        '',
+        `"${m.name}" (chi bộ ${chiBo}): ${tied.length} đồng chí bằng tỷ lệ phiếu lần 2 ở ngưỡng giới hạn ${cap} HTXSNV toàn Đảng bộ (${percent}% của ${pool} HTTNV): ${tied.map((t) => `${t.member.name} (${inputs[t.file].result.chiBo ?? inputs[t.file].path}, ${t.votes}/${t.n})`).join(', ')}. Ban Chấp hành Đảng bộ quyết định.`,
+        `"${m.name}": ${tied.length} candidates tie at the ward cap of ${cap}. The executive committee decides.`,
+        'error',
+      );
+    } else {
+      next = { ...m, level: 'HTTNV', rules, explanation: `${m.explanation} ${capLine} Ngoài giới hạn (tỷ lệ ${share}) → HTTNV.`, explanationEn: `${m.explanationEn} ${capLineEn} Outside the cap (${share}) → HTTNV.` };
+      report(
+        file,
+        'AGG-03',
+        place,
+        '',
+        `"${m.name}" (chi bộ ${chiBo}) đủ phiếu lần 2 (${share} = ${((100 * c.votes) / Math.max(1, c.n)).toFixed(2).replace('.', ',')}% của N) nhưng ngoài giới hạn ${cap} đảng viên HTXSNV toàn Đảng bộ (${percent}% của ${pool} HTTNV): giữ mức HTTNV.`,
+        `"${m.name}" passes round 2 (${share}) but is outside the ward cap of ${cap} (${percent} % of ${pool}): stays HTTNV.`,
+      );
+    }
+    members[c.file][c.index] = next;
+  });
+  return { scope: 'ward', percent, pool, cap, candidates: candidates.length, taken, tied: tied.length };
+}
+
+/** A schedule row with the file and schedule it was taken from. */
+export interface ScheduledChiBo<E extends ScheduleEntryView = ScheduleEntryView> {
+  readonly entry: E;
+  readonly file: string;
+  readonly schedule: ScheduleView<E>;
+}
+
+/**
+ * The schedule of the first file carrying one, completed by later files' rows for other chi bộ; PROC-02
+ * where two files' schedules give one chi bộ two dates.
+ */
+export function mergeSchedules<E extends ScheduleEntryView>(inputs: readonly CheckedFileView<E>[], report: WardReporter): { entries: ScheduledChiBo<E>[]; source: string | null } {
+  const byKey = new Map<string, ScheduledChiBo<E>>();
+  let source: string | null = null;
+  for (const { path, result } of inputs) {
+    const schedule = result.schedule;
+    if (!schedule) continue;
+    source ??= path;
+    for (const entry of schedule.rows) {
+      const first = byKey.get(entry.key);
+      if (!first) {
+        byKey.set(entry.key, { entry, file: path, schedule });
+        continue;
+      }
+      const a = first.entry.meetingDate;
+      const b = entry.meetingDate;
+      if (a && b && compareDates(a, b) !== 0) {
+        report(
+          path,
+          'PROC-02',
+          { sheet: schedule.sheet, cell: entry.cells.meetingDate },
+          schedule.sheet,
+          `Sheet "${schedule.sheet}", ô ${entry.cells.meetingDate}: lịch ghi chi bộ "${entry.chiBo}" họp ngày ${formatDate(b)}, nhưng lịch trong tệp ${first.file} (ô ${first.entry.cells.meetingDate}) ghi ngày ${formatDate(a)}. Thống nhất một lịch theo kế hoạch của Đảng ủy.`,
+          `Sheet "${schedule.sheet}", cell ${entry.cells.meetingDate}: chi bộ "${entry.chiBo}" is scheduled on ${formatDate(b)} here but on ${formatDate(a)} in ${first.file}.`,
+        );
+      }
+    }
+  }
+  return { entries: [...byKey.values()], source };
+}
+
+/**
+ * AGG-04: every chi bộ of the schedule has results, every chi bộ with results is in the schedule;
+ * PROC-02: a chi bộ whose own workbook had no schedule met on the schedule's date. Returns the chi bộ
+ * (first file of each) that the schedule does not list.
+ */
+export function checkScheduleCoverage(inputs: readonly CheckedFileView[], entries: readonly ScheduledChiBo[], source: string | null, index: ChiBoIndex, report: WardReporter): string[] {
+  const scheduled = new Map(entries.map((e) => [e.entry.key, e]));
+  for (const { entry, file, schedule } of entries) {
+    if (index.fileOfKey.has(entry.key)) continue;
+    report(
+      file,
+      'AGG-04',
+      { sheet: schedule.sheet, cell: entry.cells.chiBo },
+      schedule.sheet,
+      `Sheet "${schedule.sheet}", ô ${entry.cells.chiBo}: chi bộ "${entry.chiBo}" có trong lịch${entry.meetingDate ? ` (họp ngày ${formatDate(entry.meetingDate)})` : ''} nhưng chưa có tệp kết quả nào${entry.inCharge ? `; đồng chí phụ trách: ${entry.inCharge}` : ''}. Đôn đốc chi bộ gửi kết quả, hoặc kiểm tra tên chi bộ trong tệp đã nhận.`,
+      `Sheet "${schedule.sheet}", cell ${entry.cells.chiBo}: chi bộ "${entry.chiBo}" is in the schedule but no results were received.`,
+    );
+  }
+  const notInSchedule: string[] = [];
+  if (entries.length === 0) return notInSchedule;
+  for (const [f, key] of index.keyOfFile) {
+    const { path, result } = inputs[f];
+    const row = scheduled.get(key);
+    if (!row) {
+      if (index.fileOfKey.get(key) === f) notInSchedule.push(result.chiBo as string);
+      report(path, 'AGG-04', result.places.chiBo, 'Thông tin chi bộ', `Chi bộ "${result.chiBo}" (tệp ${path}) không có trong lịch của kế hoạch (tệp ${source}, sheet "${entries[0].schedule.sheet}"). Sửa tên chi bộ cho giống trong lịch, hoặc bổ sung chi bộ vào lịch.`, `Chi bộ "${result.chiBo}" (${path}) is not in the plan's schedule.`);
+      continue;
+    }
+    const meeting = result.heading.meetingDate;
+    const planned = row.entry.meetingDate;
+    if (!result.schedule && meeting && planned && compareDates(meeting, planned) !== 0) {
+      report(
+        path,
+        'PROC-02',
+        result.places.meetingDate,
+        'Thông tin chi bộ',
+        `Chi bộ "${result.chiBo}" họp ngày ${formatDate(meeting)}, nhưng lịch của kế hoạch (tệp ${row.file}, sheet "${row.schedule.sheet}", ô ${row.entry.cells.meetingDate}) là ngày ${formatDate(planned)}. Kiểm tra lại ngày họp.`,
+        `Chi bộ "${result.chiBo}" met on ${formatDate(meeting)}, but the schedule (${row.file}) says ${formatDate(planned)}.`,
+      );
+    }
+  }
+  return notInSchedule;
+}
+
+/** AGG-01: a chi bộ whose level is undetermined or provisional is counted as such in Tổng hợp. */
+export function checkChiBoLevels(inputs: readonly CheckedFileView[], chiBoFiles: readonly number[], report: WardReporter): void {
+  for (const f of chiBoFiles) {
+    const { path, result } = inputs[f];
+    const c = result.chiBoResults[0];
+    if (c && c.level !== null && !c.provisional) continue;
+    const what = !c || c.level === null ? 'chưa xác định được mức xếp loại' : 'có mức xếp loại tạm thời (còn đảng viên chưa xác định, CB-08)';
+    report(
+      path,
+      'AGG-01',
+      result.places.chiBo,
+      'Thông tin chi bộ',
+      `Chi bộ "${result.chiBo ?? path}" ${what}: Tổng hợp ghi ${!c || c.level === null ? 'vào dòng "Chưa xác định"' : 'theo mức tạm thời'}. Xử lý các lỗi của tệp ${path} rồi tổng hợp lại.`,
+      `Chi bộ "${result.chiBo ?? path}" has ${!c || c.level === null ? 'no level' : 'a provisional level'}; fix ${path} and combine again.`,
+    );
+  }
+}
+
+export interface ExemplaryCheck {
+  readonly chosen: readonly string[];
+  readonly counted: number;
+  readonly bound: number;
+  readonly withinBound: boolean;
+}
+
+/** AGG-02: the chi bộ marked "TSVM tiêu biểu" are TSVM, and at most the rule set's percent of them. */
+export function checkExemplary(inputs: readonly CheckedFileView[], entries: readonly ScheduledChiBo[], index: ChiBoIndex, tsvm: number, ruleSet: RuleSet, report: WardReporter): ExemplaryCheck {
+  const bound = Math.floor((ruleSet.exemplaryPercent * tsvm) / 100);
+  const chosen = entries.filter((e) => e.entry.exemplary);
+  let counted = 0;
+  for (const c of chosen) {
+    const f = index.fileOfKey.get(c.entry.key);
+    const level = f === undefined ? null : (inputs[f].result.chiBoResults[0]?.level ?? null);
+    if (level === 'TSVM') {
+      counted++;
+      continue;
+    }
+    report(
+      c.file,
+      'AGG-02',
+      { sheet: c.schedule.sheet, cell: c.entry.cells.exemplary },
+      c.schedule.sheet,
+      `Sheet "${c.schedule.sheet}", ô ${c.entry.cells.exemplary}: chi bộ "${c.entry.chiBo}" được chọn TSVM tiêu biểu nhưng ${f === undefined ? 'chưa có kết quả' : `xếp loại ${level ?? 'chưa xác định'}`}; chỉ chọn trong số chi bộ Trong sạch, vững mạnh (III.2.3.b).`,
+      `Sheet "${c.schedule.sheet}", cell ${c.entry.cells.exemplary}: chi bộ "${c.entry.chiBo}" is marked exemplary but is ${level ?? 'not classified'}; only TSVM chi bộ can be.`,
+      'warning',
+    );
+  }
+  const withinBound = 100 * counted <= ruleSet.exemplaryPercent * tsvm;
+  if (!withinBound) {
+    const last = chosen[chosen.length - 1];
+    report(
+      last.file,
+      'AGG-02',
+      { sheet: last.schedule.sheet, cell: last.entry.cells.exemplary },
+      last.schedule.sheet,
+      `${counted} chi bộ TSVM tiêu biểu được chọn (${chosen.map((c) => c.entry.chiBo).join(', ')}), vượt giới hạn ${ruleSet.exemplaryPercent}% của ${tsvm} chi bộ Trong sạch, vững mạnh = tối đa ${bound} (III.2.3.b: 100 × ${counted} > ${ruleSet.exemplaryPercent} × ${tsvm}). Bỏ bớt dấu ở cột "TSVM tiêu biểu".`,
+      `${counted} exemplary chi bộ chosen, above ${ruleSet.exemplaryPercent} % of ${tsvm} TSVM = at most ${bound}.`,
+    );
+  }
+  return { chosen: chosen.map((c) => c.entry.chiBo), counted, bound, withinBound };
+}
+
+export interface WardLeader extends LeaderResult {
+  readonly file: string;
+}
+
+/** The leaders' tallies of every file; LEAD-02 for one voted in two places (the same tally in two files counts once). */
+export function combineLeaders(inputs: readonly CheckedFileView[], report: WardReporter): WardLeader[] {
+  const leaders: WardLeader[] = [];
+  const byLeader = new Map<string, WardLeader>();
+  for (const { path, result } of inputs) {
+    for (const leader of result.leaders) {
+      const key = leader.nameKey;
+      const first = key ? byLeader.get(key) : undefined;
+      if (!first) {
+        const own: WardLeader = { ...leader, file: path };
+        if (key) byLeader.set(key, own);
+        leaders.push(own);
+        continue;
+      }
+      if (first.file === path) continue; // listed twice on one sheet: LEAD-02 in check
+      const samePlace = foldLabel(first.place ?? '') === foldLabel(leader.place ?? '');
+      const sameVotes = MEMBER_LEVELS.every((l) => first.votes[l] === leader.votes[l]) && first.validBallots === leader.validBallots;
+      if (samePlace && sameVotes) continue;
+      report(
+        path,
+        'LEAD-02',
+        { sheet: leader.sheet, cell: leader.cell },
+        leader.sheet,
+        `"${leader.name}" được lấy phiếu biểu quyết ở hai nơi: "${first.place ?? '?'}" (tệp ${first.file}, ô ${first.cell}) và "${leader.place ?? '?'}" (tệp ${path}, ô ${leader.cell}). Mỗi đồng chí chỉ biểu quyết ở một nơi (II.3.2); Tổng hợp giữ kết quả thứ nhất.`,
+        `"${leader.name}" was voted in two places: "${first.place ?? '?'}" (${first.file}) and "${leader.place ?? '?'}" (${path}). Only the first is kept.`,
+      );
+    }
+  }
+  return leaders;
+}
