@@ -3,6 +3,11 @@
  * the manifest asks for ExcelApi 1.1 so that older Excel can still load the add-in.
  */
 export const API = {
+  /** The Excel JavaScript API at all (Excel.run). */
+  excel: '1.1',
+  /** Workbook.functions (the DATE function tells the workbook's date system); getUsedRange(valuesOnly). */
+  functions: '1.2',
+  valuesOnly: '1.2',
   /** getUsedRangeOrNullObject. */
   nullObjects: '1.4',
   /** Worksheet.visibility can be set (very hidden state sheet). */
@@ -23,10 +28,17 @@ export const API = {
   notes: '1.18',
 } as const;
 
+/**
+ * Whether the host offers ExcelApi `version`: the one requirement-set check of src/office (the pane's
+ * "is Excel there" included). Outside Office (a plain browser, a test without the fake host's globals)
+ * there is no host to vouch for anything, and the answer is false: the caller then takes the path of the
+ * oldest Excel, which is right on every host, rather than calling an API nobody said exists. A test
+ * that means a given Excel installs the fake host's globals (`host.withGlobals`) with its `apiVersion`.
+ */
 export function supports(version: string): boolean {
   if (typeof Office === 'undefined') return false;
+  // Outside an Office host office.js still loads, but `requirements` is missing and an unguarded call throws.
   const requirements = Office.context?.requirements;
-  // Outside Office (a plain browser) `requirements` is missing and an unguarded call throws.
   return Boolean(requirements && typeof requirements.isSetSupported === 'function' && requirements.isSetSupported('ExcelApi', version));
 }
 

@@ -2,8 +2,9 @@
  * The whole check inside Excel, the platform's way: read every sheet's used range once, compute with the
  * core, then write flags and result sheets. The syncs follow a fixed plan, whatever the number of rows:
  *
- *   1. sheet names and the remembered state (the state sheet read by name, a null object when absent);
- *   2. every input sheet's used range: its size, and the values of its first FIRST_READ_ROWS rows,
+ *   1. sheet names, the workbook's date system and the remembered state (the state sheet read by name,
+ *      a null object when absent);
+ *   2. every input sheet's used range (steps 1–2 are readWorkbook.ts's `readOpenWorkbook`, the one reader): its size, and the values of its first FIRST_READ_ROWS rows,
  *      whether its rows and columns are hidden, the sheet's merged areas (DATA-07; one sync more only
  *      when some rows or columns of a sheet are hidden and others not, to find which);
  *   3. queued first, the fills of the cells to flag for the first time (one `getCellProperties` per
@@ -23,9 +24,9 @@
 import { a1, checkWorkbook, type CheckResult, type WorkbookModel } from '../core';
 import { MORE_RESULT_SHEETS, RESULT_SHEETS } from '../core/forms/definitions';
 import { type Flag, flagsOf, moreResultSheets, resultSheets } from '../core/output/resultSheets';
-import { API, FIRST_READ_ROWS, READ_BUDGET, supports } from './api';
+import { API, READ_BUDGET, supports } from './api';
 import { BatchWriter, CALL_BYTES, OBJECT_BYTES, jsonBytes, utf8Bytes } from './batch';
-import { queueShape, readShapes, type ShapeRead, type SheetShape, toSheetGrid } from './readWorkbook';
+import { loaded, readOpenWorkbook } from './readWorkbook';
 import { asCellText, forAreas, type LayoutLink, queueLayout, queueLinks, rectanglesOf } from './renderLayout';
 import { type AddinState, EMPTY_STATE, type FlagRecord, parseState, serialiseState, STATE_SHEET } from './state';
 import { readState } from './stateSheet';
@@ -46,221 +47,27 @@ interface Snapshot {
   readonly noteCounts: ReadonlyMap<string, number>;
 }
 
-interface UsedRange {
-  readonly values: readonly (readonly unknown[])[];
-  readonly rowIndex: number;
-  readonly columnIndex: number;
-}
-
-/** Rows of one sheet still to read: 0-based, inclusive, over the used columns. */
-interface RowPart {
-  readonly grid: SheetRead;
-  readonly top: number;
-  readonly bottom: number;
-}
-
-interface SheetRead {
-  readonly name: string;
-  readonly sheet: Excel.Worksheet;
-  readonly rowIndex: number;
-  readonly columnIndex: number;
-  readonly values: unknown[][];
-}
-
-/** A ClientResult whose sync may have failed (then the caller does without it). */
-function loaded(result: OfficeExtension.ClientResult<unknown>): boolean {
-  try {
-    void result.value;
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Syncs; the error it failed with, or null. */
-async function syncError(context: Excel.RequestContext): Promise<unknown> {
-  try {
-    await context.sync();
-    return null;
-  } catch (error) {
-    return error ?? new Error('context.sync() failed');
-  }
-}
-
-const isTooLarge = (error: unknown): boolean => (error as { code?: string }).code === 'ResponsePayloadSizeLimitExceeded';
-
 /**
- * Reads rows of long sheets in parts sized from what the first rows weighed. Reading changes nothing,
- * so a part whose response still passes the limit is simply read again in two halves.
+ * Steps 1–2 (and more parts for sheets of more than FIRST_READ_ROWS rows), through the one reader: the
+ * input sheets, with the remembered state read in the names' sync (a null object when absent) and the
+ * notes counted in the values' sync.
  */
-async function readParts(context: Excel.RequestContext, parts: readonly RowPart[]): Promise<void> {
-  if (parts.length === 0) return;
-  const loads = parts.map((part) => {
-    const { grid } = part;
-    const right = grid.columnIndex + (grid.values[0]?.length ?? 1) - 1;
-    const range = grid.sheet.getRange(`${a1(part.top, grid.columnIndex)}:${a1(part.bottom, right)}`);
-    range.load('values');
-    return { part, range };
-  });
-  try {
-    await context.sync();
-  } catch (error) {
-    const rows = parts.reduce((n, p) => n + p.bottom - p.top + 1, 0);
-    if (!isTooLarge(error) || rows <= 1) throw error;
-    const halves: RowPart[][] = [[], []];
-    for (const p of parts) {
-      if (p.bottom === p.top) halves[halves[0].length <= halves[1].length ? 0 : 1].push(p);
-      else {
-        const middle = Math.floor((p.top + p.bottom) / 2);
-        halves[0].push({ ...p, bottom: middle });
-        halves[1].push({ ...p, top: middle + 1 });
-      }
-    }
-    for (const half of halves) await readParts(context, half);
-    return;
-  }
-  for (const { part, range } of loads) {
-    range.values.forEach((row, i) => (part.grid.values[part.top - part.grid.rowIndex + i] = row as unknown[]));
-  }
-}
-
-/** Groups parts into requests whose responses should stay under READ_BUDGET. */
-async function readRest(context: Excel.RequestContext, sheets: readonly { grid: SheetRead; from: number; bytesPerRow: number }[]): Promise<void> {
-  let batch: RowPart[] = [];
-  let room = READ_BUDGET;
-  for (const { grid, from, bytesPerRow } of sheets) {
-    const last = grid.rowIndex + grid.values.length - 1;
-    for (let top = from; top <= last; ) {
-      const fit = Math.floor(room / bytesPerRow);
-      if (fit < 1) {
-        await readParts(context, batch);
-        batch = [];
-        room = READ_BUDGET;
-        continue;
-      }
-      const bottom = Math.min(last, top + fit - 1);
-      batch.push({ grid, top, bottom });
-      room -= (bottom - top + 1) * bytesPerRow;
-      top = bottom + 1;
-    }
-  }
-  await readParts(context, batch);
-}
-
-/** Steps 1–2 (and more parts for sheets of more than FIRST_READ_ROWS rows): the sheets and the state. */
 async function readSnapshot(context: Excel.RequestContext): Promise<Snapshot> {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name');
-  const nullObjects = supports(API.nullObjects);
-  let state: Excel.Range | null = null;
-  if (nullObjects) {
-    state = worksheets.getItemOrNullObject(STATE_SHEET).getUsedRangeOrNullObject(true);
-    state.load(['values', 'rowIndex', 'columnIndex']);
-  }
-  await context.sync();
-  const sheetNames = worksheets.items.map((s) => s.name);
-  const inputs = worksheets.items.filter((s) => !OUTPUT_SHEETS.has(s.name));
-  if (!nullObjects) {
-    // Excel 2016 (ExcelApi 1.1–1.3): no null objects, no 5 MB limit on the desktop; read whole.
-    if (sheetNames.includes(STATE_SHEET)) {
-      state = worksheets.getItem(STATE_SHEET).getUsedRange();
-      state.load(['values', 'rowIndex', 'columnIndex']);
-    }
-    const whole = inputs.map((sheet) => {
-      const range = sheet.getUsedRange();
-      range.load(['values', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
-      return { name: sheet.name, range, shape: queueShape(sheet, range) };
-    });
-    await context.sync();
-    const shapes = await readShapes(context, whole.map((w) => w.shape));
-    return snapshotOf(sheetNames, whole.map(({ name, range }, i) => ({ ...toSheetGrid(name, range), ...shapes[i] })), state, new Map());
-  }
-  const counts = supports(API.notes) ? inputs.map((sheet) => ({ name: sheet.name, count: sheet.notes.getCount() })) : [];
-  const reads = await readSheets(context, inputs);
-  return snapshotOf(
-    sheetNames,
-    reads.map((r) => ({ ...toSheetGrid(r.name, r.range), ...r.shape })),
-    state,
-    new Map(counts.flatMap(({ name, count }) => (loaded(count) ? [[name, count.value] as const] : []))),
-  );
-}
-
-function snapshotOf(sheetNames: readonly string[], grids: ReturnType<typeof toSheetGrid>[], state: Excel.Range | null, noteCounts: ReadonlyMap<string, number>): Snapshot {
-  return {
-    sheetNames,
-    model: { sheets: grids },
-    state: state && !state.isNullObject ? parseState(toSheetGrid(STATE_SHEET, state).values) : EMPTY_STATE,
-    noteCounts,
-  };
-}
-
-/**
- * Step 2: sizes, first rows, hidden rows and columns, merged areas; then the rest of long sheets (and,
- * only when some rows or columns of a sheet are hidden and others not, one sync to find which).
- */
-async function readSheets(context: Excel.RequestContext, inputs: readonly Excel.Worksheet[]): Promise<{ name: string; range: UsedRange | null; shape: SheetShape }[]> {
-  const queued = inputs.map((sheet) => ({
-    sheet,
-    used: sheet.getUsedRangeOrNullObject(true),
-    head: sheet.getRange(`1:${FIRST_READ_ROWS}`).getUsedRangeOrNullObject(true),
-    shape: null as ShapeRead | null,
-  }));
-  let withHeads = true;
-  let withMerges = true;
-  const queueReads = (): void => {
-    for (const q of queued) {
-      q.used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
-      if (withHeads) q.head.load(['values', 'rowIndex', 'columnIndex']);
-      q.shape = queueShape(q.sheet, q.used, withMerges);
-    }
-  };
-  queueReads();
-  let error = await syncError(context);
-  // A sheet of more than 512 merged areas, which Excel refuses to list: read again without merges.
-  if (error !== null && !isTooLarge(error) && queued.some((q) => q.shape?.merged)) {
-    withMerges = false;
-    queueReads();
-    error = await syncError(context);
-  }
-  // First rows too heavy for one response (very wide sheets): sizes alone, then everything in parts.
-  if (error !== null && isTooLarge(error)) {
-    withHeads = false;
-    queueReads();
-    error = await syncError(context);
-  }
-  if (error !== null) throw error;
-  const rest: { grid: SheetRead; from: number; bytesPerRow: number }[] = [];
-  const out = queued.map(({ sheet, used, head }) => {
-    if (used.isNullObject) return { name: sheet.name, range: null, shape: {} };
-    const grid: SheetRead = {
-      name: sheet.name,
-      sheet,
-      rowIndex: used.rowIndex,
-      columnIndex: used.columnIndex,
-      values: Array.from({ length: used.rowCount }, () => new Array<unknown>(used.columnCount).fill('')),
-    };
-    let bytesPerRow = 16 * used.columnCount + 4;
-    let from = used.rowIndex;
-    if (withHeads) {
-      from = Math.max(used.rowIndex, FIRST_READ_ROWS);
-      if (!head.isNullObject && head.values.length > 0) {
-        let bytes = 0;
-        head.values.forEach((row, i) => {
-          bytes += jsonBytes(row) + 1;
-          const target = grid.values[head.rowIndex - grid.rowIndex + i];
-          row.forEach((v, j) => (target[head.columnIndex - grid.columnIndex + j] = v));
-        });
-        // A row read later weighs about what the first ones did, over all the used columns.
-        bytesPerRow = Math.ceil((bytes / head.values.length) * (used.columnCount / head.values[0].length)) + 4;
-      }
-    }
-    if (from < grid.rowIndex + grid.values.length) rest.push({ grid, from, bytesPerRow });
-    return { name: sheet.name, range: grid as UsedRange, shape: {} as SheetShape };
+  let counts: { name: string; count: OfficeExtension.ClientResult<number> }[] = [];
+  const read = await readOpenWorkbook(context, {
+    include: (name) => !OUTPUT_SHEETS.has(name),
+    byName: [STATE_SHEET],
+    withValues: (_names, inputs) => {
+      if (supports(API.notes)) counts = inputs.map((sheet) => ({ name: sheet.name, count: sheet.notes.getCount() }));
+    },
   });
-  const shapes = await readShapes(context, queued.map((q) => q.shape));
-  out.forEach((o, i) => (o.shape = shapes[i]));
-  await readRest(context, rest);
-  return out;
+  const state = read.byName.get(STATE_SHEET);
+  return {
+    sheetNames: read.sheetNames,
+    model: read.model,
+    state: state ? parseState(state.values) : EMPTY_STATE,
+    noteCounts: new Map(counts.flatMap(({ name, count }) => (loaded(count) ? [[name, count.value] as const] : []))),
+  };
 }
 
 /** What was on a cell before this check flags it for the first time. */

@@ -1,14 +1,16 @@
 /**
  * "Chuyển sang Unicode" (DATA-06) in the open workbook: every cell typed in TCVN3 or VNI gets its
  * Unicode text, and a legacy font (`.VnTime`, `VNI-Times`) its Unicode counterpart; nothing else is
- * touched. Syncs: the sheet names; the used ranges' values; for the cells that could be legacy text
- * only, their number formats and (ExcelApi 1.9, getCellProperties) font names; then all writes in one
- * batch (a second only past the request budget).
+ * touched. Syncs: the sheet names and the used ranges' values (readWorkbook.ts's `readOpenWorkbook`, as
+ * the check reads them, so the conversion sees exactly the cells the check flagged); for the cells that
+ * could be legacy text only, their number formats and (ExcelApi 1.9, getCellProperties) font names; then
+ * all writes in one batch (a second only past the request budget).
  */
 import { a1 } from '../core';
 import { decodeLegacy, findLegacyCells, isAscii, type LegacyCell, legacyFont } from '../core/text/legacy';
 import { supports } from './api';
 import { BatchWriter, CALL_BYTES, jsonBytes, OBJECT_BYTES } from './batch';
+import { readOpenWorkbook } from './readWorkbook';
 import { STATE_SHEET } from './state';
 
 /** Range.getCellProperties. */
@@ -24,7 +26,7 @@ export interface LegacyConversion {
 interface SheetRead {
   readonly sheet: Excel.Worksheet;
   readonly name: string;
-  readonly range: Excel.Range;
+  readonly range: { readonly values: readonly (readonly unknown[])[]; readonly rowIndex: number; readonly columnIndex: number };
 }
 
 /** A column run of cells that could hold legacy text: read its formats and fonts together. */
@@ -39,19 +41,13 @@ interface Run {
 const couldBeLegacy = (value: unknown): value is string => typeof value === 'string' && !isAscii(value) && (decodeLegacy(value, 'tcvn3') !== null || decodeLegacy(value, 'vni') !== null);
 
 export async function convertLegacyInExcel(context: Excel.RequestContext): Promise<LegacyConversion> {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name');
-  await context.sync();
-
-  // getUsedRange(true) gives A1 for an empty sheet rather than failing, so no null object is needed.
-  const reads: SheetRead[] = worksheets.items
-    .filter((sheet) => sheet.name !== STATE_SHEET)
-    .map((sheet) => {
-      const range = sheet.getUsedRange(true);
-      range.load(['values', 'rowIndex', 'columnIndex']);
-      return { sheet, name: sheet.name, range };
-    });
-  await context.sync();
+  // Merged areas and hidden rows do not matter here: only the values are read.
+  const workbook = await readOpenWorkbook(context, { include: (name) => name !== STATE_SHEET, shapes: false });
+  const reads: SheetRead[] = workbook.sheets.map(({ sheet, grid }) => ({
+    sheet,
+    name: grid.name,
+    range: { values: grid.values, rowIndex: grid.originRow, columnIndex: grid.originCol },
+  }));
 
   const withFonts = supports(CELL_PROPERTIES);
   const runsOf = new Map<SheetRead, Run[]>();

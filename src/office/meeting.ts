@@ -1,7 +1,8 @@
 /**
  * "In phiếu" and "Biên bản" in the open workbook: the same layouts as `xeploai ballots` and `minutes`,
- * from the same check, added to (or replacing) their sheets. Reading is readWorkbook's two syncs (three when some rows or columns are hidden), writing
- * one more (the writer splits it only past the request budget); no sync in a loop.
+ * from the same check, added to (or replacing) their sheets. Reading is the one reader's two syncs
+ * (readWorkbook.ts: more only for hidden rows among shown ones, or sheets past FIRST_READ_ROWS rows),
+ * writing one more (the writer splits it only past the request budget); no sync in a loop.
  */
 import { checkWorkbook, type CheckResult } from '../core/check';
 import { type BallotOutcome, ballotFor } from '../core/output/ballots';

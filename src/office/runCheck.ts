@@ -5,6 +5,7 @@
  */
 import type { CheckResult } from '../core/check';
 import { countBySeverity } from '../core/issues';
+import { API, supports } from './api';
 import type { ExcelCheckOptions } from './checkInExcel';
 import type { LegacyConversion } from './convertLegacy';
 import { readState } from './stateSheet';
@@ -27,10 +28,8 @@ export class ExcelUnavailableError extends Error {
 
 /** True when the Excel JavaScript API can be called from this page. */
 export function isExcelAvailable(): boolean {
-  if (typeof Office === 'undefined' || typeof Excel === 'undefined') return false;
-  // Outside an Office host office.js still loads, but `requirements` is missing or denies ExcelApi.
-  const requirements = Office.context?.requirements;
-  return Boolean(requirements && typeof requirements.isSetSupported === 'function' && requirements.isSetSupported('ExcelApi', '1.1'));
+  // Outside an Office host office.js still loads (so `Excel` is defined), but no requirement set is supported.
+  return typeof Excel !== 'undefined' && supports(API.excel);
 }
 
 function ensureExcel(): void {
@@ -154,16 +153,16 @@ export interface CombineSummary {
 export async function combineFilesIntoOpenWorkbook(files: readonly PickedFile[], settings: CombineOptions = {}): Promise<CombineSummary> {
   ensureExcel();
   settings.onProgress?.('reading');
-  // ExcelJS is large, and combining is rare: both are loaded (as their own chunks) only when the clerk
-  // combines files, so the pane starts as fast as before.
-  const [{ loadXlsxBuffer, UnreadableWorkbookError, workbookToModel }, { combineChecked, writeWardSummary }, { checkWorkbook }] = await Promise.all([import('../xlsx/readXlsx'), import('./ward'), import('../core/check')]);
+  // Combining is rare: the reader and the ward's layouts are loaded (as their own chunks) only when the
+  // clerk combines files, and ExcelJS only for a file the project's own reader declines.
+  const [{ readPickedFile, UnreadableWorkbookError }, { combineChecked, writeWardSummary }, { checkWorkbook }] = await Promise.all([import('./pickedFile'), import('./ward'), import('../core/check')]);
   const options = { ruleSet: settings.ruleSet, options: settings.options ?? {} };
   const checked: { path: string; result: CheckResult }[] = [];
   const unreadable: { name: string; reason: string }[] = [];
   for (const file of files) {
     let model;
     try {
-      model = workbookToModel(await loadXlsxBuffer(file.data, file.name));
+      model = await readPickedFile(file.data, file.name);
     } catch (err) {
       if (!(err instanceof UnreadableWorkbookError)) throw err;
       unreadable.push({ name: file.name, reason: err.message });

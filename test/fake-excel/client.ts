@@ -91,7 +91,7 @@ export interface HostPort {
   readonly book: HostWorkbook;
   readonly requestLimitBytes: number;
   readonly responseLimitBytes: number;
-  recordSync(record: { requests: number; bytes: number; responseBytes: number; error: string | null }): void;
+  recordSync(record: { requests: number; bytes: number; responseBytes: number; error: string | null; loads: readonly string[] }): void;
   recordEmptySync(): void;
 }
 
@@ -596,7 +596,8 @@ export class FakeRequestContext {
     const bytes = utf8Length(wire);
     // A round trip: nothing below happens before the caller awaits.
     await Promise.resolve();
-    const record = { requests: requests.length, bytes, responseBytes: 0, error: null as string | null };
+    const loads = requests.flatMap((r) => (r.kind === 'Query' && r.tree ? [...r.tree.props].map((name) => `${r.target._def.name}.${name}`) : []));
+    const record = { requests: requests.length, bytes, responseBytes: 0, error: null as string | null, loads };
     try {
       if (bytes > this._host.requestLimitBytes) throw requestPayloadTooLarge();
       const sent = JSON.parse(wire) as { Actions: { ArgumentInfo?: { Arguments?: unknown[] } }[] };

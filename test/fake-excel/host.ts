@@ -65,6 +65,8 @@ export interface FakeSyncRecord {
   readonly responseBytes: number;
   /** The error code the batch failed with, or null. */
   readonly error: string | null;
+  /** The properties each load of the batch asked for, as `Type.property` ('Range.values'), in order. */
+  readonly loads: readonly string[];
 }
 
 export interface FakeSyncStats {

@@ -14,7 +14,8 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { type FakeExcelOptions, FakeExcelHostCore } from './host';
 import { type FakeWorkbookSnapshot, bookFromSnapshot } from './snapshot';
-import { hostFromExcelJs, hostToExcelJs, invalidDateCells, rawCellsOf } from './xlsx';
+import { readPackage } from './package';
+import { hostFromExcelJs, hostFromXlsx, hostToExcelJs } from './xlsx';
 
 export { FakeRichApiError, ErrorCodes } from './errors';
 export { FakeClientResult, FakeRequestContext } from './client';
@@ -29,6 +30,8 @@ export {
   FakeChartTitle,
   FakeChartTitleFormat,
   FakeDataValidation,
+  FakeFunctionResult,
+  FakeFunctions,
   FakeNote,
   FakeNoteCollection,
   FakePageLayout,
@@ -54,11 +57,16 @@ export class FakeExcelHost extends FakeExcelHostCore {
   /** Opens an .xlsx file (path) or its bytes, as Excel would show it. */
   static async fromXlsx(source: string | ArrayBuffer | Uint8Array, options: FakeExcelOptions = {}): Promise<FakeExcelHost> {
     const bytes = typeof source === 'string' ? await readFile(source) : Buffer.from(source instanceof ArrayBuffer ? new Uint8Array(source) : source);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    // Where ExcelJS made an Invalid Date of a cell, the file's own value is what Excel shows.
-    const rawCells = await rawCellsOf(bytes, invalidDateCells(wb));
-    return new FakeExcelHost(hostFromExcelJs(wb, options.apiVersion ?? '1.18', options.userName ?? 'Fake User', rawCells), options);
+    // Values from the fake's own reading of the package (what Excel shows); formats from ExcelJS, where it
+    // can read the file at all (see hostFromXlsx).
+    const pkg = await readPackage(bytes);
+    let wb: ExcelJS.Workbook | null = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    } catch {
+      wb = null;
+    }
+    return new FakeExcelHost(hostFromXlsx(pkg, wb, options.apiVersion ?? '1.18', options.userName ?? 'Fake User'), options);
   }
 
   /** Takes an ExcelJS workbook's current content (it is copied: later changes to it are not seen). */

@@ -5,7 +5,7 @@
  *
  * Requirement sets are enforced where the real stack enforces them:
  * - `clientSince`: office.js throws ApiNotFound synchronously, at the call (getItemOrNullObject 1.4,
- *   getUsedRangeOrNullObject 1.4, getRangeByIndexes 1.7, freezePanes 1.7, getRanges 1.9,
+ *   getUsedRangeOrNullObject 1.4, Workbook.functions 1.2, getRangeByIndexes 1.7, freezePanes 1.7, getRanges 1.9,
  *   Range.getCellProperties/getRowProperties/getColumnProperties 1.9, merge 1.2,
  *   getResizedRange 1.3, getMergedAreasOrNullObject 1.13, Range.dataValidation 1.8,
  *   Worksheet.pageLayout 1.9, the 1.18 notes API, charts' getItemOrNullObject/getCount 1.4,
@@ -70,6 +70,7 @@ import {
   mergeRange,
   mergedAreasIn,
   rowHeightOf,
+  serialFromDate,
   setColumnWidth,
   setHidden,
   setHyperlink,
@@ -208,6 +209,8 @@ export class FakeWorkbook extends FakeClientObject {
   declare readonly worksheets: FakeWorksheetCollection;
   /** ExcelApi 1.18. */
   declare readonly notes: FakeNoteCollection;
+  /** ExcelApi 1.2 (office.js checks it in the getter). */
+  declare readonly functions: FakeFunctions;
 
   getSelectedRange(): FakeRange {
     return this._method(FakeRange, 'getSelectedRange', [], (book: HostWorkbook) => {
@@ -229,6 +232,32 @@ export class FakeWorkbook extends FakeClientObject {
       { clientSince: '1.7' },
     );
   }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Worksheet functions (only DATE: how an add-in can tell the workbook's date system)
+
+/** What Excel's DATE gives: the serial in the workbook's date system, or `#NUM!` before its first day. */
+function dateFunction(book: HostWorkbook, args: unknown[]): { value: number | string; error: string | null } {
+  const [y, m, d] = args.map((a) => Math.trunc(Number(a)));
+  if (![y, m, d].every(Number.isFinite) || y < 0 || y > 9999) return { value: '#NUM!', error: '#NUM!' };
+  // Excel takes a year below 1900 as counted from 1900 (DATE(104, 1, 1) is 2004), and rolls months and days over.
+  const year = y < 1900 ? y + 1900 : y;
+  const serial = serialFromDate(new Date(Date.UTC(year, m - 1, d)), book.date1904);
+  return serial < 0 ? { value: '#NUM!', error: '#NUM!' } : { value: serial, error: null };
+}
+
+/** `workbook.functions`: the worksheet functions an add-in can call (ExcelApi 1.2). */
+export class FakeFunctions extends FakeClientObject {
+  date(year: number, month: number, day: number): FakeFunctionResult {
+    return this._method(FakeFunctionResult, 'date', [year, month, day], (book: HostWorkbook, _h, args) => dateFunction(book, args));
+  }
+}
+
+/** A function's result: `value`, or `error` (its text) when the function gives an error. */
+export class FakeFunctionResult extends FakeClientObject {
+  declare readonly value: unknown;
+  declare readonly error: string | null;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1151,7 +1180,19 @@ define(FakeWorkbook, {
   navs: {
     worksheets: { type: FakeWorksheetCollection, resolve: (book: HostWorkbook) => book },
     notes: { type: FakeNoteCollection, resolve: (book: HostWorkbook) => ({ book, sheet: null }), clientSince: '1.18' },
+    functions: { type: FakeFunctions, resolve: (book: HostWorkbook) => book, clientSince: '1.2' },
   },
+});
+
+define(FakeFunctions, { name: 'Functions', props: {}, navs: {} });
+
+define(FakeFunctionResult, {
+  name: 'FunctionResult',
+  props: {
+    value: { read: (r: { value: unknown }) => r.value },
+    error: { read: (r: { error: string | null }) => r.error },
+  },
+  navs: {},
 });
 
 define(FakeWorksheetCollection, {

@@ -10,7 +10,6 @@
  * Only index.ts imports this file: the browser build must not pull ExcelJS in.
  */
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { MAX_COLS, MAX_ROWS, type Rect, cellA1, formatRect, isWholeColumns, isWholeRows, lettersToColumn, parseRect, rectCells, splitSheet } from './address';
 import { fileBorderStyle, lineFromFile } from './borders';
 import {
@@ -33,12 +32,14 @@ import {
   type Underline,
   type VerticalAlignment,
   cellKey,
+  isCoveredByMerge,
   keyCol,
   keyRow,
   sameFont,
   sameFormat,
   serialFromDate,
 } from './model';
+import type { PackageSheet, PackageWorkbook } from './package';
 import { DEFAULT_ALERT, DEFAULT_PROMPT, RULE_TYPES, isoSerial } from './validation';
 
 // ---------------------------------------------------------------------------------------------------
@@ -194,35 +195,31 @@ type RichText = { richText: { text?: string }[] };
 const isRichText = (v: unknown): v is RichText => typeof v === 'object' && v !== null && Array.isArray((v as RichText).richText);
 const plainText = (v: RichText): string => v.richText.map((run) => run.text ?? '').join('');
 
-/**
- * What the sheet XML holds for cells ExcelJS could not give: by sheet name, then A1 address. ExcelJS
- * turns the value of a date-formatted cell into a `Date` even when it is a formula's error (`t="e"`) or a
- * number past any date (1e15), and those become an Invalid Date; Excel shows the error or the number.
- */
-export type RawCells = ReadonlyMap<string, ReadonlyMap<string, Content>>;
-
 const isInvalidDate = (value: unknown): boolean => value instanceof Date && Number.isNaN(value.getTime());
 
-/** A literal ExcelJS value (or a formula's cached result) as Excel holds it; `raw` stands in for an Invalid Date. */
-function contentOf(value: unknown, date1904: boolean, raw?: () => Content): Content {
+/**
+ * A literal ExcelJS value (or a formula's cached result) as Excel holds it. An Invalid Date (ExcelJS's
+ * reading of a date-formatted error or of a number past any date) is left empty here: `fromXlsx` takes
+ * every value from the package itself (package.ts), and `fromWorkbook` has no file to take it from.
+ */
+function contentOf(value: unknown, date1904: boolean): Content {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (isInvalidDate(value)) return raw ? raw() : null;
+  if (isInvalidDate(value)) return null;
   if (value instanceof Date) return serialFromDate(value, date1904);
   if (isRichText(value)) return plainText(value);
   if (typeof value === 'object' && typeof (value as { error?: unknown }).error === 'string') return { error: (value as { error: string }).error };
   return null;
 }
 
-function loadCell(cell: ExcelJS.Cell, date1904: boolean, rawCells?: ReadonlyMap<string, Content>): { content: Content; formula?: string; hyperlink?: HostCell['hyperlink'] } {
+function loadCell(cell: ExcelJS.Cell, date1904: boolean): { content: Content; formula?: string; hyperlink?: HostCell['hyperlink'] } {
   const value = cell.value as unknown;
   if (cell.type === ExcelJS.ValueType.Merge) return { content: null };
-  const raw = (): Content => rawCells?.get(cell.address) ?? null;
   if (value && typeof value === 'object' && !(value instanceof Date)) {
     const v = value as Record<string, unknown>;
     if (typeof v.formula === 'string' || typeof v.sharedFormula === 'string') {
       const text = typeof v.formula === 'string' ? v.formula : (cell.formula ?? String(v.sharedFormula));
-      return { content: contentOf(v.result, date1904, raw), formula: `=${text}` };
+      return { content: contentOf(v.result, date1904), formula: `=${text}` };
     }
     if (typeof v.hyperlink === 'string') {
       const text = isRichText(v.text) ? plainText(v.text) : typeof v.text === 'string' ? v.text : '';
@@ -233,69 +230,7 @@ function loadCell(cell: ExcelJS.Cell, date1904: boolean, rawCells?: ReadonlyMap<
       return { content: text, hyperlink: link };
     }
   }
-  return { content: contentOf(value, date1904, raw) };
-}
-
-/** The cells of each sheet whose value or cached result ExcelJS gave as an Invalid Date. */
-export function invalidDateCells(wb: ExcelJS.Workbook): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  for (const ws of wb.worksheets) {
-    ws.eachRow({ includeEmpty: false }, (row) => {
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        const value = cell.value as unknown;
-        const result = value && typeof value === 'object' && !(value instanceof Date) ? (value as { result?: unknown }).result : undefined;
-        if (!isInvalidDate(value) && !isInvalidDate(result)) return;
-        let cells = out.get(ws.name);
-        if (!cells) out.set(ws.name, (cells = new Set()));
-        cells.add(cell.address);
-      });
-    });
-  }
-  return out;
-}
-
-const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const unescapeXml = (text: string): string =>
-  text.replace(/&(amp|lt|gt|quot|apos|#x[0-9a-fA-F]+|#\d+);/g, (_m, e: string) =>
-    XML_ENTITIES[e] ?? String.fromCodePoint(e.startsWith('#x') ? parseInt(e.slice(2), 16) : Number(e.slice(1))),
-  );
-const attribute = (tag: string, name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
-
-/**
- * The raw values of `wanted` cells, read from the package's sheet XML: the error text of a `t="e"` cell,
- * else its number (a cell ExcelJS read as a date is numeric in the file).
- */
-export async function rawCellsOf(bytes: Uint8Array, wanted: ReadonlyMap<string, ReadonlySet<string>>): Promise<RawCells> {
-  const out = new Map<string, Map<string, Content>>();
-  if (wanted.size === 0) return out;
-  const zip = await JSZip.loadAsync(bytes);
-  const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
-  const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
-  const targets = new Map<string, string>();
-  for (const tag of rels.match(/<Relationship\b[^>]*>/g) ?? []) {
-    const id = attribute(tag, 'Id');
-    const target = attribute(tag, 'Target');
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-  }
-  for (const tag of workbook.match(/<sheet\b[^>]*>/g) ?? []) {
-    const name = unescapeXml(attribute(tag, 'name') ?? '');
-    const cells = wanted.get(name);
-    const part = targets.get(attribute(tag, 'r:id') ?? '');
-    if (!cells || !part) continue;
-    const xml = (await zip.file(part)?.async('string')) ?? '';
-    const values = new Map<string, Content>();
-    for (const match of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const address = attribute(match[1], 'r');
-      if (!address || !cells.has(address)) continue;
-      const v = /<v>([^<]*)<\/v>/.exec(match[2] ?? '')?.[1];
-      if (v === undefined) continue;
-      const text = unescapeXml(v);
-      if (attribute(match[1], 't') === 'e') values.set(address, { error: text });
-      else if (text.trim() !== '' && Number.isFinite(Number(text))) values.set(address, Number(text));
-    }
-    out.set(name, values);
-  }
-  return out;
+  return { content: contentOf(value, date1904) };
 }
 
 function noteText(note: ExcelJS.Cell['note'] | undefined): string | null {
@@ -314,10 +249,10 @@ const pointsToChars = (points: number): number => Math.round(((Math.round(points
 // ---------------------------------------------------------------------------------------------------
 // Load
 
-export function hostFromExcelJs(wb: ExcelJS.Workbook, apiVersion: string, userName: string, rawCells?: RawCells): HostWorkbook {
+export function hostFromExcelJs(wb: ExcelJS.Workbook, apiVersion: string, userName: string): HostWorkbook {
   const host = new HostWorkbook(apiVersion, userName);
   host.date1904 = Boolean((wb.properties as Partial<ExcelJS.WorkbookProperties> | undefined)?.date1904);
-  for (const ws of wb.worksheets) loadSheet(host, ws, rawCells?.get(ws.name));
+  for (const ws of wb.worksheets) loadSheet(host, ws);
   if (host.sheets.length === 0) host.addSheet('Sheet1');
   const activeTab = wb.views?.[0]?.activeTab ?? 0;
   const wanted = host.sheets[activeTab];
@@ -325,7 +260,61 @@ export function hostFromExcelJs(wb: ExcelJS.Workbook, apiVersion: string, userNa
   return host;
 }
 
-function loadSheet(host: HostWorkbook, ws: ExcelJS.Worksheet, rawCells?: ReadonlyMap<string, Content>): void {
+/**
+ * An .xlsx file as Excel shows it: the workbook and every value from the package itself (package.ts:
+ * sheets, date system, values, as Excel reads them), the rest (formats, notes, sizes, validation, page
+ * layout, views) from ExcelJS where ExcelJS reads the same sheets. Where it cannot (it throws on a
+ * prefixed or `r`-less sheet XML and finds no sheet in oddly named parts), the host is built from the
+ * package alone: values, merges, hidden rows and columns and visibility, every cell in the default format.
+ */
+export function hostFromXlsx(pkg: PackageWorkbook, wb: ExcelJS.Workbook | null, apiVersion: string, userName: string): HostWorkbook {
+  const sameSheets =
+    wb !== null && wb.worksheets.length === pkg.sheets.length && pkg.sheets.every((p) => wb.worksheets.some((ws) => ws.name === p.name));
+  if (!sameSheets) return hostFromPackage(pkg, apiVersion, userName);
+  const host = hostFromExcelJs(wb, apiVersion, userName);
+  host.date1904 = pkg.date1904;
+  for (const sheet of host.sheets) {
+    const values = pkg.sheets.find((p) => p.name === sheet.name);
+    if (values) overlayValues(sheet, values);
+  }
+  return host;
+}
+
+function hostFromPackage(pkg: PackageWorkbook, apiVersion: string, userName: string): HostWorkbook {
+  const host = new HostWorkbook(apiVersion, userName);
+  host.date1904 = pkg.date1904;
+  for (const p of pkg.sheets) {
+    const sheet = host.addSheet(p.name);
+    sheet.visibility = p.visibility;
+    sheet.merges.push(...p.merges);
+    for (const r of p.hiddenRows) sheet.hiddenRows.add(r);
+    for (const c of p.hiddenColumns) sheet.hiddenColumns.add(c);
+    overlayValues(sheet, p);
+  }
+  if (host.sheets.length === 0) host.addSheet('Sheet1');
+  host.active = host.visibleSheets()[0] ?? host.sheets[0];
+  return host;
+}
+
+/** Every cell's value (and written-out formula) from the package; formats stay those ExcelJS gave. */
+function overlayValues(sheet: HostSheet, pkg: PackageSheet): void {
+  for (const [key, cell] of sheet.cells) if (!pkg.values.has(key)) cell.content = null;
+  for (const [key, value] of pkg.values) {
+    const r = keyRow(key);
+    const c = keyCol(key);
+    // Excel shows a merged area's value in its top-left cell only.
+    if (isCoveredByMerge(sheet, r, c)) continue;
+    const cell = sheet.cells.get(key);
+    if (cell) cell.content = value;
+    else sheet.cells.set(key, { content: value, format: sheet.rowFormats.get(r) ?? sheet.colFormats.get(c) ?? DEFAULT_FORMAT });
+  }
+  for (const [key, formula] of pkg.formulas) {
+    const cell = sheet.cells.get(key);
+    if (cell && cell.formula === undefined) cell.formula = formula;
+  }
+}
+
+function loadSheet(host: HostWorkbook, ws: ExcelJS.Worksheet): void {
   const sheet = host.addSheet(ws.name);
   sheet.visibility = ws.state === 'hidden' ? 'Hidden' : ws.state === 'veryHidden' ? 'VeryHidden' : 'Visible';
   sheet.tabColor = colorOf((ws.properties as Partial<ExcelJS.WorksheetProperties> | undefined)?.tabColor) ?? null;
@@ -352,7 +341,7 @@ function loadSheet(host: HostWorkbook, ws: ExcelJS.Worksheet, rawCells?: Readonl
     for (let c = 1; c <= row.cellCount; c++) {
       const cell = row.findCell(c);
       if (!cell) continue;
-      const { content, formula, hyperlink } = loadCell(cell, host.date1904, rawCells);
+      const { content, formula, hyperlink } = loadCell(cell, host.date1904);
       const format = formatOf(cell.style);
       const inherited = sheet.rowFormats.get(r - 1) ?? sheet.colFormats.get(c - 1) ?? DEFAULT_FORMAT;
       const note = noteText(cell.note);

@@ -4,7 +4,7 @@
  * `xeploai aggregate --json` on the same files, a native chart over the per-level lines, an unreadable
  * file named and left out, and a sync count that does not grow with the number of files.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -122,6 +122,20 @@ describe('combining chi bộ workbooks into the open workbook', () => {
     expect(chart.series).toHaveLength(1);
     expect(chart.series[0].values).toEqual(LEVELS.map((l) => m.levels[l].count));
     expect(chart.series[0].categories).toHaveLength(LEVELS.length);
+  });
+
+  it('files of issue 12 (ISO dates, a prefixed sheet XML) are combined with the counts `xeploai aggregate` gives', async () => {
+    const bad = join(__dirname, '..', 'fixtures', 'bad', 'files');
+    const picked = ['iso-dates.xlsx', 'namespace-prefix.xlsx'].map((name) => ({ name, data: new Uint8Array(readFileSync(join(bad, name))) }));
+    const host = emptyHost();
+    const summary = await combine(host, [files[0], ...picked]);
+    const cli = await cliAggregate([files[0], ...picked]);
+    expect(summary.unreadable).toEqual([]);
+    expect(summary.files).toBe(3);
+    const m = cli.ward.members;
+    expect(countBeside(host, 'Tổng số đảng viên trong danh sách các chi bộ')).toBe(m.total);
+    expect(countBeside(host, 'Số đảng viên được phân loại')).toBe(m.classified);
+    expect(countBeside(host, 'Chưa xác định (chi bộ phải xử lý)')).toBe(m.undetermined);
   });
 
   it('names a file that is not a workbook and still combines the others', async () => {

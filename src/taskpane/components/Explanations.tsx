@@ -19,6 +19,17 @@ const useStyles = makeStyles({
   more: { alignSelf: 'flex-start', marginTop: tokens.spacingVerticalXS },
 });
 
+/**
+ * Why a member is not classified or undetermined, in words; for `input-error` (RULES.md 9.21) with the
+ * cells the result waits for, so the clerk knows what to fix.
+ */
+export function reasonWords(t: Messages, member: MemberResult): string {
+  if (!member.reason) return '';
+  const words = t.reasons[member.reason];
+  const cells = member.reason === 'input-error' ? (member.unreadable ?? []).map((c) => `${c.sheet}!${c.cell}`) : [];
+  return cells.length > 0 ? `${words}: ${cells.join(', ')}` : words;
+}
+
 /** The engine's arithmetic for each member and for the chi bộ, collapsed until the clerk asks for it. */
 export function Explanations({ t, lang, members, chiBo }: ExplanationsProps) {
   const styles = useStyles();
@@ -44,6 +55,7 @@ export function Explanations({ t, lang, members, chiBo }: ExplanationsProps) {
                   <Text className={styles.name}>{m.name}</Text> <Text className={styles.muted}>({t.memberRow(m.row)})</Text>
                   {' — '}
                   <Text>{m.level ? `${t.memberLevels[m.level]} (${m.level})` : t.statuses[m.status]}</Text>
+                  {m.reason ? <Text className={styles.muted}>{` — ${reasonWords(t, m)}`}</Text> : null}
                   <Text as="p" block size={200}>
                     {localizedExplanation(m, lang)}
                   </Text>

@@ -15,6 +15,13 @@ export function NoticeBar({ notice, dismissLabel, onDismiss }: NoticeBarProps) {
       <MessageBarBody>
         <MessageBarTitle>{notice.title}</MessageBarTitle>
         {notice.message}
+        {notice.items && notice.items.length > 0 ? (
+          <ul style={{ margin: 0, paddingInlineStart: '1.25em' }}>
+            {notice.items.map((item, i) => (
+              <li key={i}>{item}</li>
+            ))}
+          </ul>
+        ) : null}
         {notice.detail ? (
           <>
             {' '}
