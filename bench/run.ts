@@ -7,14 +7,16 @@
  *   npm run bench -- --fresh         make the workbooks again
  *   npm run bench -- --quick         the small sizes only, 2 runs each (a minute or two, for trying changes)
  *   npm run bench -- --only engine,office
- *                                    sections: engine, cli, single, office, bundle
+ *                                    sections: engine, cli, single, office, bundle, hostile
+ *                                    (hostile: the hostile workbooks of test/fixtures/bad, one run each, peak memory
+ *                                    and time; in --quick too: they are built in seconds and each answers in seconds)
  *   npm run bench -- --reps 3        runs per figure (default 5; the big command-line runs use fewer)
  *   npm run bench -- --profile       also write CPU profiles (node --cpu-prof) of the engine and of
  *                                    `xeploai check` on the biggest ward to bench/build/profiles/
  */
 import { spawn } from 'node:child_process';
 import { cpus, freemem, totalmem, release, platform } from 'node:os';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measureBundle, type BundleResult } from './bundle';
 import { paneStartup, type PaneStartup } from './pane';
@@ -23,6 +25,7 @@ import { type Figure, figure, format, median, table } from './report';
 import { BUILD, RESULTS, ROOT } from './paths';
 import type { Usage } from './rusage';
 import { ensureSets, type SetDef, type SetInfo } from './workbooks';
+import { BAD_CASES, writeCases } from '../test/fixtures/bad/generate';
 
 interface Options {
   fresh: boolean;
@@ -32,8 +35,10 @@ interface Options {
   only: Set<string>;
 }
 
+const SECTIONS = ['engine', 'cli', 'single', 'office', 'bundle', 'hostile'];
+
 function parseOptions(argv: readonly string[]): Options {
-  const o: Options = { fresh: false, quick: false, profile: false, reps: 5, only: new Set(['engine', 'cli', 'single', 'office', 'bundle']) };
+  const o: Options = { fresh: false, quick: false, profile: false, reps: 5, only: new Set(SECTIONS) };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--fresh') o.fresh = true;
@@ -64,8 +69,25 @@ interface ChildRun {
 
 let usageCounter = 0;
 
+/** A child past either bound is killed (SIGKILL): a hostile workbook must not take the machine. */
+interface Watchdog {
+  readonly megabytes: number;
+  readonly seconds: number;
+}
+
+/** The child's peak resident memory so far (Linux: /proc's high-water mark), in MB; null elsewhere. */
+function procPeakMb(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const kb = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Runs `node ARGS` and times it from spawn to exit; stdout goes to `stdoutFile` when given. */
-function runNode(args: readonly string[], options: { cwd?: string; stdoutFile?: string; nodeArgs?: readonly string[] } = {}): Promise<ChildRun> {
+function runNode(args: readonly string[], options: { cwd?: string; stdoutFile?: string; nodeArgs?: readonly string[]; watchdog?: Watchdog } = {}): Promise<ChildRun> {
   const usageFile = join(BUILD, `usage-${process.pid}-${usageCounter++}.json`);
   return new Promise((resolve, reject) => {
     const out: Buffer[] = [];
@@ -79,8 +101,23 @@ function runNode(args: readonly string[], options: { cwd?: string; stdoutFile?: 
     const sink = options.stdoutFile ? createWriteStream(options.stdoutFile) : null;
     child.stdout.on('data', (d: Buffer) => (sink ? sink.write(d) : out.push(d)));
     child.stderr.on('data', (d: Buffer) => err.push(d));
+    let polledMb: number | null = null;
+    let killed: string | null = null;
+    const watchdog = options.watchdog;
+    const timer = watchdog
+      ? setInterval(() => {
+          const now = procPeakMb(child.pid);
+          if (now !== null) polledMb = Math.max(polledMb ?? 0, now);
+          const elapsed = Number(process.hrtime.bigint() - t0) / 1e9;
+          if (killed) return;
+          if (polledMb !== null && polledMb > watchdog.megabytes) killed = `killed at ${Math.round(polledMb)} MB`;
+          else if (elapsed > watchdog.seconds) killed = `killed after ${watchdog.seconds} s`;
+          if (killed) child.kill('SIGKILL');
+        }, 50)
+      : null;
     child.on('error', reject);
     child.on('close', (code) => {
+      if (timer) clearInterval(timer);
       const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
       const finish = (): void => {
         let usage: Usage | null = null;
@@ -88,7 +125,9 @@ function runNode(args: readonly string[], options: { cwd?: string; stdoutFile?: 
           usage = JSON.parse(readFileSync(usageFile, 'utf8')) as Usage;
           rmSync(usageFile);
         }
-        resolve({ code, seconds, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), usage });
+        // A child that crashed or was killed never wrote its usage: /proc's high-water mark is what there is.
+        if (polledMb !== null && (!usage || usage.maxRssKb < polledMb * 1024)) usage = { maxRssKb: polledMb * 1024, userMs: usage?.userMs ?? NaN, systemMs: usage?.systemMs ?? NaN };
+        resolve({ code, seconds, stdout: Buffer.concat(out).toString('utf8'), stderr: `${Buffer.concat(err).toString('utf8')}${killed ? `bench: ${killed}\n` : ''}`, usage });
       };
       if (sink) sink.end(finish);
       else finish();
@@ -328,6 +367,42 @@ async function officeFigures(o: Options, sets: Map<string, SetInfo>, figures: Fi
 }
 
 // ---------------------------------------------------------------------------------------------------
+// 5. Hostile workbooks (issue 12): decompression bombs, column XFD, a million rows, huge declared counts
+
+/** What issue 12 asks of each: under 1 GB of peak memory, answered within seconds (a minute, generously). */
+const HOSTILE_MB = 1024;
+const HOSTILE_SECONDS = 60;
+
+async function hostileFigures(figures: Figure[], raw: Record<string, unknown>): Promise<void> {
+  const dir = join(BUILD, 'hostile');
+  rmSync(dir, { recursive: true, force: true });
+  const t0 = Date.now();
+  const paths = await writeCases(dir, { large: true, only: (c) => Boolean(c.hostile) });
+  const cases = BAD_CASES.filter((c) => c.hostile);
+  log(`hostile: ${cases.length} workbooks of test/fixtures/bad made in ${((Date.now() - t0) / 1000).toFixed(1)} s; xeploai check on each, once…`);
+  const peaks: { id: string; mb: number }[] = [];
+  for (const c of cases) {
+    const path = paths.get(c.id) as string;
+    const megabytes = statSync(path).size / 1024 / 1024;
+    const run = await runNode([script('cli'), 'check', path, '--json'], { stdoutFile: join(dir, `${c.id}.json`), watchdog: { megabytes: 2 * HOSTILE_MB, seconds: 2 * HOSTILE_SECONDS } });
+    const mb = (run.usage?.maxRssKb ?? NaN) / 1024;
+    const line = run.stderr.trim().split('\n')[0] ?? '';
+    const expected = c.expect.code;
+    const answer = `exit ${run.code ?? 'signal'} (expected ${expected})${line ? `: ${line.slice(0, 160)}` : ''}`;
+    log(`  ${c.id}: ${answer}; ${run.seconds.toFixed(1)} s, ${mb.toFixed(0)} MB`);
+    raw[`hostile-${c.id}`] = { bytes: statSync(path).size, exit: run.code, expectedExit: expected, stderr: line, seconds: run.seconds, usage: run.usage };
+    peaks.push({ id: c.id, mb });
+    const size = `${megabytes < 1 ? `${(megabytes * 1024).toFixed(0)} KB` : `${megabytes.toFixed(1)} MB`} file`;
+    figures.push(
+      figure({ id: `hostile.${c.id}.rss`, section: '5', label: `hostile ${c.id}: check peak memory`, size, unit: 'MB', runs: [mb], target: { text: '< 1 GB (1024 MB)', met: mb < HOSTILE_MB }, note: answer }),
+      figure({ id: `hostile.${c.id}.seconds`, section: '5', label: `hostile ${c.id}: check time`, size, unit: 's', runs: [run.seconds], target: { text: `< ${HOSTILE_SECONDS} s, exit ${expected}`, met: run.seconds < HOSTILE_SECONDS && run.code === expected } }),
+    );
+  }
+  const worst = peaks.reduce((a, b) => (b.mb > a.mb || Number.isNaN(b.mb) ? b : a), peaks[0]);
+  if (worst) figures.push(figure({ id: 'hostile.peak', section: '5', label: `hostile workbooks: largest peak memory (${worst.id})`, size: `${cases.length} workbooks`, unit: 'MB', runs: [worst.mb], target: { text: '< 1 GB (1024 MB)', met: worst.mb < HOSTILE_MB }, headline: true }));
+}
+
+// ---------------------------------------------------------------------------------------------------
 // 4. The task pane bundle
 
 async function bundleFigures(o: Options, figures: Figure[], raw: Record<string, unknown>): Promise<{ bundle: BundleResult; pane: PaneStartup | { skipped: string } }> {
@@ -415,7 +490,7 @@ async function main(): Promise<number> {
   const o = parseOptions(process.argv.slice(2));
   const started = Date.now();
   // Only a full run replaces latest.json; a quick or partial one goes beside it.
-  const resultFile = o.quick || o.only.size < 5 ? 'partial.json' : 'latest.json';
+  const resultFile = o.quick || o.only.size < SECTIONS.length ? 'partial.json' : 'latest.json';
   mkdirSync(RESULTS, { recursive: true });
   if (o.profile) {
     rmSync(join(BUILD, 'profiles'), { recursive: true, force: true });
@@ -432,10 +507,11 @@ async function main(): Promise<number> {
   if (o.only.has('cli') || o.only.has('single')) await cliFigures(o, sets, figures, raw);
   if (o.only.has('office')) await officeFigures(o, sets, figures, raw);
   if (o.only.has('bundle')) bundle = await bundleFigures(o, figures, raw);
+  if (o.only.has('hostile')) await hostileFigures(figures, raw);
   const measuring = (Date.now() - t0) / 1000;
   const profiles = o.profile ? summariseProfiles() : null;
 
-  const order = ['1', '2', '3', '4'];
+  const order = ['1', '2', '3', '4', '5'];
   figures.sort((a, b) => order.indexOf(a.section) - order.indexOf(b.section));
   const text = table(figures);
   process.stdout.write(`\n${text}\n\n`);
