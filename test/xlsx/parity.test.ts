@@ -72,10 +72,6 @@ const KNOWN: Record<string, string> = {
   // its text; the cell still reads as a formula error (DATA-04, `#LỖI`), the same issues and members
   // with another error text in the messages.
   'formula-errors-in-date-cells exceljs': 'ExcelJS loses the error text',
-  // The fake host (test/fake-excel, FakeExcelHost.fromXlsx) gives sheets of a workbook whose sheets are
-  // not in the order of their parts other sheets' rows ("Ghi chép" 29 rows instead of 2): reported to
-  // the fake host's owner.
-  'sheets-reordered-extra excel': 'the fake host pairs sheets with the wrong rows',
 };
 
 async function expectParity(name: string, bytes: Uint8Array): Promise<void> {

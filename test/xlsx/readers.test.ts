@@ -156,6 +156,18 @@ describe('legal packages other programs write', () => {
     expect(valuesOf(read(copy))).toEqual(valuesOf(read(bytes)));
   });
 
+  test('sheets listed in another order than their parts: the normalised package keeps each name with its own part', async () => {
+    // sheet9 → sheet1 and sheet1 → sheet9 in one package: renamed one by one, the second move used to
+    // retarget the first one's relationship too, and a copy would carry one sheet's rows under another's name.
+    const reversed = await exampleBytes((wb) => wb.worksheets.forEach((ws, i) => { (ws as unknown as { orderNo: number }).orderNo = wb.worksheets.length - i; }));
+    const bytes = await rewriteParts(reversed, /^xl\/(workbook|sharedStrings|styles|worksheets\/sheet\d+)\.xml$/, withPrefix);
+    const normalised = await normaliseForExcelJs(bytes);
+    expect(normalised?.changes.some((c) => /sheet\d+\.xml → /.test(c))).toBe(true);
+    const again = read((normalised as { bytes: Uint8Array }).bytes);
+    expect(valuesOf(again)).toEqual(valuesOf(read(bytes)));
+    expect(checkWorkbook(again)).toEqual(checkWorkbook(read(bytes)));
+  });
+
   test('a file ExcelJS loads as it is is not rewritten', async () => {
     expect(await normaliseForExcelJs(await exampleBytes())).toBeNull();
   });

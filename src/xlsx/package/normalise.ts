@@ -75,16 +75,27 @@ export async function normaliseForExcelJs(bytes: Uint8Array): Promise<Normalised
     pkg.remove(from);
     pkg.remove(relsPartOf(from));
   }
+  // Renames go through a name no part has, so that sheet9 → sheet1 and sheet1 → sheet9 in one package
+  // do not retarget the same relationship (or content-type override) twice.
+  const via = new Map<string, string>();
+  for (const [from, to] of moves) {
+    const content = contents.get(from);
+    if (!content || from.toLowerCase() === to.toLowerCase()) continue;
+    const temporary = `xl/worksheets/xeploai-moving-${via.size + 1}.xml`;
+    via.set(from, temporary);
+    await pkg.rename(from, temporary, content.text);
+    relsXml = retarget(relsXml, (target) => (resolveTarget(workbookPart, target) === from ? relativeTarget(workbookPart, temporary) : null));
+  }
   for (const [from, to] of moves) {
     const content = contents.get(from);
     if (!content) continue;
     const isSheet = to.startsWith('xl/worksheets/');
     const fixedText = isSheet ? sheetForExcelJs(content.text, date1904) : { ...unprefixed(content.text), notes: [] as string[] };
-    const renamed = from.toLowerCase() !== to.toLowerCase();
-    if (renamed) {
-      await pkg.rename(from, to, fixedText.text);
+    const temporary = via.get(from);
+    if (temporary !== undefined) {
+      await pkg.rename(temporary, to, fixedText.text);
       if (content.rels !== null) pkg.write(relsPartOf(to), retarget(content.rels, (target) => relativeTarget(to, resolveTarget(from, target))));
-      relsXml = retarget(relsXml, (target) => (resolveTarget(workbookPart, target) === from ? relativeTarget(workbookPart, to) : null));
+      relsXml = retarget(relsXml, (target) => (resolveTarget(workbookPart, target) === temporary ? relativeTarget(workbookPart, to) : null));
       changes.push(`${from} → ${to}`);
     } else if (fixedText.changed) pkg.write(to, fixedText.text);
     if (fixedText.changed) changes.push(`${to}: ${fixedText.notes.length ? fixedText.notes.join(', ') : 'namespace prefix'}`);
