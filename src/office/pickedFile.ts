@@ -7,7 +7,7 @@
  */
 import type { WorkbookModel } from '../core/grid';
 import { FastReadUnsupported, UnreadableWorkbookError } from '../xlsx/errors';
-import { readXlsxValues } from '../xlsx/fastRead';
+import { checkWholePackage, readXlsxValues } from '../xlsx/fastRead';
 import { MAX_FILE_BYTES, megabytes } from '../xlsx/package/limits';
 import { inflateBrowser } from './inflate';
 
@@ -24,6 +24,13 @@ export async function readPickedFile(data: ArrayBuffer | Uint8Array, name: strin
     return readXlsxValues(bytes, name, inflateBrowser);
   } catch (err) {
     if (!(err instanceof FastReadUnsupported)) throw err;
+    // ExcelJS inflates every part with no cap: the package passes the same limits first, as in
+    // loadModel's withinLimitsForExcelJs (a package too damaged to list is left to ExcelJS's one line).
+    try {
+      checkWholePackage(bytes, name, inflateBrowser);
+    } catch (limit) {
+      if (!(limit instanceof FastReadUnsupported)) throw limit;
+    }
     // ExcelJS (its own chunk, loaded only now) also words the clerk's one line for a file that is no workbook.
     const { loadXlsxBuffer, workbookToModel } = await import('../xlsx/readXlsx');
     return workbookToModel(await loadXlsxBuffer(bytes, name), err.message);
