@@ -16,6 +16,11 @@ if ! pkg-config --exists libsecret-1 2>/dev/null; then need+=(libsecret-1-dev); 
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -x /usr/bin/libreoffice ] || need+=(libreoffice-calc-nogui)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+# Printed paper is measured in the clerk's fonts: Liberation Serif 2 (Times New Roman's metrics, with
+# Vietnamese) and Carlito (Calibri's metrics, which set Excel's unit of column width). Without them
+# LibreOffice falls back to DejaVu, wider, and the pages differ from what Excel prints.
+fc-list 2>/dev/null | grep -q 'liberation2/LiberationSerif' || need+=(fonts-liberation2)
+fc-list 2>/dev/null | grep -q 'Carlito' || need+=(fonts-crosextra-carlito)
 
 if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then

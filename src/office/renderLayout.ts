@@ -322,7 +322,8 @@ export async function queueLayout(context: Excel.RequestContext, layout: SheetLa
     await writer.room(OBJECT_BYTES + (layout.print?.area ? 5 : 4) * CALL_BYTES + 100);
     sheet.pageLayout.orientation = layout.landscape ? 'Landscape' : 'Portrait';
     sheet.pageLayout.paperSize = 'A4';
-    sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    // The same print set-up as the .xlsx renderer: one page wide, or 100 % where the layout says so.
+    sheet.pageLayout.zoom = layout.print?.fitToWidth === false ? { scale: 100 } : { horizontalFitToPages: 1, verticalFitToPages: 0 };
     if (layout.printTitleRows) sheet.pageLayout.setPrintTitleRows(`$${layout.printTitleRows[0] + 1}:$${layout.printTitleRows[1] + 1}`);
     // Manual page breaks are not set here: the ballots size each page so that it breaks between copies.
     if (layout.print?.area) sheet.pageLayout.setPrintArea(rangeAddress(layout.print.area));

@@ -248,7 +248,7 @@ function chartSpaceXml(chart: ColumnChart): string {
     `<c:tx><c:v>${escapeText(chart.seriesName)}</c:v></c:tx>` +
     `<c:spPr><a:solidFill><a:srgbClr val="4472C4"/></a:solidFill></c:spPr>` +
     `<c:invertIfNegative val="0"/>` +
-    `<c:dLbls>${text(1000, true)}<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>` +
+    `<c:dLbls>${text(1100, true)}<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>` +
     `<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
     `<c:cat><c:strRef><c:f>${escapeText(chart.categories)}</c:f>${strCache}</c:strRef></c:cat>` +
     `<c:val><c:numRef><c:f>${escapeText(chart.values)}</c:f>${numCache}</c:numRef></c:val>` +
@@ -257,14 +257,14 @@ function chartSpaceXml(chart: ColumnChart): string {
     `</c:barChart>` +
     `<c:catAx><c:axId val="111111111"/><c:scaling><c:orientation val="${horizontal ? 'maxMin' : 'minMax'}"/></c:scaling>` +
     `<c:delete val="0"/><c:axPos val="${horizontal ? 'l' : 'b'}"/><c:numFmt formatCode="General" sourceLinked="0"/>` +
-    `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${line('BFBFBF')}${text(900, false)}` +
+    `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${line('BFBFBF')}${text(1100, false)}` +
     `<c:crossAx val="222222222"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/>` +
     `<c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="222222222"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling>` +
     `<c:delete val="0"/><c:axPos val="${horizontal ? 'b' : 'l'}"/>` +
     `<c:majorGridlines>${line('D9D9D9')}</c:majorGridlines><c:numFmt formatCode="General" sourceLinked="1"/>` +
     `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
-    `<c:spPr><a:ln><a:noFill/></a:ln></c:spPr>${text(900, false)}` +
+    `<c:spPr><a:ln><a:noFill/></a:ln></c:spPr>${text(1100, false)}` +
     `<c:crossAx val="111111111"/><c:crosses val="${horizontal ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>` +
     `</c:plotArea>` +
     `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>` +

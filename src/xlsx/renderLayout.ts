@@ -13,6 +13,8 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.border) cell.border = THIN;
 }
 
+const absoluteRow = (cell: string): string => cell.replace(/^([A-Z]+)(\d+)$/, '$1$$$2');
+
 function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
@@ -43,19 +45,32 @@ export function renderLayout(wb: ExcelJS.Workbook, layout: SheetLayout): ExcelJS
   const ws = wb.addWorksheet(layout.name, layout.tabColor ? { properties: { tabColor: { argb: argb(layout.tabColor) } } } : undefined);
   layout.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   for (const m of layout.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  const masters = new Set(layout.merges.map((m) => `${m.top},${m.left}`));
   for (const c of layout.cells) {
     const cell = ws.getCell(c.row + 1, c.col + 1);
     // A string goes in as a string: ExcelJS never turns one into a formula, so "=1+1" stays text.
     // An empty cell only carries a style: in ExcelJS a value set on a merged cell lands on the whole area.
     if (c.value !== '') cell.value = c.link ? { text: String(c.value), hyperlink: `#${quoteSheet(c.link.sheet)}!${c.link.cell}` } : c.value;
+    // An empty merged area (a blank percentage) holds an empty text: ExcelJS cannot read the text of a
+    // merged cell whose first cell has no value at all.
+    else if (masters.has(`${c.row},${c.col}`)) cell.value = '';
     if (c.style) applyStyle(cell, c.style);
   }
   for (const [row, height] of layout.rowHeights) ws.getRow(row + 1).height = height;
-  ws.pageSetup = { paperSize: 9, orientation: layout.landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
+  const shrink = layout.print?.fitToWidth !== false;
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: layout.landscape ? 'landscape' : 'portrait',
+    // At 100 % (no shrinking) the printed text keeps its size; the layout's columns fit the page.
+    ...(shrink ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { fitToPage: false, scale: 100 }),
+    margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
   if (layout.print) {
     const { area, pageBreaks, margins } = layout.print;
     if (margins) ws.pageSetup.margins = { ...margins, header: 0.3, footer: 0.3 };
-    if (area) ws.pageSetup.printArea = `${a1(area.top, area.left)}:${a1(area.bottom, area.right)}`;
+    // ExcelJS writes '$' + each corner: "A$1" becomes the absolute $A$1 (a bare "A1" gives $A1, which
+    // LibreOffice does not read as a print range, printing the whole sheet).
+    if (area) ws.pageSetup.printArea = `${absoluteRow(a1(area.top, area.left))}:${absoluteRow(a1(area.bottom, area.right))}`;
     // ExcelJS puts a row's break below it: below 1-based row r is before 0-based row r.
     for (const row of pageBreaks ?? []) if (row > 0) ws.getRow(row).addPageBreak();
   }

@@ -72,14 +72,14 @@ async function wardSheet(path: string): Promise<{ ws: ExcelJS.Worksheet; names: 
   return { ws, names: wb.worksheets.map((w) => w.name) };
 }
 
-/** The number in column C on the row whose column B reads `label`, after the row whose A reads `section`. */
+/** The number in column D (Số lượng) on the row whose column B (Nội dung, merged over B:C) reads `label`, after the row whose A reads `section`. */
 function countAfter(ws: ExcelJS.Worksheet, section: string, label: string): number {
   let inSection = false;
   for (let r = 1; r <= ws.rowCount; r++) {
     const a = ws.getCell(r, 1).text;
     if (a.startsWith(section)) inSection = true;
     else if (inSection && /^[IV]+\. /.test(a)) break;
-    if (inSection && ws.getCell(r, 2).text === label) return ws.getCell(r, 3).value as number;
+    if (inSection && ws.getCell(r, 2).text === label) return ws.getCell(r, 4).value as number;
   }
   throw new Error(`no line "${label}" in section ${section}`);
 }
@@ -88,7 +88,7 @@ function countAfter(ws: ExcelJS.Worksheet, section: string, label: string): numb
 function chiBoTable(ws: ExcelJS.Worksheet): { rows: Record<string, unknown>[]; totals: Record<string, unknown> } {
   let header = 0;
   for (let r = 1; r <= ws.rowCount && !header; r++) if (ws.getCell(r, 2).text === 'Chi bộ' && ws.getCell(r, 1).text === 'TT') header = r;
-  const labels = Array.from({ length: 14 }, (_, c) => ws.getCell(header, c + 1).text);
+  const labels = Array.from({ length: 13 }, (_, c) => ws.getCell(header, c + 1).text);
   const rowOf = (r: number) => Object.fromEntries(labels.map((l, c) => [l, ws.getCell(r, c + 1).value]));
   const rows: Record<string, unknown>[] = [];
   for (let r = header + 1; ; r++) {
@@ -118,7 +118,7 @@ describe('aggregate over the sixteen chi bộ of the plan', () => {
   it('AGG-01 Tổng hợp (read back with ExcelJS) holds the sums of the sixteen check results, by level and by reason', async () => {
     const { ws, names } = await wardSheet(out);
     expect(names).toEqual(['Tổng hợp', 'Kiểm tra']);
-    const I = 'I. ĐẢNG VIÊN';
+    const I = 'I. CHẤT LƯỢNG ĐẢNG VIÊN';
     expect(countAfter(ws, I, 'Tổng số đảng viên trong danh sách các chi bộ')).toBe(checkReport.members.length);
     expect(countAfter(ws, I, 'Không phân loại: miễn công tác, sinh hoạt đảng')).toBe(members((m) => m.reason === 'exempt'));
     expect(countAfter(ws, I, 'Không phân loại: vào Đảng chưa đủ 6 tháng')).toBe(members((m) => m.reason === 'admitted-under-6-months'));
@@ -133,7 +133,7 @@ describe('aggregate over the sixteen chi bộ of the plan', () => {
       ['KHTNV', 'Không hoàn thành nhiệm vụ'],
     ];
     for (const [code, label] of levels) expect(countAfter(ws, I, label)).toBe(members((m) => m.level === code));
-    const II = 'II. CHI BỘ';
+    const II = 'II. CHẤT LƯỢNG CHI BỘ';
     expect(countAfter(ws, II, 'Tổng số chi bộ có kết quả')).toBe(16);
     for (const [code, label] of [
       ['TSVM', 'Trong sạch, vững mạnh'],
@@ -152,7 +152,8 @@ describe('aggregate over the sixteen chi bộ of the plan', () => {
     const chart = await zip.file('xl/charts/chart1.xml')?.async('string');
     expect(chart).toBeDefined();
     expect(chart).toContain('Chất lượng đảng viên');
-    expect(chart).toContain("'Tổng hợp'!$B$");
+    // The chart's data: the screen's copy of the levels and counts beside each other (O:P, outside the print area).
+    expect(chart).toContain("'Tổng hợp'!$O$");
     for (const [code] of [['HTXSNV'], ['HTTNV'], ['HTNV'], ['KHTNV']]) {
       expect(chart).toContain(`<c:v>${checkReport.members.filter((m) => m.level === code).length}</c:v>`);
     }
@@ -162,7 +163,7 @@ describe('aggregate over the sixteen chi bộ of the plan', () => {
     const { ws } = await wardSheet(out);
     const { rows, totals } = chiBoTable(ws);
     expect(rows.map((r) => r['Chi bộ'])).toEqual(SEED_SCHEDULE.map((p) => p.chiBo));
-    for (const key of ['Tổng số đảng viên', 'Được phân loại', 'HTXSNV', 'HTTNV', 'HTNV', 'KHTNV']) {
+    for (const key of ['Tổng số đảng viên', 'Được phân loại', 'Hoàn thành xuất sắc nhiệm vụ', 'Hoàn thành tốt nhiệm vụ', 'Hoàn thành nhiệm vụ', 'Không hoàn thành nhiệm vụ']) {
       expect(totals[key]).toBe(rows.reduce((acc, r) => acc + (r[key] as number), 0));
     }
     expect(totals['Tổng số đảng viên']).toBe(checkReport.members.length);
@@ -213,7 +214,7 @@ describe('aggregate over the sixteen chi bộ of the plan', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain(`${files[0]} — Chi bộ Thanh Khê: 0 lỗi`);
     expect(r.out).toMatch(/Tổng hợp 16 chi bộ năm 2017:/);
-    expect(r.out).toMatch(/TSVM tiêu biểu \(AGG-02\): đã chọn 0, tối đa 1/);
+    expect(r.out).toMatch(/Chi bộ TSVM tiêu biểu: đã chọn 0, tối đa 1/);
     expect(r.err).toContain(out2);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out2);
@@ -221,11 +222,13 @@ describe('aggregate over the sixteen chi bộ of the plan', () => {
     const filesListed = new Set<string>();
     wb.getWorksheet('Kiểm tra')?.eachRow((row, n) => {
       if (n < 5) return;
-      rules.push(String(row.getCell(4).value));
+      // The rule is the screen's last column (outside the print area); the file is named, not its path.
+      rules.push(String(row.getCell(7).value));
       filesListed.add(String(row.getCell(2).value));
     });
     expect(rules.sort()).toEqual(report.issues.map((i) => i.rule).sort());
-    expect([...filesListed]).toEqual(expect.arrayContaining([plan, files[13]]));
+    expect([...filesListed]).toEqual(expect.arrayContaining(['ke-hoach.xlsx', 'chi-bo-14.xlsx']));
+    expect([...filesListed].some((f) => f.includes('/') || f.includes('\\'))).toBe(false);
   });
 });
 

@@ -323,11 +323,12 @@ describe('check --out', () => {
     const listed: { rule: string; link: string | undefined; text: string; sheet: string }[] = [];
     const allRules: string[] = [];
     ws.eachRow((row) => {
-      const rule = row.getCell(3).value;
+      // The rule in the last column (the screen's, outside the print area); sheet, cell and message before it.
+      const rule = row.getCell(6).value;
       if (typeof rule === 'string' && /^[A-Z]+-\d\d$/.test(rule)) allRules.push(rule);
       if (typeof rule === 'string' && /^DATA-\d\d$/.test(rule)) {
-        const cell = row.getCell(5);
-        listed.push({ rule, link: cell.hyperlink, text: cell.text, sheet: String(row.getCell(4).value) });
+        const cell = row.getCell(4);
+        listed.push({ rule, link: cell.hyperlink, text: cell.text, sheet: String(row.getCell(3).value) });
       }
     });
     // Every issue of the report is listed, each once.
@@ -415,7 +416,7 @@ describe('check --out', () => {
     expect(files[1]).toMatch(/^b\b.*\.xlsx$/);
     const copyOfB = await load(join(out, files[1]));
     const rules: unknown[] = [];
-    sheet(copyOfB, RESULT_SHEETS.issues).eachRow((row) => rules.push(row.getCell(3).value));
+    sheet(copyOfB, RESULT_SHEETS.issues).eachRow((row) => rules.push(row.getCell(6).value));
     expect(rules).toContain('DATA-03');
     const copyOfA = await load(join(out, files[0]));
     expect(copyOfA.getWorksheet(RESULT_SHEETS.issues)).toBeDefined();

@@ -207,7 +207,9 @@ describe('xeploai minutes', () => {
     expect((await run('minutes', input, '--out', first)).code).toBe(1);
     const rows = (await sheetRows(first, MEETING_SHEETS.minutes)).map((row) => row.join(' | '));
     expect(rows.find((t) => t.includes('Hoàng Văn Hùng'))).toContain('Chưa xác định (không mức nào đủ phiếu');
-    expect(rows.join('\n')).toMatch(/Lưu ý: số liệu còn 1 lỗi \(MEM-04\)/);
+    // Words on the paper; the rule ID stays in the cell's note.
+    expect(rows.join('\n')).toMatch(/Lưu ý: số liệu còn 1 lỗi; xem sheet "Kiểm tra"/);
+    expect(rows.join('\n')).not.toMatch(/MEM-0\d/);
     // The clerk corrects the tally in the copy and runs again: the old sheet goes, warning line included.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(first);

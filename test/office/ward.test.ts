@@ -75,7 +75,8 @@ function countBeside(host: FakeExcelHost, label: string): unknown {
   const rows = host.getValues('Tổng hợp');
   const row = rows.find((r) => r[1] === label);
   if (!row) throw new Error(`no row "${label}" in Tổng hợp`);
-  return row[2];
+  // Nội dung is merged over B:C; Số lượng is D.
+  return row[3];
 }
 
 describe('combining chi bộ workbooks into the open workbook', () => {

@@ -8,8 +8,7 @@
 import type { CheckResult, MemberResult } from '../check';
 import { MEETING_SHEETS } from '../forms/definitions';
 import type { Issue } from '../issues';
-import { type CellStyle, LayoutBuilder, type SheetLayout } from './layout';
-import { placeName } from './resultSheets';
+import { type CellStyle, documentHeading, LayoutBuilder, partyDateText, placeOf, type SheetLayout } from './layout';
 
 /**
  * What one A4 page holds, in points: Excel's default margins (0.75 in top and bottom) leave 734 pt, the
@@ -32,8 +31,6 @@ const GAP_ROW = 27;
 /** The first row of every page: taller than what a page has left after PAGE_HEIGHT_POINTS (36 pt in the .xlsx). */
 export const TOP_ROW = 45;
 
-const HEAD_LEFT: CellStyle = { size: 12, align: 'center', wrap: true };
-const HEAD_RIGHT: CellStyle = { bold: true, underline: true, size: 12, align: 'center' };
 const TITLE: CellStyle = { bold: true, size: 14, align: 'center', wrap: true };
 const SUBTITLE: CellStyle = { italic: true, size: 11, align: 'center', wrap: true };
 const NOTE: CellStyle = { size: 11, wrap: true };
@@ -43,24 +40,20 @@ const NUMBER: CellStyle = { size: 12, border: true, align: 'center' };
 const BOX: CellStyle = { size: 12, border: true, align: 'center' };
 
 export function meetingDateText(result: CheckResult): string {
-  const m = result.heading.meetingDate;
-  return m ? `ngày ${String(m.d).padStart(2, '0')} tháng ${String(m.m).padStart(2, '0')} năm ${m.y}` : 'ngày …… tháng …… năm ……';
+  return partyDateText(result.heading.meetingDate);
 }
 
 /**
- * The official heading (as the result sheets have it) from row `top`: the party organisation and the chi bộ
- * at the left, the Party's name and the place and date at the right from column `half`. Returns the next free row.
+ * The Party's document heading (HD 36-HD/VPTW, layout.ts's documentHeading) from row `top`: the superior
+ * body, the chi bộ and the star at the left; "ĐẢNG CỘNG SẢN VIỆT NAM" and the place and date at the right
+ * from column `half`. A ballot has no number. Rows of fixed height (a copy's pages are computed from
+ * them). Returns the next free row.
  */
 export function officialHeading(b: LayoutBuilder, top: number, result: CheckResult, half = Math.max(1, Math.floor(b.width / 2))): number {
-  const last = b.width - 1;
-  b.span(top, 0, half - 1, (result.heading.dangBo ?? 'ĐẢNG BỘ ……').toUpperCase(), HEAD_LEFT);
-  b.span(top + 1, 0, half - 1, `CHI BỘ ${(result.chiBo ?? '……').toUpperCase()}`, { bold: true, size: 12, align: 'center' });
-  b.span(top + 2, 0, half - 1, '*', { align: 'center' });
-  b.span(top, half, last, 'ĐẢNG CỘNG SẢN VIỆT NAM', HEAD_RIGHT);
-  b.span(top + 2, half, last, `${placeName(result.heading.dangBo)}, ${meetingDateText(result)}`, { italic: true, size: 12, align: 'center', wrap: true });
-  for (let r = top; r < top + 3; r++) b.height(r, 18);
-  b.height(top + 3, 7.5);
-  return top + 4;
+  const cols = { leftEnd: half - 1, rightStart: half, rightEnd: b.width - 1 };
+  const next = documentHeading(b, { superior: result.heading.dangBo ?? 'Đảng bộ ……', issuer: `Chi bộ ${result.chiBo ?? '……'}`, number: null, place: placeOf(result.heading.dangBo), date: result.heading.meetingDate }, top, cols);
+  for (let r = top; r < next; r++) b.height(r, 18);
+  return next;
 }
 
 /** Why a ballot cannot be printed: the rule and one line for the clerk, in Vietnamese and English. */
@@ -284,7 +277,7 @@ function ballotLayout(result: CheckResult, spec: BallotSpec, copies: number): Om
     });
   }
   const pages = Math.ceil(copies / perPage) * pagesPerCopy;
-  const layout = b.build({ print: { area: { top: 0, left: 0, bottom: Math.max(0, row - 1), right: spec.widths.length - 1 }, pageBreaks: breaks, margins: MARGINS } });
+  const layout = b.build({ print: { fitToWidth: false, area: { top: 0, left: 0, bottom: Math.max(0, row - 1), right: spec.widths.length - 1 }, pageBreaks: breaks, margins: MARGINS } });
   return { layout, names: spec.names, copies, perPage, pagesPerCopy, pages };
 }
 
@@ -317,7 +310,7 @@ export function round2Ballot(result: CheckResult): BallotOutcome {
   const f = result.figures as NonNullable<CheckResult['figures']>;
   const spec: BallotSpec = {
     name: MEETING_SHEETS.ballot2,
-    widths: [5, 40, 38],
+    widths: [5, 33, 45],
     headingSplit: 2,
     subtitle: '(Mẫu 07-KĐ.ĐV — bỏ phiếu lần thứ hai)',
     instructions: [

@@ -77,6 +77,22 @@ function fieldNote(field: FieldDef): string {
   return `${need}. ${how[field.type]}${field.neededBy ? ` Dùng cho quy tắc ${field.neededBy}.` : ''}`;
 }
 
+/**
+ * Excel's units of column width that one A4 page holds at 100 % between the renderers' margins (Calibri
+ * 11 as the workbook's default font: about 5.6 pt a unit): the input sheets print at their own size
+ * (at least 11 pt), never shrunk, so a sheet wider than this has its columns narrowed to fit, in
+ * proportion, none below 5 (headers wrap).
+ */
+export const PAGE_UNITS = { landscape: 134, portrait: 90 } as const;
+
+export function fitPage(widths: readonly number[], landscape: boolean): number[] {
+  const room = landscape ? PAGE_UNITS.landscape : PAGE_UNITS.portrait;
+  const total = widths.reduce((a, w) => a + w, 0);
+  if (total <= room) return [...widths];
+  const scale = room / total;
+  return widths.map((w) => Math.max(5, Math.floor(w * scale * 10) / 10));
+}
+
 /** The official heading: party organisation at the left (when given), the Party's name at the right. */
 function heading(b: LayoutBuilder, organisation: string | null): void {
   const half = Math.max(1, Math.floor(b.width / 2));
@@ -85,7 +101,7 @@ function heading(b: LayoutBuilder, organisation: string | null): void {
 }
 
 function infoSheet(): { layout: SheetLayout; rows: Map<string, number> } {
-  const b = new LayoutBuilder(INFO_FORM.sheet, [58, 26], false);
+  const b = new LayoutBuilder(INFO_FORM.sheet, [56, 26], false);
   // No "Chi bộ …" line in this sheet's heading: it would read as the field "Chi bộ".
   heading(b, null);
   b.span(2, 0, 1, INFO_FORM.title, { bold: true, size: 14, align: 'center', wrap: true });
@@ -103,12 +119,13 @@ function infoSheet(): { layout: SheetLayout; rows: Map<string, number> } {
     row++;
   }
   b.set(row + 1, 0, 'Ghi chú: mục in đậm là bắt buộc. Di chuột vào tên mục để xem hướng dẫn.', { italic: true, size: 11 });
-  return { layout: b.build({ tabColor: '#2F5597' }), rows };
+  return { layout: b.build({ tabColor: '#2F5597', print: { fitToWidth: false } }), rows };
 }
 
 function tableSheet(form: TableForm, organisation: string): { layout: SheetLayout; position: TableLayout; fieldRows: Map<string, number> } {
   const columns = form.columns.filter((c) => !c.notInTemplate);
-  const b = new LayoutBuilder(form.sheet, columns.map((c) => c.width ?? 14), form.key !== 'tally');
+  const landscape = form.key !== 'tally';
+  const b = new LayoutBuilder(form.sheet, fitPage(columns.map((c) => c.width ?? 14), landscape), landscape);
   heading(b, organisation);
   b.span(2, 0, b.width - 1, form.title, { bold: true, size: 14, align: 'center', wrap: true });
   if (form.subtitle) b.span(3, 0, b.width - 1, form.subtitle, { italic: true, size: 11, align: 'center' });
@@ -166,7 +183,7 @@ function tableSheet(form: TableForm, organisation: string): { layout: SheetLayou
     if (rule) b.validate({ range, ...rule });
     if (column.type === 'date') b.numberFormat(range, 'dd/mm/yyyy');
   });
-  const layout = b.build({ printTitleRows: [headerTop, headerRow], freezeRows: headerRow + 1, freezeCols: form.key === 'roll' || form.key === 'tally' ? 2 : 0 });
+  const layout = b.build({ printTitleRows: [headerTop, headerRow], freezeRows: headerRow + 1, freezeCols: form.key === 'roll' || form.key === 'tally' ? 2 : 0, print: { fitToWidth: false } });
   return { layout, position: { sheet: form.sheet, firstDataRow: firstDataRow + 1, columns: position }, fieldRows };
 }
 
