@@ -14,6 +14,6 @@ export async function runConvert(args: ConvertArgs, io: Io): Promise<number> {
   const workbook = await openForCopy(args.file);
   const changed = convertLegacyWorkbook(workbook);
   await writeOutputFile(args.out, (temporary) => workbook.xlsx.writeFile(temporary));
-  io.err(`Đã chuyển ${changed.length} ô sang Unicode → ${args.out} (${changed.length} cells converted to Unicode).\n`);
+  io.err(`Đã chuyển ${changed.length} ô sang Unicode và ghi ra ${args.out}.\n`);
   return 0;
 }

@@ -10,6 +10,8 @@ import type { ReaderInfo } from '../core/grid';
 import { countBySeverity, type Issue } from '../core/issues';
 import { buildReport, buildWardReport, wardIssues } from '../core/report';
 import { findRuleSet, resolveOptions, RULE_SETS } from '../core/ruleSets';
+import type { MemberResult } from '../core/rules/mem';
+import { reasonInline, withoutPlace } from '../core/rules/words';
 import { loadModel } from '../xlsx/loadModel';
 import { UnreadableWorkbookError } from '../xlsx/readXlsx';
 import { exampleData } from '../xlsx/example';
@@ -162,9 +164,17 @@ async function runMeetingCommand(args: MeetingArgs, screen: Io): Promise<number>
   return runMeeting(args, screen);
 }
 
+/** One issue: the rule ID as a tag, the place, then the message without repeating the place. */
 function issueLine(issue: Issue): string {
   const place = issue.cell ? `${issue.sheet}!${issue.cell}` : issue.sheet;
-  return `  ${issue.severity === 'error' ? 'LỖI     ' : 'CẢNH BÁO'} [${issue.rule}] ${place}: ${issue.message}`;
+  return `  ${issue.severity === 'error' ? 'LỖI     ' : 'CẢNH BÁO'} [${issue.rule}] ${place}: ${withoutPlace(issue)}`;
+}
+
+/** A member's outcome in words: the level, or the status and why ("không phân loại: miễn công tác …"). */
+function outcomeWords(m: MemberResult): string {
+  if (m.level) return m.level;
+  const status = { 'not-classified': 'không phân loại', deferred: 'phân loại sau', undetermined: 'CHƯA XÁC ĐỊNH', classified: 'đã phân loại' }[m.status];
+  return m.reason ? `${status}: ${reasonInline(m.reason)}` : status;
 }
 
 const shown = (c: { count: number; percent: number | null }): string => `${c.count}${c.percent === null ? '' : ` (${c.percent.toFixed(2).replace('.', ',')}%)`}`;
@@ -184,9 +194,9 @@ function wardSummary(checked: readonly { path: string; result: CheckResult }[], 
   lines.push(`  Đảng viên: ${m.total} trong danh sách; được phân loại ${m.classified}: ${MEMBER_LEVELS.map((l) => `${l} ${shown(m.levels[l])}`).join(', ')}.`);
   lines.push(`  Không phân loại: miễn ${m.notClassified.exempt}, chưa đủ 6 tháng ${m.notClassified['admitted-under-6-months']}; phân loại sau: vắng mặt ${m.deferred.absent}, chưa kiểm điểm ${m.deferred['no-self-review']}; chưa xác định ${m.undetermined}.`);
   lines.push(`  Chi bộ: được xếp loại ${c.classified}: ${CHI_BO_LEVELS.map((l) => `${l} ${shown(c.levels[l])}`).join(', ')}; chưa xác định ${c.undetermined}.`);
-  lines.push(`  TSVM tiêu biểu (AGG-02): đã chọn ${e.counted}, tối đa ${e.bound} (${e.percent}% của ${e.tsvm} chi bộ TSVM)${e.withinBound ? '' : ' — VƯỢT GIỚI HẠN'}.`);
+  lines.push(`  Chi bộ TSVM tiêu biểu: đã chọn ${e.counted}, tối đa ${e.bound} (${e.percent}% của ${e.tsvm} chi bộ TSVM)${e.withinBound ? '' : ' — VƯỢT GIỚI HẠN'}.`);
   const cap = ward.cap;
-  lines.push(cap.scope === 'ward' ? `  Giới hạn 15% toàn Đảng bộ (AGG-03): tối đa ${cap.cap} trên ${cap.pool} HTTNV; ${cap.candidates} đủ điều kiện, ${cap.taken} HTXSNV${cap.tied ? `, ${cap.tied} bằng phiếu ở ngưỡng` : ''}.` : `  Giới hạn 15% trong từng chi bộ (MEM-06): ${cap.taken} HTXSNV.`);
+  lines.push(cap.scope === 'ward' ? `  Giới hạn 15% HTXSNV trên toàn Đảng bộ: tối đa ${cap.cap} trên ${cap.pool} HTTNV; ${cap.candidates} đủ điều kiện, ${cap.taken} HTXSNV${cap.tied ? `, ${cap.tied} bằng phiếu ở ngưỡng` : ''}.` : `  Giới hạn 15% HTXSNV trong từng chi bộ: ${cap.taken} HTXSNV.`);
   const s = ward.schedule;
   lines.push(s.listed ? `  Lịch (${s.source}): ${s.listed} chi bộ, có kết quả ${s.withResults}${s.missing.length ? `; chưa có: ${s.missing.join(', ')}` : ''}.` : '  Lịch: không tệp nào có sheet Kế hoạch.');
   for (const issue of ward.issues) lines.push(`${issueLine(issue)} (${issue.file})`);
@@ -248,8 +258,7 @@ function humanSummary(checked: readonly { path: string; result: CheckResult }[])
       const f = result.figures;
       lines.push(`  Đảng viên${f ? ` (N = ${f.n}; giới hạn HTXSNV ${f.cap} = 15% của ${f.pool} HTTNV)` : ''}:`);
       for (const m of result.members) {
-        const outcome = m.level ?? { 'not-classified': 'không phân loại', deferred: 'phân loại sau', undetermined: 'CHƯA XÁC ĐỊNH', classified: '' }[m.status];
-        lines.push(`    ${m.name}: ${outcome}${m.reason ? ` (${m.reason})` : ''} — ${m.explanation}`);
+        lines.push(`    ${m.name}: ${outcomeWords(m)} — ${m.explanation}`);
       }
     }
     for (const c of result.chiBoResults) {
@@ -262,10 +271,7 @@ function humanSummary(checked: readonly { path: string; result: CheckResult }[])
         lines.push(`    ${l.name}${l.position ? ` (${l.position})` : ''}: ${MEMBER_LEVELS.map((level) => `${level} ${l.votes[level] ?? '—'}${l.percents[level] === null ? '' : ` (${(l.percents[level] as number).toFixed(2).replace('.', ',')}%)`}`).join(', ')}`);
       }
     }
-    for (const issue of result.issues) {
-      const place = issue.cell ? `${issue.sheet}!${issue.cell}` : issue.sheet;
-      lines.push(`  ${issue.severity === 'error' ? 'LỖI     ' : 'CẢNH BÁO'} [${issue.rule}] ${place}: ${issue.message}`);
-    }
+    for (const issue of result.issues) lines.push(issueLine(issue));
   }
   if (checked.length > 1) lines.push(`Tổng cộng: ${errors} lỗi, ${warnings} cảnh báo.`);
   return `${lines.join('\n')}\n`;

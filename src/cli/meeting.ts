@@ -1,12 +1,11 @@
 /**
  * `xeploai ballots FILE --round 1|2 --out OUT` and `xeploai minutes FILE --out OUT`: a copy of the input
  * with the ballot or the minutes added (the input is never written). Exit 0 when written; 1 when the
- * ballot cannot be printed yet (one line with the rule IDs) or, for the minutes, when the check found
+ * ballot cannot be printed yet (its reasons, each with its rule ID) or, for the minutes, when the check found
  * errors (the minutes are written all the same, saying so); 2 when the file cannot be read.
  */
 import { checkWorkbook } from '../core/check';
 import { countBySeverity } from '../core/issues';
-import { problemLine } from '../core/output/ballots';
 import { loadModel } from '../xlsx/loadModel';
 import { writeBallot, writeMinutes } from '../xlsx/writeMeeting';
 import { writeOutputFile } from '../xlsx/writeOutput';
@@ -26,7 +25,9 @@ export async function runMeeting(args: MeetingArgs, io: MeetingIo): Promise<numb
   if (args.command === 'ballots') {
     const outcome = writeBallot(workbook, result, args.round);
     if (!outcome.ok) {
-      io.err(`xeploai: chưa in được phiếu lần ${args.round} (ballot not printed): ${problemLine(outcome.problems)}\n`);
+      // One reason on the line itself; several as a list, one sentence per line, each with its rule as a tag.
+      const reasons = outcome.problems.map((p) => `[${p.rule}] ${p.message}`);
+      io.err(reasons.length === 1 ? `xeploai: chưa in được phiếu lần ${args.round}: ${reasons[0]}\n` : `xeploai: chưa in được phiếu lần ${args.round} vì:\n${reasons.map((r) => `  - ${r}\n`).join('')}`);
       return 1;
     }
     await writeOutputFile(args.out, (temporary) => workbook.xlsx.writeFile(temporary));

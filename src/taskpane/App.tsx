@@ -1,6 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { Actions } from './components/Actions';
-import { MeetingActions } from './components/MeetingActions';
 import { Header } from './components/Header';
 import { NoticeBar } from './components/NoticeBar';
 import { Progress } from './components/Progress';
@@ -22,7 +21,10 @@ const useStyles = makeStyles({
   settings: { borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
 });
 
-/** The pane: header, buttons, progress, notices, results, settings. The Excel calls live in usePane. */
+/**
+ * The pane: header, "Kiểm tra" with the other actions grouped under "Việc khác", progress, notices, then
+ * the results led by the problems, and the settings last. The Excel calls live in usePane.
+ */
 export function App() {
   const styles = useStyles();
   const pane = usePane();
@@ -36,9 +38,18 @@ export function App() {
 
       {pane.excelAvailable ? null : <NoticeBar notice={{ intent: 'warning', title: t.notInExcelTitle, message: t.notInExcelMessage, detail: null }} />}
 
-      <Actions t={t} enabled={pane.excelAvailable && idle && !pane.settingsLoading} onCheck={pane.check} onClear={pane.clearFlags} onTemplate={pane.addTemplate} onCombine={pane.combine} legacyCells={pane.checked?.result.issues.filter((i) => i.rule === 'DATA-06').length ?? 0} onConvert={pane.convertToUnicode} />
-
-      <MeetingActions t={t} enabled={pane.excelAvailable && idle && !pane.settingsLoading} onBallots={pane.printBallots} onMinutes={pane.writeMinutes} />
+      <Actions
+        t={t}
+        enabled={pane.excelAvailable && idle && !pane.settingsLoading}
+        onCheck={pane.check}
+        onClear={pane.clearFlags}
+        onTemplate={pane.addTemplate}
+        onCombine={pane.combine}
+        legacyCells={pane.checked?.result.issues.filter((i) => i.rule === 'DATA-06').length ?? 0}
+        onConvert={pane.convertToUnicode}
+        onBallots={pane.printBallots}
+        onMinutes={pane.writeMinutes}
+      />
 
       {pane.busy !== null ? <Progress t={t} stage={pane.busy} /> : null}
 

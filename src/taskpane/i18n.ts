@@ -6,6 +6,7 @@
 import type { ChiBoLevel } from '../core/rules/cb';
 import type { MemberResult, MemberStatus } from '../core/rules/mem';
 import type { MemberLevel } from '../core/values/parse';
+import { REASON_WORDS } from '../core/rules/words';
 import type { CheckStage } from '../office/runCheck';
 
 export type Lang = 'vi' | 'en';
@@ -39,9 +40,17 @@ export interface Messages {
   readonly combineHint: string;
   /** "Chuyển sang Unicode" (DATA-06), shown when the check found legacy-encoded text; `cells` of it. */
   readonly convertButton: (cells: number) => string;
+  /** The same, in its group, when the last check found no legacy text (disabled). */
+  readonly convertButtonIdle: string;
   readonly convertHint: string;
   /** The meeting-day group: "In phiếu lần 1", "In phiếu lần 2" (form 07-KĐ.ĐV) and "Biên bản" (kiểm phiếu). */
   readonly meetingLabel: string;
+  /** "Việc khác": the button that opens the grouped secondary actions, and what it holds. */
+  readonly moreButton: string;
+  readonly moreHint: string;
+  readonly groupTitles: Readonly<Record<'meeting' | 'template' | 'combine' | 'convert' | 'flags', string>>;
+  /** Under the conversion group when the last check found no legacy text. */
+  readonly convertIdle: string;
   readonly ballotButton: (round: 1 | 2) => string;
   readonly ballotHint: (round: 1 | 2) => string;
   readonly minutesButton: string;
@@ -103,7 +112,10 @@ export interface Messages {
   readonly noMembers: string;
   readonly errors: (n: number) => string;
   readonly warnings: (n: number) => string;
+  /** The title of a count that leads to the list ("6 lỗi"). */
+  readonly showInList: string;
   readonly allClear: string;
+  readonly memberFiguresTitle: string;
   readonly staleResult: string;
 
   readonly issuesTitle: string;
@@ -112,6 +124,10 @@ export interface Messages {
   readonly sheetCounts: (errors: number, warnings: number) => string;
   readonly noCell: string;
   readonly goToCell: (place: string) => string;
+  /** The cells an issue is on, after its message ("ô H8, H9"). */
+  readonly cellsOf: (cells: readonly string[]) => string;
+  /** The rule ID's tooltip ("Mã quy tắc DATA-02"). */
+  readonly ruleTag: (rule: string) => string;
   readonly showMore: (shown: number, total: number) => string;
 
   readonly chiBoExplanationTitle: string;
@@ -123,6 +139,11 @@ export interface Messages {
   readonly ruleSetLabel: string;
   readonly defaultValue: string;
   readonly settingsLoading: string;
+}
+
+/** The reasons in words, from the engine's own table (the command line says the same). */
+function reasonWords(lang: Lang): Record<NonNullable<MemberResult['reason']>, string> {
+  return Object.fromEntries(Object.entries(REASON_WORDS).map(([reason, words]) => [reason, words[lang]])) as Record<NonNullable<MemberResult['reason']>, string>;
 }
 
 function joinNames(names: readonly string[], and: string): string {
@@ -147,7 +168,18 @@ export const vi: Messages = {
   templateHint: 'Thêm vào sổ tính các trang nhập liệu còn thiếu (có danh sách chọn), cả trang Kế hoạch và hồ sơ; trang đã có giữ nguyên.',
   combineHint: 'Chọn các tệp .xlsx của các chi bộ trên máy: kiểm tra từng tệp rồi ghi trang Tổng hợp (có biểu đồ) và Kiểm tra vào sổ tính đang mở. Các tệp đã chọn không bị thay đổi.',
   convertButton: (cells) => `Chuyển sang Unicode (${cells} ô)`,
+  convertButtonIdle: 'Chuyển sang Unicode',
   meetingLabel: 'Ngày họp: phiếu và biên bản',
+  moreButton: 'Việc khác',
+  moreHint: 'Ngày họp (phiếu, biên bản), tạo mẫu, tổng hợp các chi bộ, chuyển chữ bảng mã cũ, xoá đánh dấu.',
+  groupTitles: {
+    meeting: 'Ngày họp: phiếu và biên bản',
+    template: 'Mẫu nhập liệu',
+    combine: 'Tổng hợp ở Đảng bộ',
+    convert: 'Chữ gõ bằng bảng mã cũ',
+    flags: 'Đánh dấu trên các ô',
+  },
+  convertIdle: 'Dùng khi lần kiểm tra tìm thấy chữ gõ bằng bảng mã cũ (TCVN3, VNI).',
   ballotButton: (round) => `In phiếu lần ${round}`,
   ballotHint: (round) =>
     round === 1
@@ -173,7 +205,7 @@ export const vi: Messages = {
   stageStep: (step, of) => `Bước ${step}/${of}`,
 
   notInExcelTitle: 'Chưa mở trong Excel',
-  notInExcelMessage: 'Bảng này chỉ làm việc bên trong Excel. Hãy mở sổ tính bằng Excel, rồi bấm nút XếpLoại trên thẻ Trang đầu (Home) để mở bảng.',
+  notInExcelMessage: 'Bảng này chỉ làm việc bên trong Excel. Hãy mở sổ tính bằng Excel, rồi bấm nút Mở bảng trong nhóm Xếp loại ở thẻ Trang đầu (Home).',
   failureTitles: {
     check: 'Kiểm tra không thành công',
     clear: 'Chưa xoá được đánh dấu',
@@ -187,7 +219,7 @@ export const vi: Messages = {
     saveSettings: 'Chưa lưu được thiết lập vào sổ tính',
   },
   failures: {
-    notInExcel: 'Không kết nối được với Excel. Hãy mở XếpLoại bên trong Excel bằng nút trên thẻ Trang đầu (Home).',
+    notInExcel: 'Không kết nối được với Excel. Hãy mở bảng bên trong Excel: nút Mở bảng trong nhóm Xếp loại ở thẻ Trang đầu (Home).',
     cellEditMode: 'Excel đang ở chế độ sửa một ô nên không cho thay đổi sổ tính. Hãy bấm Enter hoặc Esc để rời ô đang sửa, rồi thử lại.',
     protected: 'Sổ tính hoặc trang tính đang được khoá (bảo vệ) hoặc chỉ cho đọc. Hãy bỏ khoá (thẻ Xem lại → Bỏ bảo vệ trang tính) hoặc lưu một bản có thể sửa, rồi thử lại.',
     notFound: 'Không tìm thấy trang tính cần dùng; có thể trang vừa bị đổi tên hoặc xoá. Hãy bấm Kiểm tra lại.',
@@ -250,26 +282,16 @@ export const vi: Messages = {
     deferred: 'Phân loại sau',
     undetermined: 'Chưa xác định',
   },
-  reasons: {
-    exempt: 'Miễn công tác, sinh hoạt đảng',
-    'admitted-under-6-months': 'Vào Đảng chưa đủ 6 tháng',
-    absent: 'Vắng mặt',
-    'no-self-review': 'Chưa kiểm điểm',
-    'no-decisive-vote': 'Không mức nào đủ phiếu: bỏ phiếu lại',
-    'tie-at-cap': 'Bằng phiếu ở ngưỡng 15%: chi bộ quyết định',
-    'missing-rating': 'Thiếu xếp loại CBCCVC',
-    'rating-conflict': 'Phiếu bầu mâu thuẫn xếp loại CBCCVC',
-    'vote-data-error': 'Số phiếu có lỗi',
-    'no-tally-row': 'Không có dòng kiểm phiếu',
-    'input-error': 'Chờ sửa ô không đọc được',
-  },
+  reasons: reasonWords('vi'),
   figuresN: 'N (đảng viên chính thức)',
   figuresPool: 'HTTNV sau lần bỏ phiếu 1',
   figuresCap: 'Tối đa được HTXSNV',
   noMembers: 'Chưa đọc được danh sách đảng viên.',
   errors: (n) => `${n} lỗi`,
   warnings: (n) => `${n} cảnh báo`,
+  showInList: 'Xem trong danh sách bên dưới',
   allClear: 'Không tìm thấy lỗi hay cảnh báo nào.',
+  memberFiguresTitle: 'Số đảng viên theo mức',
   staleResult: 'Thiết lập đã thay đổi sau lần kiểm tra này. Hãy bấm Kiểm tra để cập nhật kết quả.',
 
   issuesTitle: 'Lỗi và cảnh báo',
@@ -278,6 +300,8 @@ export const vi: Messages = {
   sheetCounts: (errors, warnings) => `${errors} lỗi, ${warnings} cảnh báo`,
   noCell: 'cả trang',
   goToCell: (place) => `Chọn ô ${place}`,
+  cellsOf: (cells) => `ô ${cells.join(', ')}`,
+  ruleTag: (rule) => `Mã quy tắc ${rule}`,
   showMore: (shown, total) => `Xem thêm (đang hiện ${shown}/${total})`,
 
   chiBoExplanationTitle: 'Cách tính xếp loại chi bộ',
@@ -308,7 +332,18 @@ export const en: Messages = {
   templateHint: 'Adds the input sheets the workbook lacks (with dropdowns), the plan and dossier sheets too; existing sheets stay as they are.',
   combineHint: 'Pick the chi bộ .xlsx files on this computer: each is checked, then the Tổng hợp sheet (with a chart) and Kiểm tra are written into the open workbook. The picked files are not changed.',
   convertButton: (cells) => `Convert to Unicode (${cells} ${cells === 1 ? 'cell' : 'cells'})`,
+  convertButtonIdle: 'Convert to Unicode',
   meetingLabel: 'Meeting day: ballots and minutes',
+  moreButton: 'More',
+  moreHint: 'Meeting day (ballots, minutes), templates, combining chi bộ, converting legacy text, clearing flags.',
+  groupTitles: {
+    meeting: 'Meeting day: ballots and minutes',
+    template: 'Input sheets',
+    combine: 'Combining at the ward',
+    convert: 'Text in a legacy encoding',
+    flags: 'Flags on cells',
+  },
+  convertIdle: 'For when the check finds text typed in a legacy encoding (TCVN3, VNI).',
   ballotButton: (round) => `Ballots, round ${round}`,
   ballotHint: (round) =>
     round === 1
@@ -334,7 +369,7 @@ export const en: Messages = {
   stageStep: (step, of) => `Step ${step} of ${of}`,
 
   notInExcelTitle: 'Not open in Excel',
-  notInExcelMessage: 'This pane works only inside Excel. Open the workbook in Excel, then open the pane with the XếpLoại button on the Home tab.',
+  notInExcelMessage: 'This pane works only inside Excel. Open the workbook in Excel, then press Mở bảng (open the pane) in the Xếp loại group on the Home tab.',
   failureTitles: {
     check: 'The check did not finish',
     clear: 'The flags were not cleared',
@@ -348,7 +383,7 @@ export const en: Messages = {
     saveSettings: 'The settings were not saved in the workbook',
   },
   failures: {
-    notInExcel: 'Excel cannot be reached. Open XếpLoại inside Excel with the button on the Home tab.',
+    notInExcel: 'Excel cannot be reached. Open the pane inside Excel: Mở bảng in the Xếp loại group on the Home tab.',
     cellEditMode: 'Excel is editing a cell and does not allow changes. Press Enter or Esc to leave the cell, then try again.',
     protected: 'The workbook or sheet is protected or read-only. Unprotect it (Review → Unprotect Sheet) or save an editable copy, then try again.',
     notFound: 'A sheet it needs was not found; it may have just been renamed or deleted. Run the check again.',
@@ -411,26 +446,16 @@ export const en: Messages = {
     deferred: 'Deferred',
     undetermined: 'Undetermined',
   },
-  reasons: {
-    exempt: 'Exempt from party work',
-    'admitted-under-6-months': 'Admitted under 6 months ago',
-    absent: 'Absent',
-    'no-self-review': 'No self-review',
-    'no-decisive-vote': 'No level reached: vote again',
-    'tie-at-cap': 'Tied at the 15 % cap: the chi bộ decides',
-    'missing-rating': 'Civil-service rating missing',
-    'rating-conflict': 'Vote conflicts with the civil-service rating',
-    'vote-data-error': 'Vote counts have errors',
-    'no-tally-row': 'No tally row',
-    'input-error': 'Waits for a cell that cannot be read',
-  },
+  reasons: reasonWords('en'),
   figuresN: 'N (official members)',
   figuresPool: 'HTTNV after round 1',
   figuresCap: 'HTXSNV at most',
   noMembers: 'The member roll could not be read yet.',
   errors: (n) => `${n} ${n === 1 ? 'error' : 'errors'}`,
   warnings: (n) => `${n} ${n === 1 ? 'warning' : 'warnings'}`,
+  showInList: 'Show in the list below',
   allClear: 'No errors or warnings found.',
+  memberFiguresTitle: 'Members by level',
   staleResult: 'The settings changed after this check. Press Check to update the results.',
 
   issuesTitle: 'Errors and warnings',
@@ -439,6 +464,8 @@ export const en: Messages = {
   sheetCounts: (errors, warnings) => `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
   noCell: 'whole sheet',
   goToCell: (place) => `Select cell ${place}`,
+  cellsOf: (cells) => `${cells.length === 1 ? 'cell' : 'cells'} ${cells.join(', ')}`,
+  ruleTag: (rule) => `Rule ${rule}`,
   showMore: (shown, total) => `Show more (showing ${shown} of ${total})`,
 
   chiBoExplanationTitle: 'How the chi bộ was rated',

@@ -3,6 +3,7 @@
  * errors before warnings, each group in the engine's order (row, column, rule).
  */
 import type { Issue, Severity } from '../core';
+import { withoutPlace } from '../core/rules/words';
 
 export interface SeverityGroup {
   readonly severity: Severity;
@@ -57,4 +58,25 @@ export function nextLimit(shown: number, total: number, page = PAGE_SIZE): numbe
 /** A stable key for a row: the engine may report two rules on one cell, or one rule twice. */
 export function issueKey(issue: Issue, index: number): string {
   return `${index}:${issue.rule}:${issue.cell ?? ''}`;
+}
+
+/** Issues with one cause: the same rule and the same words once the place is taken out (H8 and H9 both "Y"). */
+export interface Cause {
+  readonly rule: string;
+  readonly severity: Severity;
+  /** In the engine's order; the first one's words are shown. */
+  readonly issues: readonly Issue[];
+}
+
+/** One card per cause, in the order of each cause's first issue. */
+export function groupCauses(issues: readonly Issue[]): Cause[] {
+  const byKey = new Map<string, Issue[]>();
+  for (const issue of issues) {
+    // Issues without a cell each stand alone: their words are all there is to tell them apart.
+    const key = issue.cell === null ? `\u0001${byKey.size}` : `${issue.severity}\u0000${issue.rule}\u0000${withoutPlace(issue)}`;
+    const list = byKey.get(key);
+    if (list) list.push(issue);
+    else byKey.set(key, [issue]);
+  }
+  return [...byKey.values()].map((list) => ({ rule: list[0].rule, severity: list[0].severity, issues: list }));
 }

@@ -21,8 +21,8 @@ export interface NoticeText {
   readonly message: string;
   /** Office's error code, shown small, for support. */
   readonly detail: string | null;
-  /** Reasons listed one per line under the message (a refused ballot's problems, when more than one). */
-  readonly items?: readonly string[];
+  /** Reasons listed one per line under the message (a refused ballot's problems), each with its rule ID. */
+  readonly items?: readonly { readonly text: string; readonly tag?: string }[];
 }
 
 /** Failures that leave the pane usable as it was get a warning, the rest an error. */
@@ -37,12 +37,10 @@ export function describeNotice(notice: Notice, t: Messages): NoticeText {
     case 'ballot':
       return { intent: 'success', title: t.ballotTitle(notice.round), message: t.ballotWritten(notice.sheet, notice.names, notice.copies, notice.pages, notice.cap), detail: null };
     case 'ballotRefused': {
-      // Every reason is said: one after the sentence, several (members waiting for unreadable cells,
-      // RULES.md 9.21, with other problems) as a list, so that none is lost in a run-on line.
-      const reasons = notice.problems.map((p) => `[${p.rule}] ${t.htmlLang === 'vi' ? p.message : p.messageEn}`);
-      const title = t.ballotTitle(notice.round);
-      if (reasons.length === 1) return { intent: 'warning', title, message: `${t.ballotRefused(notice.round)} ${reasons[0]}`, detail: null };
-      return { intent: 'warning', title, message: t.ballotRefused(notice.round), detail: null, items: reasons };
+      // Every reason is said, each as its own sentence in a list (never one run-on paragraph); the rule
+      // ID follows, small, for whoever supports the clerk.
+      const items = notice.problems.map((p) => ({ text: t.htmlLang === 'vi' ? p.message : p.messageEn || p.message, tag: p.rule }));
+      return { intent: 'warning', title: t.ballotTitle(notice.round), message: t.ballotRefused(notice.round), detail: null, items };
     }
     case 'minutes':
       return { intent: notice.errors > 0 ? 'warning' : 'success', title: t.minutesTitle, message: t.minutesWritten(notice.errors, notice.warnings), detail: null };

@@ -13,6 +13,8 @@ import { at, build, example } from '../helpers/workbook';
 import { buildPane, CHROMIUM, CHROMIUM_ARGS, runWebpack, serve } from './support';
 
 const OUTPUT = resolve(__dirname, '..', '..', 'test-output');
+/** The screenshots kept for the clerks' guide (docs/HUONG-DAN.md). */
+const IMAGES = resolve(__dirname, '..', '..', 'docs', 'images');
 const HOSTED_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const DEPLOY_URL = 'https://xeploai.phuong-huong-xuan.example/addin';
 const available = existsSync(CHROMIUM);
@@ -125,6 +127,8 @@ describeInBrowser('the task pane in Chromium', () => {
     await page.goto(`${url}/taskpane.html`);
 
     await checkFromPane(page);
+    // "Xoá đánh dấu" waits under "Việc khác", with the other secondary actions.
+    await page.getByRole('button', { name: 'Việc khác', exact: true }).click();
     await page.getByRole('button', { name: 'Xoá đánh dấu', exact: true }).click();
     await page.waitForFunction(([cell, fill]) => (window as unknown as { __fakeExcelHost: { getFill(s: string, a: string): string | null } }).__fakeExcelHost.getFill('Danh sách đảng viên', cell as string) === fill, [flagged, fillBefore]);
 
@@ -161,6 +165,78 @@ describeInBrowser('the task pane in Chromium', () => {
     expect(attempt.violations.every((v) => v.blocked.startsWith(OUTSIDE))).toBe(true);
     // (Chromium may still announce a refused image as a request; none was let through.)
     expect(reachedOutside).toBe(0);
+    await page.close();
+  }, 120_000);
+
+  it('at 320 × 800 the problems lead: after a check the first issue card is in view, the count leads to the list; screenshots for docs/images', async () => {
+    const data = example();
+    data.roll[4].birthDate = '31/02/1949';
+    // Two cells with one cause ("Y" is not a yes/no value): one card listing both.
+    data.roll[2].present = 'Y';
+    data.roll[3].present = 'Y';
+    const host = await FakeExcelHost.fromXlsx(new Uint8Array((await build(data).workbook.xlsx.writeBuffer()) as ArrayBuffer));
+    const snapshot = JSON.stringify(host.toSnapshot());
+    const viewport = { width: 320, height: 800 };
+    // Reduced motion: the chevrons are still, not caught half-turned in the screenshots.
+    const page = await browser.newPage({ viewport, reducedMotion: 'reduce' });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    await answerOfficeJs(page, snapshot);
+    await page.goto(`${url}/taskpane.html`);
+    await checkFromPane(page);
+
+    const cards = page.locator('section[aria-label="Danh sách lỗi và cảnh báo, theo trang tính"] li > div');
+    await cards.first().waitFor();
+    const box = await cards.first().boundingBox();
+    expect(box).not.toBeNull();
+    const first = box as { x: number; y: number; width: number; height: number };
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(first.y).toBeGreaterThanOrEqual(0);
+    expect(first.y + first.height).toBeLessThanOrEqual(viewport.height);
+    expect(first.x + first.width).toBeLessThanOrEqual(viewport.width);
+    // Nothing wider than the pane: no sideways scrolling at 320 px.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+    // The first card says the problem in words; its rule ID is a small tag, not its first word.
+    const firstText = (await cards.first().innerText()).trim();
+    expect(firstText).not.toMatch(/^[A-Z]{2,5}-\d{2}/);
+    expect(firstText).not.toContain('Sheet "');
+    // One cause, one card: the two "Y" cells are one card with both cells.
+    const presentCard = cards.filter({ hasText: 'Có mặt: "Y"' });
+    expect(await presentCard.count()).toBe(1);
+    await expect(presentCard.getByRole('button', { name: at('roll', 2, 'present'), exact: true }).count()).resolves.toBe(1);
+    await expect(presentCard.getByRole('button', { name: at('roll', 3, 'present'), exact: true }).count()).resolves.toBe(1);
+    mkdirSync(IMAGES, { recursive: true });
+    await page.screenshot({ path: join(IMAGES, 'pane-sau-kiem-tra.png') });
+
+    // The count is a link to the list: pressed, the first error card has the focus.
+    await page.getByRole('button', { name: /^\d+ lỗi$/ }).click();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-severity'))).toBe('error');
+    await page.getByRole('button', { name: /^\d+ cảnh báo$/ }).click();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-severity'))).toBe('warning');
+
+    // The meeting day and the other secondary actions, grouped under "Việc khác".
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByRole('button', { name: 'Việc khác', exact: true }).click();
+    const meeting = page.getByRole('group', { name: 'Ngày họp: phiếu và biên bản' });
+    await meeting.waitFor();
+    expect(await meeting.getByRole('button').allInnerTexts()).toEqual(['In phiếu lần 1', 'In phiếu lần 2', 'Biên bản']);
+    await page.screenshot({ path: join(IMAGES, 'pane-ngay-hop.png') });
+    await page.getByRole('button', { name: 'Việc khác', exact: true }).click();
+
+    // The settings, in words.
+    await page.getByRole('button', { name: 'Thiết lập quy tắc', exact: true }).click();
+    const settings = page.getByRole('radiogroup').first();
+    await settings.waitFor();
+    await page.getByRole('button', { name: 'Thiết lập quy tắc', exact: true }).scrollIntoViewIfNeeded();
+    await page.evaluate(() => {
+      const heading = [...document.querySelectorAll('h2 button')].find((b) => b.textContent?.includes('Thiết lập quy tắc'));
+      heading?.scrollIntoView({ block: 'start' });
+    });
+    const settingsText = await page.locator('main').innerText();
+    expect(settingsText).not.toMatch(/\[(present|roll|cumulative|strict|chi-bo|ward)\]/);
+    expect(settingsText).not.toContain('hd27-2014');
+    await page.screenshot({ path: join(IMAGES, 'pane-cai-dat.png') });
+    expect(pageErrors).toEqual([]);
     await page.close();
   }, 120_000);
 

@@ -19,7 +19,7 @@ import {
 function leaves(value: unknown, path = ''): [string, unknown][] {
   if (typeof value === 'function') {
     const args =
-      path === 'templateAdded' ? [['Thông tin chi bộ', 'Danh sách đảng viên']] : path === 'combineUnreadable' ? [['hong.xlsx']] : path === 'combined' ? [4, 4, 1, 2] : [3, 5];
+      path === 'templateAdded' ? [['Thông tin chi bộ', 'Danh sách đảng viên']] : path === 'combineUnreadable' ? [['hong.xlsx']] : path === 'combined' ? [4, 4, 1, 2] : path === 'cellsOf' ? [['H8', 'H9']] : [3, 5];
     return [[path, (value as (...a: unknown[]) => unknown)(...args)]];
   }
   if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));

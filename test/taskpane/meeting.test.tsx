@@ -6,6 +6,7 @@
 import { renderToString } from 'react-dom/server';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
+import { Actions } from '../../src/taskpane/components/Actions';
 import { MeetingActions } from '../../src/taskpane/components/MeetingActions';
 import { en, vi } from '../../src/taskpane/i18n';
 import { describeNotice } from '../../src/taskpane/notices';
@@ -24,8 +25,11 @@ it('offers "In phiếu lần 1", "In phiếu lần 2" and "Biên bản" as a gro
   expect(html(<MeetingActions t={en} enabled onBallots={noop} onMinutes={noop} />)).toContain('Ballots, round 2');
 });
 
-it('outside Excel the group is there and disabled, and the entry points refuse', async () => {
-  const markup = html(<App />);
+it('outside Excel the group is there under "Việc khác" and disabled, and the entry points refuse', async () => {
+  const pane = html(<App />);
+  expect(pane).toContain(`>${vi.moreButton}<`);
+  expect(pane).toMatch(new RegExp(`<button[^>]*aria-expanded="false"[^>]*title="${vi.moreHint.replace(/[()]/g, '\\$&')}"`));
+  const markup = html(<Actions t={vi} enabled={false} onCheck={noop} onClear={noop} onTemplate={noop} onCombine={noop} onBallots={noop} onMinutes={noop} defaultOpen />);
   const meeting = buttons(markup).filter((b) => /In phiếu lần|>Biên bản/.test(b));
   expect(meeting).toHaveLength(3);
   for (const b of meeting) expect(b).toMatch(/disabled=""/);
@@ -45,8 +49,9 @@ it('DATA-08 a refused round 2 names the rules and the reason, in the pane`s lang
   const problems = [{ rule: 'DATA-08', message: 'Chưa nhập kết quả kiểm phiếu lần 1', messageEn: 'The round-1 tally is missing' }];
   const vn = describeNotice({ kind: 'ballotRefused', round: 2, problems }, vi);
   expect(vn).toMatchObject({ intent: 'warning' });
-  expect(vn.message).toBe('Chưa in phiếu lần 2 vì: [DATA-08] Chưa nhập kết quả kiểm phiếu lần 1');
-  expect(describeNotice({ kind: 'ballotRefused', round: 2, problems }, en).message).toContain('[DATA-08] The round-1 tally is missing');
+  expect(vn.message).toBe('Chưa in phiếu lần 2 vì:');
+  expect(vn.items).toEqual([{ text: 'Chưa nhập kết quả kiểm phiếu lần 1', tag: 'DATA-08' }]);
+  expect(describeNotice({ kind: 'ballotRefused', round: 2, problems }, en).items).toEqual([{ text: 'The round-1 tally is missing', tag: 'DATA-08' }]);
 });
 
 it('the minutes: success without errors, a warning to fix them before signing otherwise', () => {

@@ -44,9 +44,11 @@ it('a refused ballot lists every reason, one per line', () => {
     { rule: 'DATA-02', message: 'Chưa đưa đồng chí Trần Thị Bình vào phiếu: ô E10 không đọc được', messageEn: 'Trần Thị Bình is not put on a ballot: E10 cannot be read' },
   ];
   const notice = describeNotice({ kind: 'ballotRefused', round: 1, problems }, vi);
-  expect(notice.items).toEqual(problems.map((p) => `[${p.rule}] ${p.message}`));
+  // Sentences, each with its rule ID as a small tag after it, never "[DATA-02] …" leading the line.
+  expect(notice.items).toEqual(problems.map((p) => ({ text: p.message, tag: p.rule })));
   const markup = html(<NoticeBar notice={notice} />);
   expect(markup.match(/<li>/g)).toHaveLength(2);
   expect(markup).toContain('Trần Thị Bình vào phiếu');
-  expect(describeNotice({ kind: 'ballotRefused', round: 1, problems }, en).items?.[1]).toContain('E10 cannot be read');
+  expect(markup).not.toContain('[DATA-02]');
+  expect(describeNotice({ kind: 'ballotRefused', round: 1, problems }, en).items?.[1].text).toContain('E10 cannot be read');
 });

@@ -14,7 +14,7 @@ import { NoticeBar } from '../../src/taskpane/components/NoticeBar';
 import { Progress } from '../../src/taskpane/components/Progress';
 import { Results } from '../../src/taskpane/components/Results';
 import { SettingsPanel } from '../../src/taskpane/components/SettingsPanel';
-import { Summary } from '../../src/taskpane/components/Summary';
+import { MemberFigures, Summary } from '../../src/taskpane/components/Summary';
 import { en, vi } from '../../src/taskpane/i18n';
 import { groupIssues, PAGE_SIZE } from '../../src/taskpane/issues';
 import { describeNotice } from '../../src/taskpane/notices';
@@ -47,15 +47,24 @@ function buttons(markup: string): string[] {
 describe('App outside Excel', () => {
   const markup = html(<App />);
 
-  it('says so, in Vietnamese, and offers the four actions', () => {
+  it('says so, in Vietnamese, naming the ribbon buttons as the ribbon does; one primary action and "Việc khác"', () => {
     const t = text(markup);
     expect(t).toContain(vi.notInExcelTitle);
     expect(t).toContain(vi.notInExcelMessage);
-    for (const label of ['Kiểm tra', 'Xoá đánh dấu', 'Tạo mẫu', 'Tổng hợp các chi bộ']) expect(t).toContain(label);
+    // manifest.xml: group "Xếp loại" on the Home tab, buttons "Kiểm tra" and "Mở bảng", in every language.
+    expect(vi.notInExcelMessage).toContain('Mở bảng trong nhóm Xếp loại');
+    expect(en.notInExcelMessage).toContain('Mở bảng (open the pane) in the Xếp loại group');
+    for (const label of ['Kiểm tra', 'Việc khác']) expect(t).toContain(label);
+    // The other actions wait, grouped, behind "Việc khác".
+    expect(t).not.toContain('Xoá đánh dấu');
   });
 
   it('disables the buttons', () => {
-    const actions = buttons(markup).filter((b) => /title="(Kiểm tra|Bỏ mọi|Thêm vào|Chọn các tệp)/.test(b));
+    const check = buttons(markup).filter((b) => /title="Kiểm tra/.test(b));
+    expect(check).toHaveLength(1);
+    expect(check[0]).toMatch(/disabled=""/);
+    const open = html(<Actions t={vi} enabled={false} onCheck={noop} onClear={noop} onTemplate={noop} onCombine={noop} defaultOpen />);
+    const actions = buttons(open).filter((b) => /title="(Kiểm tra|Bỏ mọi|Thêm vào|Chọn các tệp)/.test(b));
     expect(actions).toHaveLength(4);
     for (const b of actions) expect(b).toMatch(/disabled=""/);
     expect(markup).toMatch(/<input[^>]*type="file"[^>]*disabled=""/);
@@ -69,16 +78,22 @@ describe('App outside Excel', () => {
 });
 
 describe('Actions', () => {
-  it('the check is the primary button and they are enabled when the pane is idle', () => {
-    const markup = html(<Actions t={vi} enabled onCheck={noop} onClear={noop} onTemplate={noop} onCombine={noop} />);
+  it('one primary action, "Kiểm tra"; the others grouped under "Việc khác", enabled when the pane is idle', () => {
+    const closed = html(<Actions t={vi} enabled onCheck={noop} onClear={noop} onTemplate={noop} onCombine={noop} onBallots={noop} onMinutes={noop} />);
+    expect(buttons(closed)).toHaveLength(2);
+    expect(buttons(closed)[1]).toMatch(/aria-expanded="false"/);
+    const markup = html(<Actions t={vi} enabled onCheck={noop} onClear={noop} onTemplate={noop} onCombine={noop} onBallots={noop} onMinutes={noop} defaultOpen />);
     const b = buttons(markup);
-    expect(b).toHaveLength(4);
+    // Kiểm tra, Việc khác; In phiếu lần 1, lần 2, Biên bản; Tạo mẫu; Tổng hợp; Xoá đánh dấu.
+    expect(b).toHaveLength(8);
     expect(b.some((x) => /disabled/.test(x))).toBe(false);
     expect(markup).toMatch(/role="group" aria-label="Thao tác"/);
+    const groups = (markup.match(/<legend[^>]*>[^<]*/g) ?? []).map((l) => l.replace(/<legend[^>]*>/, ''));
+    expect(groups).toEqual([vi.groupTitles.meeting, vi.groupTitles.template, vi.groupTitles.combine, vi.groupTitles.flags]);
   });
 
   it('"Tổng hợp các chi bộ" has a hidden picker of several .xlsx files', () => {
-    const markup = html(<Actions t={en} enabled onCheck={noop} onClear={noop} onTemplate={noop} onCombine={noop} />);
+    const markup = html(<Actions t={en} enabled onCheck={noop} onClear={noop} onTemplate={noop} onCombine={noop} defaultOpen />);
     expect(text(markup)).toContain('Combine chi bộ workbooks');
     const input = markup.match(/<input[^>]*>/g) ?? [];
     expect(input).toHaveLength(1);
@@ -107,15 +122,25 @@ describe('Summary', () => {
   const summary = summarise(result);
 
   it('shows levels with their Vietnamese names, other statuses, N and the cap, the chi bộ and the counts', () => {
-    const t = text(html(<Summary t={vi} lang="vi" summary={summary} />));
+    const t = text(html(<><Summary t={vi} lang="vi" summary={summary} /><MemberFigures t={vi} summary={summary} /></>));
     for (const name of Object.values(vi.memberLevels)) expect(t).toContain(name);
     for (const name of Object.values(vi.statuses).filter((s) => s !== vi.statuses.classified)) expect(t).toContain(name);
     expect(t).toContain(`N = ${result.figures?.n}`);
     expect(t).toContain(vi.figuresCap);
     expect(t).toContain(result.chiBo as string);
     const level = result.chiBoResults[0]?.level;
-    if (level) expect(t).toContain(`${vi.chiBoLevels[level]} (${level})`);
+    if (level) expect(t).toContain(vi.chiBoLevels[level]);
     if (summary.errors > 0) expect(t).toContain(vi.errors(summary.errors));
+  });
+
+  it('the counts are buttons that lead to the list', () => {
+    const counts = { ...summary, errors: 6, warnings: 1 };
+    const markup = html(<Summary t={vi} lang="vi" summary={counts} onShow={noop} />);
+    const links = (markup.match(/<button[^>]*>[^<]*/g) ?? []).map((b) => ({ title: /title="([^"]*)"/.exec(b)?.[1], text: b.replace(/<button[^>]*>/, '') }));
+    expect(links).toEqual([
+      { title: vi.showInList, text: '6 lỗi' },
+      { title: vi.showInList, text: '1 cảnh báo' },
+    ]);
   });
 
   it('marks a provisional chi bộ result, with the score in Vietnamese notation', () => {
@@ -127,7 +152,7 @@ describe('Summary', () => {
   });
 
   it('speaks English when asked', () => {
-    const t = text(html(<Summary t={en} lang="en" summary={summary} />));
+    const t = text(html(<MemberFigures t={en} summary={summary} />));
     expect(t).toContain('Completed duties excellently');
     expect(t).not.toContain('Hoàn thành xuất sắc nhiệm vụ');
   });

@@ -31,8 +31,8 @@ export const HD27_2014: RuleSet = {
     htnvCounting: {
       values: ['cumulative', 'strict'],
       default: 'cumulative',
-      label: 'Cách tính mức Hoàn thành nhiệm vụ (MEM-02)',
-      labelEn: 'Counting for HTNV (MEM-02)',
+      label: 'Cách tính mức Hoàn thành nhiệm vụ',
+      labelEn: 'Counting votes for "Completed duties" (HTNV)',
       describe: {
         cumulative: 'Phiếu HTTNV cũng tính là tán thành HTNV (cộng dồn)',
         strict: 'Chỉ tính phiếu HTNV',
@@ -45,15 +45,15 @@ export const HD27_2014: RuleSet = {
     capScope: {
       values: ['chi-bo', 'ward'],
       default: 'chi-bo',
-      label: 'Phạm vi giới hạn 15% (MEM-06)',
-      labelEn: 'Scope of the 15 % cap (MEM-06)',
+      label: 'Phạm vi giới hạn 15% Hoàn thành xuất sắc nhiệm vụ',
+      labelEn: 'Scope of the 15 % cap on "Completed duties excellently"',
       describe: {
         'chi-bo': 'Trong từng chi bộ',
-        ward: 'Trong toàn Đảng bộ (áp dụng khi tổng hợp, AGG-03)',
+        ward: 'Trong toàn Đảng bộ (áp dụng khi tổng hợp các chi bộ)',
       },
       describeEn: {
         'chi-bo': 'Within each chi bộ',
-        ward: 'Over the whole ward (applied when combined, AGG-03)',
+        ward: 'Over the whole ward (applied when the chi bộ are combined)',
       },
     },
   },

@@ -169,7 +169,7 @@ function classifyRound1(ctx: ChiBoContext, state: MemberState, n: number): Draft
     d.reason = state.eligibility.reason;
     d.rules.push(state.eligibility.rule as RuleId);
     d.lines = [{ exempt: 'Miễn công tác và sinh hoạt đảng: không phân loại (ELIG-01).', 'admitted-under-6-months': 'Vào Đảng chưa đủ 6 tháng tính đến ngày họp: không phân loại (ELIG-02).', absent: 'Vắng mặt: phân loại ở cuộc họp gần nhất khi có mặt (ELIG-03).', 'no-self-review': 'Chưa kiểm điểm: phân loại khi hoàn thành kiểm điểm (ELIG-03).' }[state.eligibility.reason ?? 'absent']];
-    d.linesEn = [`Not classified at this meeting: ${state.eligibility.reason} (${state.eligibility.rule}).`];
+    d.linesEn = [{ exempt: 'Exempt from party work and activities: not classified (ELIG-01).', 'admitted-under-6-months': 'Admitted less than 6 months before the meeting: not classified (ELIG-02).', absent: 'Absent: classified at the next meeting attended (ELIG-03).', 'no-self-review': 'No self-review: classified once the review is done (ELIG-03).' }[state.eligibility.reason ?? 'absent']];
     return d;
   }
   if (m.membership.value === 'probationary') d.rules.push('ELIG-04');

@@ -16,9 +16,19 @@ export function NoticeBar({ notice, dismissLabel, onDismiss }: NoticeBarProps) {
         <MessageBarTitle>{notice.title}</MessageBarTitle>
         {notice.message}
         {notice.items && notice.items.length > 0 ? (
-          <ul style={{ margin: 0, paddingInlineStart: '1.25em' }}>
+          <ul style={{ margin: '4px 0 0', paddingInlineStart: '1.25em', display: 'flex', flexDirection: 'column', rowGap: '4px' }}>
             {notice.items.map((item, i) => (
-              <li key={i}>{item}</li>
+              <li key={i}>
+                {item.text}
+                {item.tag ? (
+                  <>
+                    {' '}
+                    <Text size={100} style={{ opacity: 0.75 }}>
+                      ({item.tag})
+                    </Text>
+                  </>
+                ) : null}
+              </li>
             ))}
           </ul>
         ) : null}

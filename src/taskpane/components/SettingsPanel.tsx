@@ -20,12 +20,12 @@ const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalM, minWidth: 0 },
   // A long rule-set title must not push the dropdown past the pane's edge.
   select: { width: '100%', minWidth: 0, '& select': { textOverflow: 'ellipsis' } },
-  code: { color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace },
 });
 
 /**
  * The rule set and each of its options, generated from the rule set itself (label, values, one-line
- * description of each value), so a new option needs no change here.
+ * description of each value), so a new option needs no change here. Each is said in words: the codes
+ * (`hd27-2014`, `present` …) are what is saved in the workbook, not what the clerk reads.
  */
 export function SettingsPanel({ t, lang, settings, disabled, loading, onChange, defaultOpen = false }: SettingsPanelProps) {
   const styles = useStyles();
@@ -38,7 +38,7 @@ export function SettingsPanel({ t, lang, settings, disabled, loading, onChange, 
               <Select className={styles.select} value={settings.ruleSet} disabled={disabled} onChange={(_event, data) => onChange(withRuleSet(settings, data.value))}>
                 {ruleSetChoices(lang).map((r) => (
                   <option key={r.id} value={r.id}>
-                    {`${r.id} — ${r.title}`}
+                    {r.title}
                   </option>
                 ))}
               </Select>
@@ -50,12 +50,7 @@ export function SettingsPanel({ t, lang, settings, disabled, loading, onChange, 
                     <Radio
                       key={choice.value}
                       value={choice.value}
-                      label={
-                        <>
-                          {choice.description}
-                          {choice.isDefault ? ` (${t.defaultValue})` : ''} <span className={styles.code}>[{choice.value}]</span>
-                        </>
-                      }
+                      label={`${choice.description}${choice.isDefault ? ` (${t.defaultValue})` : ''}`}
                     />
                   ))}
                 </RadioGroup>

@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Text, createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { formatNumber } from '../format';
 import type { Lang, Messages } from '../i18n';
 import { MEMBER_LEVELS, OTHER_STATUSES, type Summary as SummaryData } from '../summary';
@@ -8,11 +8,14 @@ export interface SummaryProps {
   readonly t: Messages;
   readonly lang: Lang;
   readonly summary: SummaryData;
+  /** A count was pressed: show the list from its first issue of that severity. */
+  readonly onShow?: (severity: 'error' | 'warning') => void;
 }
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  title: { margin: 0, marginInlineEnd: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   subtitle: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   grid: {
     display: 'grid',
@@ -23,78 +26,88 @@ const useStyles = makeStyles({
     '& dt': { margin: 0 },
     '& dd': { margin: 0, textAlign: 'end', fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold },
   },
-  pairs: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXXS,
-    margin: 0,
-    '& dt': { margin: 0 },
-    '& dd': { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  chiBo: { margin: 0 },
+  count: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    minHeight: '28px',
+    padding: `0 ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusCircular,
+    border: 'none',
+    cursor: 'pointer',
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    textDecorationLine: 'underline',
+    textUnderlineOffset: '2px',
+    ...createFocusOutlineStyle(),
   },
-  code: { color: tokens.colorNeutralForeground3 },
-  line: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  errors: { backgroundColor: tokens.colorPaletteRedBackground3, color: tokens.colorNeutralForegroundOnBrand, ':hover': { backgroundColor: tokens.colorPaletteRedForeground1 } },
+  warnings: { backgroundColor: tokens.colorPaletteYellowBackground3, color: tokens.colorNeutralForeground1, ':hover': { backgroundColor: tokens.colorPaletteYellowBorderActive } },
 });
 
-/** Counts at a glance: the chi bộ's level and score, members per level, N and the cap, errors and warnings. */
-export function Summary({ t, lang, summary }: SummaryProps) {
+/**
+ * The check at a glance, above the list: the counts (each a link to its first issue in the list) and
+ * the chi bộ with its level and score. The members per level come after the list (MemberFigures).
+ */
+export function Summary({ t, lang, summary, onShow }: SummaryProps) {
   const styles = useStyles();
-  const { chiBo, figures } = summary;
+  const { chiBo } = summary;
+  const count = (severity: 'error' | 'warning', n: number) =>
+    n > 0 ? (
+      <button type="button" className={mergeClasses(styles.count, severity === 'error' ? styles.errors : styles.warnings)} title={t.showInList} onClick={() => onShow?.(severity)}>
+        {severity === 'error' ? t.errors(n) : t.warnings(n)}
+      </button>
+    ) : null;
+  const name = summary.chiBoName || chiBo?.name || t.chiBoUnnamed;
   return (
     <section className={styles.root} aria-label={t.summaryTitle}>
-      <h2 className={styles.title}>{t.summaryTitle}</h2>
-
-      <div className={styles.line} role="status">
-        {summary.errors > 0 ? (
-          <Badge appearance="filled" color="danger" size="large">
-            {t.errors(summary.errors)}
-          </Badge>
-        ) : null}
-        {summary.warnings > 0 ? (
-          <Badge appearance="filled" color="warning" size="large">
-            {t.warnings(summary.warnings)}
-          </Badge>
-        ) : null}
+      <div className={styles.head} role="status">
+        <h2 className={styles.title}>{t.summaryTitle}</h2>
+        {count('error', summary.errors)}
+        {count('warning', summary.warnings)}
         {summary.errors === 0 && summary.warnings === 0 ? (
           <Badge appearance="filled" color="success" size="large">
             {t.allClear}
           </Badge>
         ) : null}
       </div>
-
-      <dl className={styles.pairs}>
-        <dt>{t.chiBoLabel}</dt>
-        <dd>{summary.chiBoName || chiBo?.name || t.chiBoUnnamed}</dd>
+      <Text as="p" className={styles.chiBo}>
+        {t.chiBoLabel} <strong>{name}</strong>
         {chiBo ? (
           <>
-            <dt>{t.chiBoLevelLabel}</dt>
-            <dd>
-              {chiBo.level ? `${t.chiBoLevels[chiBo.level]} (${chiBo.level})` : t.chiBoNoLevel}
-              {' · '}
-              {chiBo.score !== null ? t.score(formatNumber(chiBo.score, lang)) : t.noScore}
-              {chiBo.provisional ? (
-                <>
-                  {' '}
-                  <Badge appearance="outline" color="warning">
-                    {t.provisional}
-                  </Badge>
-                </>
-              ) : null}
-            </dd>
+            {': '}
+            {chiBo.level ? t.chiBoLevels[chiBo.level] : t.chiBoNoLevel}
+            {chiBo.score !== null ? ` · ${t.score(formatNumber(chiBo.score, lang))}` : ` · ${t.noScore}`}
+            {chiBo.provisional ? (
+              <>
+                {' '}
+                <Badge appearance="outline" color="warning">
+                  {t.provisional}
+                </Badge>
+              </>
+            ) : null}
           </>
         ) : null}
-      </dl>
+      </Text>
+    </section>
+  );
+}
 
-      <h3 className={styles.subtitle}>{t.membersTitle(summary.members)}</h3>
+/** The members per level, the other statuses, N and the cap (after the list of problems). */
+export function MemberFigures({ t, summary }: { readonly t: Messages; readonly summary: SummaryData }) {
+  const styles = useStyles();
+  const { figures } = summary;
+  return (
+    <section className={styles.root} aria-label={t.memberFiguresTitle}>
+      <h2 className={styles.subtitle}>{t.membersTitle(summary.members)}</h2>
       {summary.members === 0 ? (
         <Text>{t.noMembers}</Text>
       ) : (
         <dl className={styles.grid}>
           {MEMBER_LEVELS.map((level) => (
             <Fragment key={level}>
-              <dt>
-                {t.memberLevels[level]} <span className={styles.code}>({level})</span>
-              </dt>
+              <dt>{t.memberLevels[level]}</dt>
               <dd>{summary.levels[level]}</dd>
             </Fragment>
           ))}

@@ -1,0 +1,64 @@
+/**
+ * What a person reads instead of the engine's codes: a member's status and reason in words (Vietnamese
+ * and English), and an issue's message without the 'Sheet "…", ô B8:' its place already says. The codes
+ * (`exempt`, `input-error` …) stay in the JSON report; the screen (command line, task pane) uses these.
+ */
+import type { ExclusionReason } from './elig';
+import type { MemberStatus, UndeterminedReason } from './mem';
+
+export type Reason = ExclusionReason | UndeterminedReason;
+export type Words = { readonly vi: string; readonly en: string };
+
+/** A member's status, as a clerk says it. */
+export const STATUS_WORDS: Readonly<Record<MemberStatus, Words>> = {
+  classified: { vi: 'Đã phân loại', en: 'Classified' },
+  'not-classified': { vi: 'Không phân loại', en: 'Not classified' },
+  deferred: { vi: 'Phân loại sau', en: 'Deferred' },
+  undetermined: { vi: 'Chưa xác định', en: 'Undetermined' },
+};
+
+/** Why a member is not classified, deferred or undetermined (FORMS.md `reason`), as a clerk says it. */
+export const REASON_WORDS: Readonly<Record<Reason, Words>> = {
+  exempt: { vi: 'Miễn công tác và sinh hoạt đảng', en: 'Exempt from party work and activities' },
+  'admitted-under-6-months': { vi: 'Vào Đảng chưa đủ 6 tháng', en: 'Admitted under 6 months ago' },
+  absent: { vi: 'Vắng mặt', en: 'Absent' },
+  'no-self-review': { vi: 'Chưa kiểm điểm', en: 'No self-review' },
+  'no-decisive-vote': { vi: 'Không mức nào đủ phiếu: bỏ phiếu lại', en: 'No level reached: vote again' },
+  'tie-at-cap': { vi: 'Bằng phiếu ở ngưỡng 15%: chi bộ quyết định', en: 'Tied at the 15 % cap: the chi bộ decides' },
+  'missing-rating': { vi: 'Thiếu xếp loại CBCCVC', en: 'Civil-service rating missing' },
+  'rating-conflict': { vi: 'Phiếu bầu mâu thuẫn xếp loại CBCCVC', en: 'Vote conflicts with the civil-service rating' },
+  'vote-data-error': { vi: 'Số phiếu có lỗi', en: 'Vote counts have errors' },
+  'no-tally-row': { vi: 'Không có dòng kiểm phiếu', en: 'No tally row' },
+  'input-error': { vi: 'Chờ sửa ô không đọc được', en: 'Waits for a cell that cannot be read' },
+};
+
+/** The reason's words, starting in lower case, to follow a status inside a sentence. */
+export function reasonInline(reason: Reason, lang: 'vi' | 'en' = 'vi'): string {
+  const words = REASON_WORDS[reason][lang];
+  // "CBCCVC" and other abbreviations keep their capitals; only an ordinary first word is lowered.
+  return /^\p{Lu}\p{Ll}/u.test(words) ? words.charAt(0).toLocaleLowerCase('vi') + words.slice(1) : words;
+}
+
+// 'Sheet "Danh sách đảng viên", ô H8 (Có mặt): …', 'Sheet "…", dòng 14: …', 'Sheet "…": …', 'Sheet "…" thiếu …'
+const PLACE_VI = /^Sheet "((?:[^"\\]|\\.)*)"(?:, (ô|dòng) ([A-Z]{1,3}\d+|\d+))?(?: \(([^()]*)\))?(?:: | )/u;
+const PLACE_EN = /^Sheet "((?:[^"\\]|\\.)*)"(?:, (cell|row) ([A-Z]{1,3}\d+|\d+))?(?: \(([^()]*)\))?(?:: | )/u;
+
+const capitalised = (text: string): string => (text ? text.charAt(0).toLocaleUpperCase('vi') + text.slice(1) : text);
+
+/**
+ * The message without the place its sheet heading (the pane) or its `Sheet!B8` (the command line)
+ * already shows: 'Sheet "Danh sách đảng viên", ô H8 (Có mặt): "Y" không phải …' under "Danh sách đảng
+ * viên", H8 reads 'Có mặt: "Y" không phải …'. A row stays ("Dòng 14: …"); a message about another sheet
+ * keeps its words.
+ */
+export function withoutPlace(issue: { readonly sheet: string; readonly cell: string | null; readonly message: string }, lang: 'vi' | 'en' = 'vi', message: string = issue.message): string {
+  const match = (lang === 'en' ? PLACE_EN : PLACE_VI).exec(message);
+  if (!match || match[1] !== issue.sheet) return message;
+  const [whole, , kind, where, label] = match;
+  const rest = message.slice(whole.length);
+  const row = kind === 'dòng' || kind === 'row';
+  // A cell other than the issue's own is part of what the message says.
+  if (!rest || (kind && !row && where !== issue.cell)) return message;
+  const lead = [row ? `${lang === 'en' ? 'Row' : 'Dòng'} ${where}` : '', label ?? ''].filter(Boolean).join(', ');
+  return lead ? `${capitalised(lead)}: ${rest}` : capitalised(rest);
+}
