@@ -50,3 +50,64 @@ describe('manifest.xml', () => {
     expect(new Set(urls.map((u) => new URL(u.trim()).origin))).toEqual(new Set(['https://localhost:3000']));
   });
 });
+
+/**
+ * Issue 13: the ribbon reads "Xếp loại / Kiểm tra / Mở bảng" in every Office language, as README and
+ * docs/HUONG-DAN.md tell the clerk; English goes in the tooltip of an English Office only.
+ */
+describe('manifest.xml ribbon words', () => {
+  const all = elements(readFileSync(join(__dirname, '..', '..', 'manifest.xml'), 'utf8'));
+  const VIETNAMESE = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
+
+  /** Every bt:String of a resource list with its DefaultValue and its overrides by locale. */
+  function strings(list: 'ShortStrings' | 'LongStrings'): Map<string, { value: string; overrides: Map<string, string> }> {
+    const found = new Map<string, { value: string; overrides: Map<string, string> }>();
+    let current: { value: string; overrides: Map<string, string> } | null = null;
+    for (const e of all) {
+      if (e.path.endsWith(`/${list}/String`)) {
+        current = { value: e.attributes.DefaultValue, overrides: new Map() };
+        found.set(e.attributes.id, current);
+      } else if (e.path.endsWith(`/${list}/String/Override`) && current) {
+        current.overrides.set(e.attributes.Locale, e.attributes.Value);
+      } else if (!e.path.includes(`/${list}/`)) current = null;
+    }
+    return found;
+  }
+  const short = strings('ShortStrings');
+  const long = strings('LongStrings');
+  const labelIds = all.filter((e) => /\/(Group|Control)\/Label$/.test(e.path)).map((e) => e.attributes.resid);
+  const tooltipIds = all.filter((e) => e.path.endsWith('/Supertip/Description')).map((e) => e.attributes.resid);
+  const titleIds = all.filter((e) => e.path.endsWith('/Supertip/Title')).map((e) => e.attributes.resid);
+
+  it('labels the group and both buttons with the words the guide uses, in Vietnamese for every locale (overrides included)', () => {
+    expect(labelIds.map((id) => short.get(id)?.value)).toEqual(['Xếp loại', 'Kiểm tra', 'Mở bảng']);
+    for (const id of [...labelIds, ...titleIds]) {
+      const s = short.get(id);
+      expect(s).toBeDefined();
+      expect(s?.value).toMatch(VIETNAMESE);
+      // An English (or any other) Office shows the same words: every override repeats the Vietnamese label.
+      expect([...(s?.overrides.values() ?? [])].every((v) => v === s?.value)).toBe(true);
+      expect(s?.overrides.get('en-US')).toBe(s?.value);
+      expect((s?.value ?? '').length).toBeLessThanOrEqual(125);
+    }
+  });
+
+  it('says what each button does in Vietnamese, and in English too in the tooltip of an English Office (within 250 characters)', () => {
+    expect(tooltipIds).toHaveLength(2);
+    for (const id of tooltipIds) {
+      const s = long.get(id);
+      expect(s?.value).toMatch(VIETNAMESE);
+      const en = s?.overrides.get('en-US') ?? '';
+      expect(en).toMatch(VIETNAMESE);
+      expect(en).toMatch(/\((Check|Open pane): [a-z]+ .*\b(the|workbook|cells?)\b.*\)/);
+      for (const v of [s?.value ?? '', en]) expect(v.length).toBeLessThanOrEqual(250);
+    }
+  });
+
+  it('matches the words README.md and docs/HUONG-DAN.md tell the clerk to look for', () => {
+    for (const file of ['README.md', join('docs', 'HUONG-DAN.md')]) {
+      const text = readFileSync(join(__dirname, '..', '..', file), 'utf8');
+      for (const label of ['Xếp loại', 'Kiểm tra', 'Mở bảng']) expect({ file, label, found: text.includes(`**${label}**`) }).toEqual({ file, label, found: true });
+    }
+  });
+});

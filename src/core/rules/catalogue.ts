@@ -1,8 +1,8 @@
 /**
- * Every rule of ../shared/spec/RULES.md, by its stable ID, with the seed section it comes from. The IDs
- * are used verbatim in issues, reports, flags and test names. Each family module (data.ts, …) adds
- * its checks; this file is only the metadata, so a rule's ID can be shown even where its check lives
- * in the reader.
+ * Every rule of the project's catalogue (docs/RULES.md, generated from this metadata by
+ * `npm run docs:rules`), by its stable ID, with the seed section it comes from. The IDs are used
+ * verbatim in issues, reports, flags and test names. Each family module (data.ts, …) adds its checks;
+ * this file is only the metadata, so a rule's ID can be shown even where its check lives in the reader.
  */
 import type { Severity } from '../severity';
 
@@ -28,8 +28,221 @@ export interface RuleMeta {
   readonly seed: string;
   readonly title: string;
   readonly titleEn: string;
+  /** What the rule asks, in a sentence or two (RULE_DESCRIPTIONS; the registry fills it in). */
+  readonly description?: string;
+  readonly descriptionEn?: string;
 }
 
 export function familyOf(id: RuleId): RuleFamily {
   return id.slice(0, id.indexOf('-')) as RuleFamily;
 }
+
+/** A rule's longer explanation, for people: what it asks and what happens when it is broken. */
+export interface RuleDescription {
+  readonly description: string;
+  readonly descriptionEn: string;
+}
+
+/**
+ * The description of every rule, in Vietnamese and English, restating the project's rule catalogue
+ * (docs/RULES.md is generated from these and the families' titles: `npm run docs:rules`). Thresholds
+ * are those of rule set hd27-2014; another rule set reads its own numbers (src/core/ruleSets).
+ */
+export const RULE_DESCRIPTIONS: Readonly<Record<RuleId, RuleDescription>> = {
+  'ELIG-01': {
+    description: 'Đảng viên được miễn công tác và sinh hoạt đảng không kiểm điểm, không phân loại: kết quả "không phân loại", lý do "miễn công tác, sinh hoạt".',
+    descriptionEn: 'Members exempt from party work and activities are neither reviewed nor classified: status not-classified, reason exempt.',
+  },
+  'ELIG-02': {
+    description: 'Đảng viên vào Đảng chưa đủ 6 tháng tròn tính đến ngày họp đánh giá của chi bộ thì không phân loại. Vào Đảng ngày 05/6/2017, họp ngày 05/12/2017 là vừa đủ 6 tháng: được phân loại.',
+    descriptionEn: "Members admitted fewer than 6 full calendar months before the chi bộ's classification meeting are not classified. Admitted 05/06/2017, meeting 05/12/2017 is exactly 6 months: classified.",
+  },
+  'ELIG-03': {
+    description: 'Đảng viên chưa làm bản kiểm điểm (mẫu 01-KĐ.ĐV) hoặc vắng mặt tại cuộc họp thì chưa phân loại ở cuộc họp này: kết quả "phân loại sau".',
+    descriptionEn: 'A member without a self-review (form 01-KĐ.ĐV), or absent from the meeting, is not classified at this meeting: status deferred.',
+  },
+  'ELIG-04': {
+    description: 'Đảng viên dự bị được phân loại như đảng viên chính thức nhưng không bỏ phiếu; vì vậy số phiếu không bao giờ vượt số đảng viên chính thức có mặt.',
+    descriptionEn: 'Probationary members are classified like official members but do not vote, so the ballots never exceed the official members present.',
+  },
+  'VOTE-01': {
+    description: 'Mọi số phiếu, số người là số nguyên không âm; chữ, số âm, số lẻ là lỗi.',
+    descriptionEn: 'Every count of ballots or people is a whole number ≥ 0; text, negative or fractional numbers are errors.',
+  },
+  'VOTE-02': {
+    description: 'Số phiếu hợp lệ ≤ số phiếu thu về ≤ số phiếu phát ra ≤ số đảng viên chính thức có mặt ≤ số đảng viên chính thức trong danh sách (không kể người miễn sinh hoạt).',
+    descriptionEn: 'Valid ≤ returned ≤ issued ballots ≤ official members present ≤ official members on the roll (exempt members excluded).',
+  },
+  'VOTE-03': {
+    description: 'Với mỗi đảng viên, tổng phiếu lần 1 (HTTNV + HTNV + KHTNV) không được vượt số phiếu hợp lệ lần 1 (lỗi); ít hơn nghĩa là có phiếu để trống đảng viên đó (cảnh báo).',
+    descriptionEn: "For each member, round-1 HTTNV + HTNV + KHTNV votes ≤ round-1 valid ballots (error); fewer means some ballots left the member blank (warning).",
+  },
+  'VOTE-04': {
+    description: 'Phiếu lần 1 không có ô Hoàn thành xuất sắc nhiệm vụ: số ghi vào cột HTXSNV của lần 1 là lỗi.',
+    descriptionEn: 'The round-1 ballot has no HTXSNV box: an entry in a round-1 HTXSNV column is an error.',
+  },
+  'VOTE-05': {
+    description: 'Lần 2 chỉ ghi phiếu cho đảng viên đạt Hoàn thành tốt nhiệm vụ theo kết quả lần 1; phiếu lần 2 của người khác là lỗi. Phiếu lần 2 của mỗi người ≤ số phiếu hợp lệ lần 2.',
+    descriptionEn: 'Round-2 votes are recorded only for members whose round-1 result is HTTNV; round-2 votes for anyone else are an error. Round-2 votes ≤ round-2 valid ballots.',
+  },
+  'VOTE-06': {
+    description: 'Đảng viên không phân loại hoặc phân loại sau (miễn sinh hoạt, chưa đủ 6 tháng, vắng mặt, chưa kiểm điểm) không được có phiếu.',
+    descriptionEn: 'A member not classified or deferred (exempt, under 6 months, absent, no self-review) must have no votes recorded.',
+  },
+  'VOTE-07': {
+    description: '"Số đảng viên chính thức có mặt" ở sheet Thông tin chi bộ phải bằng số đảng viên chính thức được đánh dấu có mặt trong danh sách.',
+    descriptionEn: "The header's count of official members present equals the official members marked present on the roll.",
+  },
+  'MEM-01': {
+    description: 'Lần 1: đảng viên đạt Hoàn thành tốt nhiệm vụ khi số phiếu HTTNV trên 1/2 số đảng viên chính thức N.',
+    descriptionEn: 'Round 1: HTTNV when HTTNV votes are more than half of N, the official members.',
+  },
+  'MEM-02': {
+    description: 'Lần 1: nếu không đạt HTTNV, đảng viên đạt Hoàn thành nhiệm vụ khi phiếu HTTNV cộng phiếu HTNV trên 1/2 N (phiếu cho mức cao hơn cũng là tán thành mức thấp hơn). Tuỳ chọn: chỉ tính phiếu HTNV.',
+    descriptionEn: 'Round 1: otherwise HTNV when HTTNV + HTNV votes are more than half of N (a vote for a higher level also approves the lower one). Option: HTNV votes alone.',
+  },
+  'MEM-03': {
+    description: 'Lần 1: đảng viên Không hoàn thành nhiệm vụ khi số phiếu KHTNV trên 1/2 N.',
+    descriptionEn: 'Round 1: KHTNV when KHTNV votes are more than half of N.',
+  },
+  'MEM-04': {
+    description: 'Không mức nào ở lần 1 đạt trên 1/2 N: kết quả "chưa xác định", chi bộ phải bỏ phiếu lại.',
+    descriptionEn: 'No round-1 level has more than half of N: the member is undetermined and the chi bộ must vote again.',
+  },
+  'MEM-05': {
+    description: 'Lần 2, trong số đảng viên đạt HTTNV sau lần 1: đảng viên đạt Hoàn thành xuất sắc nhiệm vụ khi số phiếu trên 2/3 N.',
+    descriptionEn: 'Round 2, among members who are HTTNV after round 1: HTXSNV needs more than 2/3 of N.',
+  },
+  'MEM-06': {
+    description: 'Số đảng viên HTXSNV không quá 15% số đảng viên HTTNV sau lần 1 (100 × HTXSNV ≤ 15 × HTTNV; 7 người HTTNV cho phép 1, 6 người cho phép 0). Người đủ điều kiện được chọn theo số phiếu lần 2 từ cao xuống; người ngoài giới hạn giữ HTTNV; bằng phiếu đúng ở giới hạn thì những người bằng phiếu "chưa xác định", chi bộ quyết định. Tuỳ chọn: tính trên toàn Đảng bộ (AGG-03).',
+    descriptionEn: 'HTXSNV members at most 15 % of the HTTNV members after round 1 (100 × HTXSNV ≤ 15 × HTTNV; 7 HTTNV allow 1, 6 allow 0). Candidates are taken by round-2 votes, highest first; those outside the cap stay HTTNV; a tie across the cap leaves the tied candidates undetermined for the chi bộ to decide. Option: over the whole ward (AGG-03).',
+  },
+  'MEM-07': {
+    description: 'Đảng viên là cán bộ, công chức, viên chức đang công tác chỉ được HTXSNV khi có ít nhất một căn cứ: xếp loại CBCCVC năm đó HTXSNV; được đề nghị Chiến sỹ thi đua cơ sở; có Bằng khen cấp Bộ, Tỉnh. Không có căn cứ thì giữ HTTNV, kèm cảnh báo.',
+    descriptionEn: 'A serving civil servant can be HTXSNV only with a ground: civil-service rating HTXSNV that year, proposed for grassroots emulation fighter, or a ministry- or province-level certificate of merit. Otherwise the member stays HTTNV, with a warning.',
+  },
+  'MEM-08': {
+    description: 'Với CBCCVC đang công tác, mức đảng viên phải phù hợp xếp loại CBCCVC: HTTNV cần CBCCVC từ HTTNV trở lên; HTNV cần từ "HTNV nhưng còn hạn chế về năng lực" trở lên. Phiếu cho mức cao hơn mức xếp loại cho phép thì lấy mức cao nhất được phép (cảnh báo); không mức nào phù hợp, hoặc chưa nhập xếp loại CBCCVC, thì "chưa xác định".',
+    descriptionEn: "For a serving civil servant the party level agrees with the civil-service rating: HTTNV needs HTTNV or better, HTNV needs HTNV-HCNL or better. A vote above what the rating allows gives the highest level allowed (warning); no fitting level, or no rating entered, leaves the member undetermined.",
+  },
+  'MEM-09': {
+    description: 'Căn cứ xếp loại Không hoàn thành nhiệm vụ: đang chấp hành kỷ luật trong 1 năm; không hoàn thành nhiệm vụ chi bộ giao; xếp loại CBCCVC không hoàn thành nhiệm vụ; vi phạm điều đảng viên không được làm; không chấp hành phân công, gây mất đoàn kết. Có căn cứ mà kết quả phiếu không phải KHTNV, hoặc KHTNV mà không ghi căn cứ: cảnh báo.',
+    descriptionEn: 'Grounds for KHTNV: under discipline within the last year; did not complete the tasks the chi bộ assigned; civil-service rating KHTNV; violated what members must not do; refused assignments or caused disunity. A ground with a vote result other than KHTNV, or KHTNV with no ground recorded: warning.',
+  },
+  'MEM-10': {
+    description: 'Cán bộ lãnh đạo, quản lý kiểm điểm trước các đảng viên khác; kiểm điểm tập thể trước kiểm điểm cá nhân. Chỉ kiểm tra khi sổ tính có ngày hoặc thứ tự kiểm điểm.',
+    descriptionEn: 'Leaders and managers are reviewed before the other members, collectives before individuals. Checked only where the workbook gives dates or order numbers.',
+  },
+  'CB-01': {
+    description: 'Mỗi điểm chấm chi bộ (mẫu 03-KĐ.ĐV) từ 0 đến điểm tối đa của tiêu chí (40, 20, 15, 15, 10; được chấm nửa điểm). Phiếu có điểm ngoài khung không được tính vào điểm bình quân.',
+    descriptionEn: "Each score (form 03-KĐ.ĐV) lies from 0 to its criterion's maximum (40, 20, 15, 15, 10; halves allowed). A sheet with a score out of bounds is left out of the mean.",
+  },
+  'CB-02': {
+    description: 'Tổng của một phiếu chấm là tổng năm tiêu chí; điểm của chi bộ là bình quân tổng điểm các phiếu hợp lệ. Số phiếu chấm không vượt số đảng viên có mặt.',
+    descriptionEn: "A scoring sheet's total is the sum of its five scores; the chi bộ's score is the mean of the valid sheets' totals. Sheets ≤ members present.",
+  },
+  'CB-03': {
+    description: 'Chi bộ Trong sạch, vững mạnh: điểm từ 90 trở lên và đủ các điều kiện: đoàn kết, hoàn thành xuất sắc nhiệm vụ chính trị; sinh hoạt đúng quy định; mọi đảng viên được phân loại từ HTNV trở lên; chính quyền, Mặt trận, đoàn thể xếp loại mức cao nhất.',
+    descriptionEn: 'TSVM: score ≥ 90 and all of: united and political task completed excellently; meetings held as required; every classified member HTNV or better; government, Front and mass organisations rated at their highest level.',
+  },
+  'CB-04': {
+    description: 'Chi bộ Hoàn thành tốt nhiệm vụ: điểm từ 70 đến dưới 90 (hoặc từ 90 mà không đủ điều kiện TSVM) và đủ các điều kiện: đoàn kết, hoàn thành tốt nhiệm vụ chính trị; không có cấp ủy viên, cán bộ chủ chốt bị kỷ luật; chính quyền, Mặt trận, đoàn thể xếp loại từ mức cao thứ hai trở lên.',
+    descriptionEn: 'HTTNV: score 70 to < 90 (or ≥ 90 without TSVM) and all of: united and political task completed well; no committee member or key official disciplined; those organisations rated second-highest or better.',
+  },
+  'CB-05': {
+    description: 'Chi bộ Hoàn thành nhiệm vụ: điểm từ 50 đến dưới 70, hoặc từ 70 mà không đủ điều kiện HTTNV.',
+    descriptionEn: 'HTNV: score 50 to < 70, or ≥ 70 without the conditions of HTTNV.',
+  },
+  'CB-06': {
+    description: 'Chi bộ Yếu kém: điểm dưới 50, hoặc (bất kể điểm) có một trong các trường hợp: nội bộ mất đoàn kết; có đảng viên bị kỷ luật do tham nhũng, tiêu cực, suy thoái; từ 2 tổ chức Mặt trận, đoàn thể trở lên xếp loại thấp nhất; quá nửa số đảng viên được phân loại là KHTNV. Mức Yếu kém thay mọi mức khác.',
+    descriptionEn: 'YK: score < 50, or, whatever the score: internal disunity; a member disciplined for corruption or degradation; two or more Front or mass organisations at the lowest level; more than half the classified members KHTNV. YK overrides every other level.',
+  },
+  'CB-07': {
+    description: 'Điều kiện xếp loại chi bộ ở sheet Thông tin chi bộ phải được nhập: để trống là lỗi, không được hiểu ngầm là "không"; hai điều kiện mâu thuẫn nhau (ví dụ vừa đoàn kết vừa mất đoàn kết) là cảnh báo.',
+    descriptionEn: 'The chi bộ conditions must be entered: an empty one is an error, never a silent "no"; two conditions that contradict each other are a warning.',
+  },
+  'CB-08': {
+    description: 'Khi còn đảng viên "chưa xác định", mức của chi bộ chỉ là tạm thời: cảnh báo.',
+    descriptionEn: "While any member is undetermined, the chi bộ's level is provisional: warning.",
+  },
+  'LEAD-01': {
+    description: 'Phiếu biểu quyết cán bộ lãnh đạo, quản lý (mẫu 04-ĐG.CBLĐQL) được tổng hợp theo từng mức với tỷ lệ trên số phiếu hợp lệ (mẫu 05-ĐG.CBLĐQL); số phiếu của mỗi người không vượt số phiếu hợp lệ.',
+    descriptionEn: "Leaders' ballots (form 04-ĐG.CBLĐQL) are tallied per level with the share of valid ballots (form 05-ĐG.CBLĐQL); each leader's votes ≤ valid ballots.",
+  },
+  'LEAD-02': {
+    description: 'Ủy viên Ban Thường vụ chỉ được lấy phiếu tại hội nghị Ban Chấp hành; Phó Chủ tịch HĐND và người đứng đầu đoàn thể tại nơi mình lãnh đạo. Một người được lấy phiếu ở hai nơi: cảnh báo.',
+    descriptionEn: 'Standing-committee members are voted at the executive committee only; the deputy chair of the People\'s Council and heads of mass organisations where they lead. A leader voted in two places: warning.',
+  },
+  'AGG-01': {
+    description: 'Khi tổng hợp toàn Đảng bộ: đếm đảng viên theo từng mức và theo lý do không phân loại, với tỷ lệ trên số đảng viên được phân loại; đếm chi bộ theo từng mức, với tỷ lệ (mẫu 04-, 05-KĐ.ĐV).',
+    descriptionEn: 'The ward summary counts members by level and by reason not classified, with percentages of members classified, and chi bộ by level, with percentages (forms 04- and 05-KĐ.ĐV).',
+  },
+  'AGG-02': {
+    description: 'Chi bộ Trong sạch, vững mạnh tiêu biểu được khen thưởng không quá 20% số chi bộ TSVM (100 × tiêu biểu ≤ 20 × TSVM).',
+    descriptionEn: 'Exemplary TSVM chi bộ chosen for commendation are at most 20 % of the TSVM chi bộ (100 × exemplary ≤ 20 × TSVM).',
+  },
+  'AGG-03': {
+    description: 'Khi chọn tuỳ chọn phạm vi "toàn Đảng bộ" của MEM-06, giới hạn 15% HTXSNV được áp dụng trên toàn Đảng bộ lúc tổng hợp.',
+    descriptionEn: "With MEM-06's ward-scope option, the 15 % HTXSNV cap is applied over the whole ward when results are combined.",
+  },
+  'AGG-04': {
+    description: 'Chi bộ có trong lịch của kế hoạch mà chưa có kết quả: cảnh báo. Một đảng viên (cùng họ tên và ngày sinh) có tên ở hai chi bộ: lỗi.',
+    descriptionEn: "A chi bộ in the plan's schedule with no results: warning. A member (same name and date of birth) in two chi bộ: error.",
+  },
+  'PROC-01': {
+    description: 'Mọi ngày của sự kiện (họp, báo cáo, lịch) thuộc năm đánh giá hoặc những tuần đầu năm sau (đến hết 31/01); ngày như "07/12/2016" trong kế hoạch năm 2017 là nhầm lẫn: cảnh báo.',
+    descriptionEn: 'Every event date (meeting, report, schedule) lies in the assessment year or the first weeks of the next (to 31/01); a slip such as "07/12/2016" in the 2017 plan is a warning.',
+  },
+  'PROC-02': {
+    description: 'Ngày họp của chi bộ trùng với ngày trong lịch của kế hoạch (mục IV.7), khi sổ tính có lịch: cảnh báo nếu khác.',
+    descriptionEn: "The chi bộ's meeting date matches the plan's schedule (IV.7) where the workbook carries it: warning otherwise.",
+  },
+  'PROC-03': {
+    description: 'Chi bộ báo cáo kết quả lên Ban Thường vụ Đảng ủy chậm nhất 2 ngày sau cuộc họp (mục IV.8): cảnh báo nếu chậm.',
+    descriptionEn: 'The chi bộ reports to the standing committee within 2 days of its meeting (IV.8): warning when late.',
+  },
+  'PROC-04': {
+    description: 'Dự thảo báo cáo kiểm điểm của tập thể được gửi đến các thành viên ít nhất 3 ngày trước buổi kiểm điểm (mục II.3.1.a): cảnh báo nếu muộn hơn.',
+    descriptionEn: "A collective's draft report reaches its members at least 3 days before the review (II.3.1.a): warning otherwise.",
+  },
+  'PROC-05': {
+    description: 'Hồ sơ của chi bộ gửi Ban Thường vụ có đủ các văn bản của mục IV.8, hồ sơ cán bộ lãnh đạo, quản lý đủ các văn bản của mục IV.5; thiếu văn bản nào thì cảnh báo, nêu tên mẫu.',
+    descriptionEn: "The chi bộ's dossier holds the documents of IV.8, the leaders' dossier those of IV.5; a missing one is a warning naming its form.",
+  },
+  'DATA-01': {
+    description: 'Thiếu sheet, thiếu cột hoặc ô bắt buộc để trống: lỗi, nêu tên mẫu và ô. Cột có/không chỉ cần có cột; ô trống nghĩa là "không".',
+    descriptionEn: 'A required sheet, column or header field is missing or empty: error naming the form and cell. A yes/no column need only exist; an empty cell means "no".',
+  },
+  'DATA-02': {
+    description: 'Giá trị thuộc danh sách cố định (mức xếp loại, có/không, chính thức/dự bị) được đọc bất kể chữ hoa, khoảng trắng, dấu hay chữ viết tắt thông dụng (HTTNV, x, có); giá trị khác là lỗi, kèm các giá trị được chấp nhận.',
+    descriptionEn: 'A value from a fixed list (levels, yes/no, official/probationary) is read whatever its case, spacing, diacritics or usual abbreviation (HTTNV, x, có); anything else is an error listing the accepted values.',
+  },
+  'DATA-03': {
+    description: 'Ngày ghi theo ngày/tháng/năm. Ngày của Excel được giữ nguyên; chữ như 01/12/2017 đọc ngày trước; chữ không thể là ngày, hoặc ngày sau ngày họp, là lỗi.',
+    descriptionEn: 'Dates are day/month/year. A real Excel date is taken as is; text such as 01/12/2017 is read day-first; text that cannot be a date, or a date after the meeting, is an error.',
+  },
+  'DATA-04': {
+    description: 'Ô chứa lỗi công thức (#N/A, #VALUE!, #REF! …) là lỗi.',
+    descriptionEn: 'A cell holding a formula error (#N/A, #VALUE!, #REF! …) is an error.',
+  },
+  'DATA-05': {
+    description: 'Cùng một người (họ tên và ngày sinh) có hai dòng trong danh sách: lỗi.',
+    descriptionEn: 'The same person (name and date of birth) twice in a roll: error.',
+  },
+  'DATA-06': {
+    description: 'Chữ gõ bằng bảng mã cũ (TCVN3/ABC, VNI) được nhận ra: cảnh báo, kèm chữ Unicode tương ứng; có thể chuyển sang Unicode bằng một lần bấm mà không đổi gì khác.',
+    descriptionEn: 'Text in a legacy Vietnamese encoding (TCVN3/ABC, VNI) is detected: warning with the Unicode text it stands for; one click converts it and changes nothing else.',
+  },
+  'DATA-07': {
+    description: 'Ô gộp hoặc dòng, cột bị ẩn trong bảng dữ liệu: cảnh báo.',
+    descriptionEn: 'Merged cells, or hidden rows or columns, inside a data table: warning.',
+  },
+  'DATA-08': {
+    description: 'Mỗi người trong kiểm phiếu phải có trong danh sách, và mỗi người được phân loại phải có dòng kiểm phiếu; khớp theo họ tên đã chuẩn hoá (chữ hoa, khoảng trắng, dạng Unicode, vị trí dấu "Hòa"/"Hoà"). Không khớp là lỗi, nêu cả hai nơi.',
+    descriptionEn: 'Every member in the tally is on the roll and every member to be classified has a tally row, matched by normalised name (case, spacing, Unicode form, tone-mark placement "Hòa"/"Hoà"). A mismatch is an error naming both places.',
+  },
+  'DATA-09': {
+    description: 'Ô tổng do người nhập (tổng điểm của phiếu chấm, tổng phiếu) khác với tổng tính được: lỗi, nêu cả hai số; XếpLoại dùng tổng tính được.',
+    descriptionEn: 'A total entered by the clerk (a scoring sheet\'s total, a vote total) that differs from the computed sum: error showing both numbers; the computed sum is used.',
+  },
+};

@@ -2,7 +2,7 @@
  * The rule registry: one module per family registers its rules' metadata here, as HyperFormula
  * registers one plugin per function family. Adding a family means adding a module to FAMILIES.
  */
-import { RULE_IDS, type RuleId, type RuleMeta } from './catalogue';
+import { RULE_DESCRIPTIONS, RULE_IDS, type RuleId, type RuleMeta } from './catalogue';
 import { DATA_RULES } from './data';
 import { CB_RULES } from './cb';
 import { ELIG_RULES } from './elig';
@@ -17,7 +17,7 @@ export type { RuleId, RuleMeta } from './catalogue';
 const FAMILIES: readonly (readonly RuleMeta[])[] = [ELIG_RULES, VOTE_RULES, MEM_RULES, CB_RULES, LEAD_RULES, AGG_RULES, PROC_RULES, DATA_RULES];
 
 const BY_ID = new Map<RuleId, RuleMeta>();
-for (const family of FAMILIES) for (const meta of family) BY_ID.set(meta.id, meta);
+for (const family of FAMILIES) for (const meta of family) BY_ID.set(meta.id, { ...RULE_DESCRIPTIONS[meta.id], ...meta });
 
 /** Metadata for a rule; an ID no family registers gets a neutral entry. */
 export function ruleMeta(id: RuleId): RuleMeta {
