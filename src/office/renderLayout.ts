@@ -21,8 +21,14 @@ export function asCellText(value: string | number): string | number {
   return typeof value === 'string' && value !== '' ? `'${value}` : value;
 }
 
-/** Points per character of column width, for Times New Roman 12 (Excel's default ~5.6). */
-const POINTS_PER_CHAR = 5.6;
+/**
+ * Points of a column `width` units wide, as Excel shows the same width read from a file: a unit is the
+ * widest digit of the workbook's default font (Calibri 11: 7 px), and Excel draws whole pixels of
+ * 0.75 pt. So the add-in's columns are those of the .xlsx `xeploai` writes (ExcelJS keeps the units);
+ * 5.6 pt a unit made every column 7 % wider than in the file, and the last printed column of
+ * `KQ xếp loại đảng viên` went to a page of its own when printed from Excel (test/office/print.test.ts).
+ */
+export const columnPoints = (width: number): number => Math.round(width * 7) * 0.75;
 
 export const rangeAddress = (r: CellRange): string => (r.top === r.bottom && r.left === r.right ? a1(r.top, r.left) : `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`);
 const rowsAddress = (r: CellRange): string => `${r.top + 1}:${r.bottom + 1}`;
@@ -281,7 +287,7 @@ export async function queueLayout(context: Excel.RequestContext, layout: SheetLa
       else byWidth.set(w, [{ row: 0, col }]);
     });
     for (const [width, cols] of byWidth) {
-      await forAreas(sheet, rectanglesOf(cols), writer, OBJECT_BYTES + CALL_BYTES, (t) => (t.format.columnWidth = width * POINTS_PER_CHAR));
+      await forAreas(sheet, rectanglesOf(cols), writer, OBJECT_BYTES + CALL_BYTES, (t) => (t.format.columnWidth = columnPoints(width)));
     }
     await queueRowHeights(sheet, layout, writer);
     for (const m of layout.merges) {
@@ -318,15 +324,44 @@ export async function queueLayout(context: Excel.RequestContext, layout: SheetLa
     else if (cols > 0) sheet.freezePanes.freezeColumns(cols);
     if (layout.tabColor) sheet.tabColor = layout.tabColor;
   }
-  if (supports(API.pageLayout)) {
-    await writer.room(OBJECT_BYTES + (layout.print?.area ? 5 : 4) * CALL_BYTES + 100);
-    sheet.pageLayout.orientation = layout.landscape ? 'Landscape' : 'Portrait';
-    sheet.pageLayout.paperSize = 'A4';
-    // The same print set-up as the .xlsx renderer: one page wide, or 100 % where the layout says so.
-    sheet.pageLayout.zoom = layout.print?.fitToWidth === false ? { scale: 100 } : { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    if (layout.printTitleRows) sheet.pageLayout.setPrintTitleRows(`$${layout.printTitleRows[0] + 1}:$${layout.printTitleRows[1] + 1}`);
-    // Manual page breaks are not set here: the ballots size each page so that it breaks between copies.
-    if (layout.print?.area) sheet.pageLayout.setPrintArea(rangeAddress(layout.print.area));
-  }
+  if (supports(API.pageLayout)) await queuePrintSetup(sheet, layout, writer);
   return options.linksLater ? links : [];
+}
+
+/**
+ * The margins the .xlsx renderer gives every sheet (src/xlsx/renderLayout.ts), in inches; a layout's
+ * `print.margins` replace the four sides. Excel's own for a new sheet ("Normal": 0.7 / 0.75 in) would
+ * move every page break the layouts computed (paperPages.ts counts on 0.6 in top and bottom).
+ */
+export const PRINT_MARGINS = { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } as const;
+
+/**
+ * The print set-up, as `xeploai check --out` writes it in the file (ExcelApi 1.9, queued with the
+ * sheet's other writes): A4, the orientation, one page wide or 100 %, the margins, the print titles and
+ * area, and the manual page breaks (`horizontalPageBreaks.add`, a break above a row's first cell) that
+ * keep a heading with its table and a ballot whole on its page. Centring is left off, as in the file.
+ */
+async function queuePrintSetup(sheet: Excel.Worksheet, layout: SheetLayout, writer: BatchWriter): Promise<void> {
+  const print = layout.print;
+  const margins = { ...PRINT_MARGINS, ...(print?.margins ?? {}) };
+  const breaks = [...new Set(print?.pageBreaks ?? [])].filter((row) => row > 0).sort((a, b) => a - b);
+  const calls = 4 + (layout.printTitleRows ? 1 : 0) + (print?.area ? 1 : 0);
+  await writer.room(OBJECT_BYTES + calls * CALL_BYTES + jsonBytes(margins) + 100);
+  const page = sheet.pageLayout;
+  page.orientation = layout.landscape ? 'Landscape' : 'Portrait';
+  page.paperSize = 'A4';
+  // One page wide, or 100 % where the layout says so (its columns fit the page at their size).
+  page.zoom = print?.fitToWidth === false ? { scale: 100 } : { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  page.setPrintMargins('Inches', margins);
+  if (layout.printTitleRows) page.setPrintTitleRows(`$${layout.printTitleRows[0] + 1}:$${layout.printTitleRows[1] + 1}`);
+  if (print?.area) page.setPrintArea(rangeAddress(print.area));
+  if (breaks.length === 0) return;
+  const collection = sheet.horizontalPageBreaks;
+  await writer.room(OBJECT_BYTES);
+  for (const row of breaks) {
+    const address = a1(row, 0);
+    // Each add is a call and the PageBreak object it returns.
+    await writer.room(OBJECT_BYTES + CALL_BYTES + utf8Bytes(address));
+    collection.add(address);
+  }
 }

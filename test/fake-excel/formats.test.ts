@@ -336,6 +336,11 @@ describe('page layout: worksheet.pageLayout', () => {
       printTitleRows: '5:6',
       printTitleColumns: 'A:B',
       printArea: null,
+      // Excel's "Normal" margins and no centring or breaks on a new sheet.
+      margins: { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      centerHorizontally: false,
+      centerVertically: false,
+      horizontalPageBreaks: [],
     });
     expect(host.getPageLayout('Other')).toMatchObject({ orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, printTitleRows: null });
 
@@ -375,6 +380,110 @@ describe('page layout: worksheet.pageLayout', () => {
       'ApiNotFound',
     );
     expect(host.stats.syncs).toBe(0);
+  });
+
+  it('margins in points (leftMargin…) or any unit (setPrintMargins), centring; toExcelJs writes pageMargins and printOptions', async () => {
+    const host = emptyHost({}, 'S', 'Other');
+    const read = await host.run(async (context) => {
+      const layout = context.workbook.worksheets.getItem('S').pageLayout;
+      layout.setPrintMargins('Inches', { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6 });
+      layout.setPrintMargins('Centimeters', { header: 0.762 });
+      layout.footerMargin = 36;
+      layout.centerHorizontally = true;
+      layout.load('leftMargin, rightMargin, topMargin, bottomMargin, headerMargin, footerMargin, centerHorizontally, centerVertically');
+      await context.sync();
+      return layout.toJSON();
+    });
+    expect(read).toEqual({ leftMargin: 36, rightMargin: 28.8, topMargin: 43.2, bottomMargin: 43.2, headerMargin: 21.6, footerMargin: 36, centerHorizontally: true, centerVertically: false });
+    expect(host.getPageLayout('S')).toMatchObject({ margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.5 }, centerHorizontally: true, centerVertically: false });
+    const setup = host.toExcelJs().getWorksheet('S')!.pageSetup;
+    expect(setup).toMatchObject({ margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.5 }, horizontalCentered: true, verticalCentered: false });
+    const { again } = await roundTrip(host);
+    expect(again.getPageLayout('S')).toEqual(host.getPageLayout('S'));
+    expect(again.getPageLayout('Other').margins).toEqual({ left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 });
+    for (const attempt of [
+      (l: Excel.PageLayout) => l.setPrintMargins('Inches', { left: -1 }),
+      (l: Excel.PageLayout) => l.setPrintMargins('Furlongs' as 'Inches', { left: 1 }),
+      (l: Excel.PageLayout) => (l.topMargin = Number.NaN),
+      (l: Excel.PageLayout) => (l.centerVertically = 'yes' as unknown as boolean),
+    ]) {
+      await richError(
+        host.run(async (context) => {
+          attempt(context.workbook.worksheets.getItem('S').pageLayout);
+          await context.sync();
+        }),
+        'InvalidArgument',
+      );
+    }
+    expect(host.getPageLayout('S').margins.left).toBe(0.5);
+  });
+});
+
+describe('manual page breaks: worksheet.horizontalPageBreaks (ExcelApi 1.9)', () => {
+  it('add puts a break above the range\'s first row, once; items, getCount, getItem, getCellAfterBreak, delete, removePageBreaks', async () => {
+    const host = emptyHost({}, 'S', 'Other');
+    const read = await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('S');
+      const breaks = sheet.horizontalPageBreaks;
+      breaks.add('A30');
+      breaks.add(sheet.getRange('C12:D14'));
+      breaks.add('B30');
+      const count = breaks.getCount();
+      const first = breaks.getItem(0).load('rowIndex, columnIndex');
+      const after = breaks.getItem(1).getCellAfterBreak().load('address');
+      breaks.load('items/rowIndex');
+      await context.sync();
+      return { count: count.value, first: first.toJSON(), after: after.address, rows: breaks.items.map((b) => b.rowIndex) };
+    });
+    // One break per row: B30 is the break A30 already made. rowIndex is the row that begins the page (0-based, a guess).
+    expect(read).toEqual({ count: 2, first: { rowIndex: 11, columnIndex: 0 }, after: 'S!A30', rows: [11, 29] });
+    expect(host.getPageLayout('S').horizontalPageBreaks).toEqual([12, 30]);
+    expect(host.getPageLayout('Other').horizontalPageBreaks).toEqual([]);
+
+    // To .xlsx as <rowBreaks><brk id="11" man="1"/>… (a break below 1-based row 11), and back from the package.
+    const buffer = await host.toExcelJs().xlsx.writeBuffer();
+    const again = await FakeExcelHost.fromXlsx(new Uint8Array(buffer));
+    expect(again.getPageLayout('S').horizontalPageBreaks).toEqual([12, 30]);
+    // And through a snapshot.
+    expect(FakeExcelHost.fromSnapshot(host.toSnapshot()).getPageLayout('S').horizontalPageBreaks).toEqual([12, 30]);
+
+    await host.run(async (context) => {
+      const breaks = context.workbook.worksheets.getItem('S').horizontalPageBreaks;
+      breaks.getItem(0).delete();
+      await context.sync();
+    });
+    expect(host.getPageLayout('S').horizontalPageBreaks).toEqual([30]);
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem('S').horizontalPageBreaks.removePageBreaks();
+      await context.sync();
+    });
+    expect(host.getPageLayout('S').horizontalPageBreaks).toEqual([]);
+  });
+
+  it('refuses a break above row 1, a range of another sheet and a missing item at sync; is ExcelApi 1.9 in office.js', async () => {
+    const host = emptyHost({}, 'S', 'Other');
+    for (const [attempt, code] of [
+      [(s: Excel.Worksheet) => s.horizontalPageBreaks.add('A1'), 'InvalidArgument'],
+      [(s: Excel.Worksheet, o: Excel.Worksheet) => s.horizontalPageBreaks.add(o.getRange('A5')), 'InvalidArgument'],
+      [(s: Excel.Worksheet) => s.horizontalPageBreaks.getItem(3).load('rowIndex'), 'ItemNotFound'],
+    ] as const) {
+      await richError(
+        host.run(async (context) => {
+          attempt(context.workbook.worksheets.getItem('S'), context.workbook.worksheets.getItem('Other'));
+          await context.sync();
+        }),
+        code,
+      );
+    }
+    const old = emptyHost({ apiVersion: '1.8' });
+    await richError(
+      old.run(async (context) => {
+        context.workbook.worksheets.getItem('S').horizontalPageBreaks.add('A5');
+        await context.sync();
+      }),
+      'ApiNotFound',
+    );
+    expect(old.stats.syncs).toBe(0);
   });
 });
 

@@ -31,6 +31,7 @@ import {
   type HostWorkbook,
   PAPER_TYPES,
   type PageZoom,
+  type PageMargins,
   type PaperType,
   type ValidationState,
   type Visibility,
@@ -113,6 +114,12 @@ export interface InspectedPageLayout {
   readonly printTitleColumns: string | null;
   /** ["A1:F40"], or null. */
   readonly printArea: string[] | null;
+  /** Inches. */
+  readonly margins: PageMargins;
+  readonly centerHorizontally: boolean;
+  readonly centerVertically: boolean;
+  /** Manual page breaks: the 1-based rows that begin a new page. */
+  readonly horizontalPageBreaks: number[];
 }
 
 /** A chart as Excel shows it, for assertions. */
@@ -245,6 +252,7 @@ export class FakeExcelHostCore {
       DataValidationAlertStyle: enumOf(['Stop', 'Warning', 'Information']),
       PageOrientation: enumOf(['Portrait', 'Landscape']),
       PaperType: enumOf(PAPER_TYPES),
+      PrintMarginUnit: enumOf(['Points', 'Inches', 'Centimeters']),
       ChartType: { ...CHART_TYPE_ENUM },
       ChartSeriesBy: enumOf(['Auto', 'Columns', 'Rows']),
       ChartPlotBy: enumOf(['Rows', 'Columns']),
@@ -446,6 +454,10 @@ export class FakeExcelHostCore {
       printTitleRows: p.printTitleRows ? formatRect(p.printTitleRows) : null,
       printTitleColumns: p.printTitleColumns ? formatRect(p.printTitleColumns) : null,
       printArea: p.printArea ? p.printArea.map(formatRect) : null,
+      margins: { ...p.margins },
+      centerHorizontally: p.centerHorizontally,
+      centerVertically: p.centerVertically,
+      horizontalPageBreaks: p.rowBreaks.map((r) => r + 1),
     };
   }
 

@@ -133,9 +133,38 @@ export interface PageLayoutState {
   readonly printTitleRows: Rect | null;
   readonly printTitleColumns: Rect | null;
   readonly printArea: readonly Rect[] | null;
+  /** In inches, as SpreadsheetML keeps them (`<pageMargins>`); the API reads and sets points (× 72). */
+  readonly margins: PageMargins;
+  readonly centerHorizontally: boolean;
+  readonly centerVertically: boolean;
+  /** Manual horizontal page breaks: 0-based rows that begin a new page, ascending (`<rowBreaks>`). */
+  readonly rowBreaks: readonly number[];
 }
 
-export const DEFAULT_PAGE_LAYOUT: PageLayoutState = { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, printTitleRows: null, printTitleColumns: null, printArea: null };
+export interface PageMargins {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly header: number;
+  readonly footer: number;
+}
+
+/** Excel's "Normal" margins of a new sheet, in inches. */
+export const DEFAULT_MARGINS: PageMargins = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+
+export const DEFAULT_PAGE_LAYOUT: PageLayoutState = {
+  orientation: 'Portrait',
+  paperSize: 'Letter',
+  zoom: { scale: 100 },
+  printTitleRows: null,
+  printTitleColumns: null,
+  printArea: null,
+  margins: DEFAULT_MARGINS,
+  centerHorizontally: false,
+  centerVertically: false,
+  rowBreaks: [],
+};
 
 export const DEFAULT_FONT: FontState = { name: 'Calibri', size: 11, color: '#000000', bold: false, italic: false, underline: 'None', strikethrough: false };
 export const DEFAULT_FORMAT: CellFormat = {

@@ -8,7 +8,7 @@
  *   getUsedRangeOrNullObject 1.4, Workbook.functions 1.2, getRangeByIndexes 1.7, freezePanes 1.7, getRanges 1.9,
  *   Range.getCellProperties/getRowProperties/getColumnProperties 1.9, merge 1.2,
  *   getResizedRange 1.3, getMergedAreasOrNullObject 1.13, Range.dataValidation 1.8,
- *   Worksheet.pageLayout 1.9, the 1.18 notes API, charts' getItemOrNullObject/getCount 1.4,
+ *   Worksheet.pageLayout and horizontalPageBreaks 1.9, the 1.18 notes API, charts' getItemOrNullObject/getCount 1.4,
  *   Chart.worksheet 1.2, ChartSeries.getDimensionValues 1.12);
  * - `since`: an older Excel refuses the request, so `context.sync()` rejects with ApiNotFound
  *   (setting visibility before 1.2, hyperlink before 1.7, getUsedRange(valuesOnly) before 1.2, …).
@@ -46,6 +46,7 @@ import {
   type BorderStyle,
   type CellFormat,
   PAPER_TYPES,
+  type PageMargins,
   type PageZoom,
   type ClearApplyTo,
   type FontState,
@@ -303,6 +304,8 @@ export class FakeWorksheet extends FakeClientObject {
   declare readonly notes: FakeNoteCollection;
   /** ExcelApi 1.9. */
   declare readonly pageLayout: FakePageLayout;
+  /** ExcelApi 1.9: the manual breaks only. */
+  declare readonly horizontalPageBreaks: FakePageBreakCollection;
   declare readonly charts: FakeChartCollection;
 
   /** "B7", "A1:C3", "3:5", "A:C"; no address: the whole sheet. */
@@ -800,6 +803,31 @@ export class FakePageLayout extends FakeClientObject {
   declare orientation: 'Portrait' | 'Landscape';
   declare paperSize: string;
   declare zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  /** Points. */
+  declare leftMargin: number;
+  declare rightMargin: number;
+  declare topMargin: number;
+  declare bottomMargin: number;
+  declare headerMargin: number;
+  declare footerMargin: number;
+  declare centerHorizontally: boolean;
+  declare centerVertically: boolean;
+
+  /** Margins in 'Points', 'Inches' or 'Centimeters'; those not given stay as they are. */
+  setPrintMargins(unit: 'Points' | 'Inches' | 'Centimeters', marginOptions: { left?: number; right?: number; top?: number; bottom?: number; header?: number; footer?: number }): void {
+    this._invoke('setPrintMargins', [unit, marginOptions], (sheet: HostSheet, [u, o]) => {
+      const perInch = u === 'Inches' ? 1 : u === 'Points' ? 72 : u === 'Centimeters' ? 2.54 : fail(invalidArgument(`unit ${JSON.stringify(u)}`));
+      if (!o || typeof o !== 'object' || Array.isArray(o)) throw invalidArgument('marginOptions must be an object');
+      const given = o as Record<string, unknown>;
+      const margins: Record<string, number> = { ...sheet.pageLayout.margins };
+      for (const [key, value] of Object.entries(given)) {
+        if (!(key in margins)) throw invalidArgument(`marginOptions.${key}`);
+        if (value === null || value === undefined) continue;
+        margins[key] = marginInches(value, perInch, key);
+      }
+      sheet.pageLayout = { ...sheet.pageLayout, margins: margins as unknown as PageMargins };
+    });
+  }
 
   /** Rows repeated at the top of each printed page: "1:3", "$1:$3", or a Range (its whole rows). */
   setPrintTitleRows(printTitleRows: FakeRange | string): void {
@@ -852,6 +880,111 @@ export class FakePageLayout extends FakeClientObject {
 
   getPrintAreaOrNullObject(): FakeRangeAreas {
     return this._method(FakeRangeAreas, 'getPrintAreaOrNullObject', [], (sheet: HostSheet) => (sheet.pageLayout.printArea ? { sheet, rects: [...sheet.pageLayout.printArea] } : null));
+  }
+}
+
+/** A margin given in a unit with `perInch` units to the inch, as inches (kept to 1/10,000 inch). */
+function marginInches(value: unknown, perInch: number, what: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw invalidArgument(`${what} margin ${JSON.stringify(value)}`);
+  const inches = Math.round((value / perInch) * 10_000) / 10_000;
+  // Excel's Page Setup refuses margins that leave no room on the page (49 inches is above any paper).
+  if (inches >= 49) throw invalidArgument(`${what} margin ${value} is larger than the page`);
+  return inches;
+}
+
+const marginProp = (key: keyof PageMargins): PropertyDef => ({
+  read: (s: HostSheet) => Math.round(s.pageLayout.margins[key] * 72 * 10_000) / 10_000,
+  write: (s: HostSheet, v) => {
+    s.pageLayout = { ...s.pageLayout, margins: { ...s.pageLayout.margins, [key]: marginInches(v, 72, key) } };
+  },
+});
+
+/**
+ * Manual horizontal page breaks (ExcelApi 1.9). A break is bound to its sheet and the row that begins
+ * the next page; `add(range)` puts one above the range's top-left cell.
+ */
+interface PageBreakRef {
+  readonly sheet: HostSheet;
+  readonly row: number;
+}
+
+function liveBreak(ref: PageBreakRef): PageBreakRef {
+  if (!ref.sheet.pageLayout.rowBreaks.includes(ref.row)) throw itemNotFound();
+  return ref;
+}
+
+export class FakePageBreakCollection extends FakeClientObject {
+  declare readonly items: FakePageBreak[];
+
+  /** A break before the top-left cell of `pageBreakRange` (a Range of the same sheet, or an address). */
+  add(pageBreakRange: FakeRange | string): FakePageBreak {
+    const range = pageBreakRange instanceof FakeRange ? pageBreakRange : null;
+    return this._method(
+      FakePageBreak,
+      'add',
+      [pageBreakRange],
+      (sheet: HostSheet, host, [address]) => {
+        let row: number;
+        if (range) {
+          const ref = range._bind(host) as RangeRef | null;
+          if (!ref) throw invalidArgument('the range is a null object');
+          if (ref.sheet !== sheet) throw invalidArgument('the range is on another worksheet');
+          row = one(ref).r0;
+        } else {
+          if (typeof address !== 'string') throw invalidArgument('expected a Range or an address');
+          row = rectOnSheet(sheet, address).r0;
+        }
+        // Guess: there is no page before row 1, so no break above it (Excel's dialog greys it out).
+        if (row === 0) throw invalidArgument('no page break can go above the first row');
+        const breaks = sheet.pageLayout.rowBreaks;
+        if (!breaks.includes(row)) sheet.pageLayout = { ...sheet.pageLayout, rowBreaks: [...breaks, row].sort((a, b) => a - b) };
+        return { sheet, row };
+      },
+      { references: range ? [range] : [] },
+    );
+  }
+
+  getCount(): FakeClientResult<number> {
+    return this._invoke('getCount', [], (sheet: HostSheet) => sheet.pageLayout.rowBreaks.length) as FakeClientResult<number>;
+  }
+
+  getItem(index: number): FakePageBreak {
+    return this._method(
+      FakePageBreak,
+      'getItem',
+      [index],
+      (sheet: HostSheet, _h, [i]) => {
+        const row = sheet.pageLayout.rowBreaks[Number(i)];
+        return row === undefined ? fail(itemNotFound()) : { sheet, row };
+      },
+      { indexer: true },
+    );
+  }
+
+  /** Removes every manual break of the sheet. */
+  removePageBreaks(): void {
+    this._invoke('removePageBreaks', [], (sheet: HostSheet) => {
+      sheet.pageLayout = { ...sheet.pageLayout, rowBreaks: [] };
+    });
+  }
+}
+
+export class FakePageBreak extends FakeClientObject {
+  /** The 0-based row that begins the page after the break (a guess: Excel does not document the base). */
+  declare readonly rowIndex: number;
+  /** 0 for a horizontal break (a guess). */
+  declare readonly columnIndex: number;
+
+  delete(): void {
+    this._invoke('delete', [], (ref: PageBreakRef) => {
+      liveBreak(ref);
+      ref.sheet.pageLayout = { ...ref.sheet.pageLayout, rowBreaks: ref.sheet.pageLayout.rowBreaks.filter((r) => r !== ref.row) };
+    });
+  }
+
+  /** The first cell after the break: column A of the row that begins the next page. */
+  getCellAfterBreak(): FakeRange {
+    return this._method(FakeRange, 'getCellAfterBreak', [], (ref: PageBreakRef) => ({ sheet: liveBreak(ref).sheet, rects: [cellRect(ref.row, 0)] }));
   }
 }
 
@@ -1222,6 +1355,7 @@ define(FakeWorksheet, {
     freezePanes: { type: FakeWorksheetFreezePanes, resolve: (s: HostSheet) => s, clientSince: '1.7' },
     notes: notesNav,
     pageLayout: { type: FakePageLayout, resolve: (s: HostSheet) => s, clientSince: '1.9' },
+    horizontalPageBreaks: { type: FakePageBreakCollection, resolve: (s: HostSheet) => s, clientSince: '1.9' },
     charts: { type: FakeChartCollection, resolve: (s: HostSheet) => s },
   },
 });
@@ -1437,6 +1571,40 @@ define(FakePageLayout, {
         s.pageLayout = { ...s.pageLayout, zoom: parseZoom(v, s.pageLayout.zoom) };
       },
     },
+    centerHorizontally: {
+      read: (s: HostSheet) => s.pageLayout.centerHorizontally,
+      write: (s: HostSheet, v) => {
+        s.pageLayout = { ...s.pageLayout, centerHorizontally: isBool(v) };
+      },
+    },
+    centerVertically: {
+      read: (s: HostSheet) => s.pageLayout.centerVertically,
+      write: (s: HostSheet, v) => {
+        s.pageLayout = { ...s.pageLayout, centerVertically: isBool(v) };
+      },
+    },
+    leftMargin: marginProp('left'),
+    rightMargin: marginProp('right'),
+    topMargin: marginProp('top'),
+    bottomMargin: marginProp('bottom'),
+    headerMargin: marginProp('header'),
+    footerMargin: marginProp('footer'),
+  },
+  navs: {},
+});
+
+define(FakePageBreakCollection, {
+  name: 'PageBreakCollection',
+  props: {},
+  navs: {},
+  items: { type: FakePageBreak, list: (sheet: HostSheet) => sheet.pageLayout.rowBreaks.map((row) => ({ binding: { sheet, row } as PageBreakRef, key: row })) },
+});
+
+define(FakePageBreak, {
+  name: 'PageBreak',
+  props: {
+    rowIndex: { read: (ref: PageBreakRef) => liveBreak(ref).row },
+    columnIndex: { read: (ref: PageBreakRef) => (liveBreak(ref), 0) },
   },
   navs: {},
 });

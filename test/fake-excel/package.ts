@@ -31,6 +31,11 @@ export interface PackageSheet {
   readonly merges: Rect[];
   readonly hiddenRows: Set<number>;
   readonly hiddenColumns: Set<number>;
+  /**
+   * Manual page breaks (`<rowBreaks><brk id="r" man="1"/>`): a break below 1-based row r, i.e. before
+   * 0-based row r, ascending. ExcelJS writes them but does not read them back.
+   */
+  readonly rowBreaks: number[];
 }
 
 export interface PackageWorkbook {
@@ -127,7 +132,7 @@ function cellValue(tag: string, body: string, shared: readonly string[], date190
 }
 
 function readSheet(name: string, visibility: PackageSheet['visibility'], xml: string, shared: readonly string[], date1904: boolean): PackageSheet {
-  const sheet: PackageSheet = { name, visibility, values: new Map(), formulas: new Map(), merges: [], hiddenRows: new Set(), hiddenColumns: new Set() };
+  const sheet: PackageSheet = { name, visibility, values: new Map(), formulas: new Map(), merges: [], hiddenRows: new Set(), hiddenColumns: new Set(), rowBreaks: [] };
   for (const { tag } of elements(xml, 'col')) {
     if (!isTrue(attribute(tag, 'hidden'))) continue;
     const min = Number(attribute(tag, 'min'));
@@ -158,6 +163,13 @@ function readSheet(name: string, visibility: PackageSheet['visibility'], xml: st
     const to = parseRef(b ?? a ?? '');
     if (from && to) sheet.merges.push({ r0: Math.min(from.row, to.row), c0: Math.min(from.col, to.col), r1: Math.max(from.row, to.row), c1: Math.max(from.col, to.col) });
   }
+  for (const breaks of elements(xml, 'rowBreaks')) {
+    for (const { tag } of elements(breaks.body ?? '', 'brk')) {
+      const id = Number(attribute(tag, 'id') ?? '0');
+      if (isTrue(attribute(tag, 'man')) && Number.isInteger(id) && id > 0 && !sheet.rowBreaks.includes(id)) sheet.rowBreaks.push(id);
+    }
+  }
+  sheet.rowBreaks.sort((a, b) => a - b);
   return sheet;
 }
 

@@ -42,6 +42,7 @@ import {
   type Hyperlink,
   NO_BORDERS,
   type PageLayoutState,
+  type PageMargins,
   type PageZoom,
   type PaperType,
   type ValidationState,
@@ -97,6 +98,12 @@ export interface SnapshotPageLayout {
   readonly printTitleColumns?: string | null;
   /** "A1:F40" or several */
   readonly printArea?: readonly string[] | null;
+  /** Inches (as in the file); Excel's "Normal" margins (0.7, 0.7, 0.75, 0.75, 0.3, 0.3) without them. */
+  readonly margins?: Partial<PageMargins>;
+  readonly centerHorizontally?: boolean;
+  readonly centerVertically?: boolean;
+  /** Manual page breaks: the 1-based rows that begin a new page. */
+  readonly horizontalPageBreaks?: readonly number[];
 }
 
 /**
@@ -217,6 +224,10 @@ export function snapshotOf(book: HostWorkbook): FakeWorkbookSnapshot {
         printTitleRows: layout.printTitleRows ? formatRect(layout.printTitleRows) : null,
         printTitleColumns: layout.printTitleColumns ? formatRect(layout.printTitleColumns) : null,
         printArea: layout.printArea ? layout.printArea.map(formatRect) : null,
+        margins: { ...layout.margins },
+        centerHorizontally: layout.centerHorizontally,
+        centerVertically: layout.centerVertically,
+        horizontalPageBreaks: layout.rowBreaks.map((r) => r + 1),
       },
       charts: s.charts.map(
         (c): SnapshotChart => ({
@@ -351,6 +362,10 @@ function loadSheet(book: HostWorkbook, s: SnapshotSheet, formatRef: (ref: number
     printTitleRows: rows ? { ...rows, c0: 0, c1: MAX_COLS - 1 } : null,
     printTitleColumns: cols ? { ...cols, r0: 0, r1: MAX_ROWS - 1 } : null,
     printArea: p.printArea ? p.printArea.map((a) => rectOf(a, `${at} printArea`)) : null,
+    margins: { ...DEFAULT_PAGE_LAYOUT.margins, ...(p.margins ?? {}) },
+    centerHorizontally: p.centerHorizontally === true,
+    centerVertically: p.centerVertically === true,
+    rowBreaks: [...new Set((p.horizontalPageBreaks ?? []).map((r) => (Number.isInteger(r) && r > 1 && r <= MAX_ROWS ? r - 1 : bad(`${at} horizontalPageBreaks: ${JSON.stringify(r)} is not a row after the first`))))].sort((a, b) => a - b),
   };
   sheet.pageLayout = layout;
 }

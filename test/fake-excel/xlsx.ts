@@ -22,6 +22,7 @@ import {
   type ValidationState,
   type Content,
   DEFAULT_COLUMN_WIDTH,
+  DEFAULT_MARGINS,
   DEFAULT_FONT,
   DEFAULT_FORMAT,
   type FontState,
@@ -275,7 +276,11 @@ export function hostFromXlsx(pkg: PackageWorkbook, wb: ExcelJS.Workbook | null, 
   host.date1904 = pkg.date1904;
   for (const sheet of host.sheets) {
     const values = pkg.sheets.find((p) => p.name === sheet.name);
-    if (values) overlayValues(sheet, values);
+    if (values) {
+      overlayValues(sheet, values);
+      // ExcelJS does not read page breaks back: the package has them.
+      sheet.pageLayout = { ...sheet.pageLayout, rowBreaks: [...values.rowBreaks] };
+    }
   }
   return host;
 }
@@ -289,6 +294,7 @@ function hostFromPackage(pkg: PackageWorkbook, apiVersion: string, userName: str
     sheet.merges.push(...p.merges);
     for (const r of p.hiddenRows) sheet.hiddenRows.add(r);
     for (const c of p.hiddenColumns) sheet.hiddenColumns.add(c);
+    sheet.pageLayout = { ...sheet.pageLayout, rowBreaks: [...p.rowBreaks] };
     overlayValues(sheet, p);
   }
   if (host.sheets.length === 0) host.addSheet('Sheet1');
@@ -630,7 +636,15 @@ function exportPageLayout(ws: ExcelJS.Worksheet, layout: PageLayoutState): void 
   }
   if (layout.printTitleRows) setup.printTitlesRow = `${layout.printTitleRows.r0 + 1}:${layout.printTitleRows.r1 + 1}`;
   if (layout.printTitleColumns) setup.printTitlesColumn = formatRect(layout.printTitleColumns);
-  if (layout.printArea) setup.printArea = layout.printArea.map((r) => `${cellA1(r.r0, r.c0)}:${cellA1(r.r1, r.c1)}`).join('&&');
+  // ExcelJS adds '$' before each corner: "A$1" becomes $A$1, the absolute reference Excel writes (a bare
+  // "A1" would give $A1, which LibreOffice does not take for a print range and then prints everything).
+  const absolute = (row: number, col: number): string => cellA1(row, col).replace(/^([A-Z]+)(\d+)$/, '$1$$$2');
+  if (layout.printArea) setup.printArea = layout.printArea.map((r) => `${absolute(r.r0, r.c0)}:${absolute(r.r1, r.c1)}`).join('&&');
+  setup.margins = { ...layout.margins };
+  setup.horizontalCentered = layout.centerHorizontally;
+  setup.verticalCentered = layout.centerVertically;
+  // ExcelJS puts a break below the row it is given: below 1-based row r is before 0-based row r.
+  for (const row of layout.rowBreaks) ws.getRow(row).addPageBreak();
 }
 
 function pageLayoutOf(setup: Partial<ExcelJS.PageSetup> | undefined): PageLayoutState {
@@ -646,5 +660,10 @@ function pageLayoutOf(setup: Partial<ExcelJS.PageSetup> | undefined): PageLayout
     printTitleRows: titleRows ? { r0: Number(titleRows[1]) - 1, r1: Number(titleRows[2]) - 1, c0: 0, c1: MAX_COLS - 1 } : null,
     printTitleColumns: titleColumns ? { ...titleColumns, r0: 0, r1: MAX_ROWS - 1 } : null,
     printArea: area.length && area.every(Boolean) ? (area as Rect[]) : null,
+    margins: { ...DEFAULT_MARGINS, ...(s.margins ?? {}) },
+    centerHorizontally: s.horizontalCentered === true,
+    centerVertically: s.verticalCentered === true,
+    // Filled in from the package (ExcelJS does not read `<rowBreaks>`).
+    rowBreaks: [],
   };
 }

@@ -9,7 +9,7 @@ import type { Issue, Severity } from '../issues';
 import { LEADER_LEVELS, type LeaderResult } from '../rules/lead';
 import { levelName } from '../rules/mem';
 import { keepTogether, PAGE_ROOM, settledHeights } from './paperPages';
-import { type CellStyle, documentHeading, documentTitle, type HeadingColumns, headingColumns, LayoutBuilder, numberLine, placeOf, type SheetLayout, signatureBlock, viNumber, withoutRuleIds } from './layout';
+import { type CellStyle, documentHeading, documentTitle, type HeadingColumns, headingColumns, LayoutBuilder, numberLine, type PartyDate, placeOf, type SheetLayout, signatureBlock, viNumber, withoutRuleIds } from './layout';
 
 export const FLAG_FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C' };
 const HEADER: CellStyle = { bold: true, size: 11, fill: '#DDEBF7', align: 'center', wrap: true, border: true };
@@ -289,19 +289,24 @@ export function resultSheets(result: CheckResult, sheetExists: (name: string) =>
  */
 export function moreResultSheets(result: CheckResult): SheetLayout[] {
   if (result.leaders.length === 0) return [];
-  return [leadersSheet(result.leaders, { dangBo: result.heading.dangBo, year: result.heading.year }, ['CHỦ TRÌ HỘI NGHỊ'])];
+  return [leadersSheet(result.leaders, result.heading, ['CHỦ TRÌ HỘI NGHỊ'])];
 }
 
 const pct = (v: number | null): string => (v === null ? '—' : `${v.toFixed(2).replace('.', ',')}%`);
 
 /**
  * `KQ biểu quyết CBLĐQL`: form 05-ĐG.CBLĐQL, the votes per level and their share of the valid ballots,
- * grouped by the place of the vote (LEAD-01).
+ * grouped by the place of the vote (LEAD-01). The date line is the meeting's date where the workbook has
+ * one (`check`), dots to fill in by hand where it has none (the ward's tally of several meetings).
  */
-export function leadersSheet(leaders: readonly (LeaderResult & { readonly file?: string })[], heading: { readonly dangBo: string | null; readonly year: number | null }, signer: readonly string[]): SheetLayout {
+export function leadersSheet(
+  leaders: readonly (LeaderResult & { readonly file?: string })[],
+  heading: { readonly dangBo: string | null; readonly year: number | null; readonly meetingDate?: PartyDate | null },
+  signer: readonly string[],
+): SheetLayout {
   const b = new LayoutBuilder(MORE_RESULT_SHEETS.leaders, [5, 24, 24, 8, 9, 8, 9, 8, 9, 8, 9, 12], true);
   const cols = headingColumns(b);
-  let row0 = documentHeading(b, { superior: null, issuer: heading.dangBo ?? 'Đảng bộ ……', number: null, place: placeOf(heading.dangBo), date: null }, 0, cols);
+  let row0 = documentHeading(b, { superior: null, issuer: heading.dangBo ?? 'Đảng bộ ……', number: null, place: placeOf(heading.dangBo), date: heading.meetingDate ?? null }, 0, cols);
   row0 = documentTitle(b, row0, 'Tổng hợp', `Kết quả biểu quyết nhận xét, đánh giá cán bộ lãnh đạo, quản lý${heading.year ? ` năm ${heading.year}` : ''}`);
   b.span(row0 - 1, 0, b.width - 1, '(Mẫu 05-ĐG.CBLĐQL; tỷ lệ tính trên số phiếu hợp lệ)', { ...SUBTITLE });
   const top = row0 + 1;
