@@ -6,6 +6,8 @@ export interface CheckArgs {
   readonly json: boolean;
   readonly out: string | null;
   readonly ruleSet: string;
+  /** `--rules` was given: a workbook whose "Bộ quy tắc" names another rule set gets a warning (it is followed). */
+  readonly ruleSetExplicit: boolean;
   readonly options: Readonly<Record<string, string>>;
 }
 
@@ -16,6 +18,7 @@ export interface AggregateArgs {
   /** The ward's workbook to write (`Tổng hợp`, the leaders' tally, `Kiểm tra`). */
   readonly out: string;
   readonly ruleSet: string;
+  readonly ruleSetExplicit: boolean;
   readonly options: Readonly<Record<string, string>>;
 }
 
@@ -96,9 +99,9 @@ function takeValue(rest: readonly string[], i: number, flag: string): string {
 }
 
 function parseAggregate(rest: readonly string[]): AggregateArgs {
-  const { files, json, out, ruleSet, options } = parseCheck(rest, 'tổng hợp');
+  const { files, json, out, ruleSet, ruleSetExplicit, options } = parseCheck(rest, 'tổng hợp');
   if (!out) throw new UsageError('aggregate cần --out TONGHOP.xlsx (the ward workbook to write).');
-  return { command: 'aggregate', files, json, out, ruleSet, options };
+  return { command: 'aggregate', files, json, out, ruleSet, ruleSetExplicit, options };
 }
 
 function parseCheck(rest: readonly string[], verb = 'kiểm tra'): CheckArgs {
@@ -106,12 +109,16 @@ function parseCheck(rest: readonly string[], verb = 'kiểm tra'): CheckArgs {
   let json = false;
   let out: string | null = null;
   let ruleSet = 'hd27-2014';
+  let ruleSetExplicit = false;
   const options: Record<string, string> = {};
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--json') json = true;
     else if (a === '--out') out = takeValue(rest, i++, a);
-    else if (a === '--rules') ruleSet = takeValue(rest, i++, a);
+    else if (a === '--rules') {
+      ruleSet = takeValue(rest, i++, a);
+      ruleSetExplicit = true;
+    }
     else if (a === '--option') {
       const kv = takeValue(rest, i++, a);
       const eq = kv.indexOf('=');
@@ -121,7 +128,7 @@ function parseCheck(rest: readonly string[], verb = 'kiểm tra'): CheckArgs {
     else files.push(a);
   }
   if (files.length === 0) throw new UsageError(`Cần ít nhất một tệp .xlsx để ${verb} (no file given).`);
-  return { command: 'check', files, json, out, ruleSet, options };
+  return { command: 'check', files, json, out, ruleSet, ruleSetExplicit, options };
 }
 
 function parseTemplate(rest: readonly string[]): TemplateArgs {

@@ -56,7 +56,7 @@ export function columnHeader(column: ColumnDef): string {
 
 export interface TableForm {
   readonly kind: 'table';
-  readonly key: 'roll' | 'tally' | 'scores' | 'leaders' | 'plan' | 'chiBoDossier' | 'leaderDossier';
+  readonly key: 'roll' | 'tally' | 'scores' | 'leaders' | 'plan' | 'chiBoDossier' | 'leaderDossier' | 'criteria' | 'memberScores';
   readonly sheet: string;
   readonly sheetAliases: readonly string[];
   /** Official form codes printed in the title block, folded ("07 kd dv"). */
@@ -417,3 +417,140 @@ export const MEETING_SHEETS = {
   ballot2: 'Phiếu lần 2',
   minutes: 'Biên bản kiểm phiếu',
 } as const;
+
+/*
+ * Rule set hd43-2025 (RULES-2025.md §7). These sheets are read only by that rule set, which is not yet
+ * offered to clerks: no list above includes them, so hd27-2014's reading and template are unchanged.
+ */
+
+/** A group of criteria and its fixed maximum (M25-01, CB25-01). */
+export interface CriteriaGroupDef {
+  readonly key: 'common' | 'tasks';
+  readonly label: string;
+  readonly max: number;
+  /** Folded spellings of the group cell; a number 1 or 2 also names a group. */
+  readonly aliases: readonly string[];
+}
+
+export const CRITERIA_GROUPS: readonly CriteriaGroupDef[] = [
+  { key: 'common', label: 'Nhóm tiêu chí chung', max: 30, aliases: ['tieu chi chung', 'nhom tieu chi chung', 'chung', 'nhom 1', '1', 'i'] },
+  { key: 'tasks', label: 'Kết quả thực hiện nhiệm vụ', max: 70, aliases: ['ket qua thuc hien nhiem vu', 'ket qua thuc hien nhiem vu duoc giao', 'nhiem vu', 'nhom 2', '2', 'ii'] },
+];
+
+/** One criteria table of `Bộ tiêu chí`: group / criterion / maximum. */
+const criteriaColumns: readonly ColumnDef[] = [
+  { key: 'group', label: 'Nhóm', aliases: ['Nhóm tiêu chí', 'Nhóm tiêu chí đánh giá'], type: 'text', required: 'always', width: 24 },
+  { key: 'criterion', label: 'Tiêu chí', aliases: ['Nội dung tiêu chí', 'Tên tiêu chí', 'Nội dung'], type: 'text', required: 'always', width: 48 },
+  { key: 'max', label: 'Điểm tối đa', aliases: ['Tối đa', 'Điểm chuẩn', 'Thang điểm'], type: 'number', required: 'always', width: 10 },
+];
+
+/** A setting of `Bộ tiêu chí`: a label–value field with its default (RULES-2025.md §7). */
+export interface SettingDef {
+  readonly key: string;
+  readonly label: string;
+  readonly aliases?: readonly string[];
+  readonly kind: 'number' | 'yesno' | 'choice';
+  /** The value used when the cell is empty (then CFG25-01 where it decides a result). */
+  readonly default: number | boolean | string;
+  /** `choice`: the accepted values, each with the words the sheet shows and other spellings. */
+  readonly choices?: readonly { readonly value: string; readonly label: string; readonly aliases?: readonly string[] }[];
+  /** `number`: the accepted range. */
+  readonly min?: number;
+  readonly max?: number;
+  /** The rule the setting belongs to. */
+  readonly rule: string;
+}
+
+export const CRITERIA_SETTINGS: readonly SettingDef[] = [
+  { key: 'capPercent', label: 'Tỷ lệ HTXSNV tối đa (%)', aliases: ['Tỷ lệ HTXSNV tối đa', 'Tỷ lệ hoàn thành xuất sắc nhiệm vụ tối đa (%)'], kind: 'number', default: 20, min: 0, max: 100, rule: 'M25-20' },
+  {
+    key: 'capScope',
+    label: 'Phạm vi giới hạn',
+    aliases: ['Phạm vi giới hạn HTXSNV', 'Phạm vi áp dụng giới hạn'],
+    kind: 'choice',
+    default: 'ward',
+    choices: [
+      { value: 'ward', label: 'Đảng bộ', aliases: ['Toàn Đảng bộ', 'Đảng bộ cơ sở', 'Tổ chức cơ sở đảng'] },
+      { value: 'chi-bo', label: 'Chi bộ', aliases: ['Từng chi bộ'] },
+    ],
+    rule: 'M25-20',
+  },
+  { key: 'failBelow', label: 'Điểm dưới mức KHTNV', aliases: ['Điểm dưới mức Không hoàn thành nhiệm vụ', 'Ngưỡng điểm KHTNV'], kind: 'number', default: 50, min: 0, max: 100, rule: 'M25-13' },
+  { key: 'scoreStep', label: 'Bước điểm', aliases: ['Bước chấm điểm'], kind: 'number', default: 0.5, min: 0, max: 100, rule: 'M25-03' },
+  { key: 'khtnvGrounds', label: 'Áp dụng căn cứ KHTNV', aliases: ['Áp dụng các căn cứ KHTNV', 'Áp dụng căn cứ Không hoàn thành nhiệm vụ'], kind: 'yesno', default: true, rule: 'M25-14' },
+  { key: 'sickLeaveCap', label: 'Nghỉ ốm từ 3 tháng: tối đa HTNV', aliases: ['Nghỉ ốm từ 3 tháng tối đa HTNV'], kind: 'yesno', default: true, rule: 'M25-16' },
+  { key: 'civilServantExcellent', label: 'CBCCVC: HTXSNV cần xếp loại CBCCVC HTXSNV', aliases: ['CBCCVC HTXSNV cần xếp loại CBCCVC HTXSNV'], kind: 'yesno', default: true, rule: 'M25-17' },
+  { key: 'chiBoMemberConditions', label: 'Điều kiện đảng viên cho chi bộ HTXSNV', aliases: ['Điều kiện về đảng viên cho chi bộ HTXSNV'], kind: 'yesno', default: true, rule: 'CB25-02' },
+  {
+    key: 'chiBoScoreMethod',
+    label: 'Cách tính điểm chi bộ',
+    kind: 'choice',
+    default: 'mean',
+    choices: [
+      { value: 'mean', label: 'Trung bình phiếu', aliases: ['Trung bình các phiếu', 'Bình quân phiếu'] },
+      { value: 'committee', label: 'Chi ủy nhập', aliases: ['Chi uỷ nhập', 'Chi ủy chấm'] },
+    ],
+    rule: 'CB25-01',
+  },
+];
+
+/** The settings as label fields, for locating them on the sheet (forms/locate.ts `findFields`). */
+export const CRITERIA_SETTING_FIELDS: readonly FieldDef[] = CRITERIA_SETTINGS.map((s) => ({ key: s.key, label: s.label, aliases: s.aliases, type: 'text', required: 'no', neededBy: s.rule }));
+
+/** `Bộ tiêu chí`: the members' criteria table, the chi bộ's, then the settings (RULES-2025.md §7). */
+export const CRITERIA_FORM: TableForm & {
+  /** The title rows that open each part; folded text of a row whose only text is the title. */
+  readonly sections: { readonly members: readonly string[]; readonly chiBo: readonly string[]; readonly settings: readonly string[] };
+  readonly settings: readonly SettingDef[];
+  readonly groups: readonly CriteriaGroupDef[];
+} = {
+  kind: 'table',
+  key: 'criteria',
+  sheet: 'Bộ tiêu chí',
+  sheetAliases: ['Bo tieu chi', 'Tiêu chí', 'Bộ tiêu chí đánh giá'],
+  formCodes: [],
+  title: 'BỘ TIÊU CHÍ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG',
+  subtitle: 'Đảng ủy ban hành; sao vào sổ của từng chi bộ',
+  numberingColumns: [],
+  columns: criteriaColumns,
+  sections: {
+    members: ['tieu chi danh gia dang vien', 'tieu chi dang vien', 'a tieu chi danh gia dang vien', 'i tieu chi danh gia dang vien', 'dang vien'],
+    chiBo: ['tieu chi danh gia chi bo', 'tieu chi chi bo', 'b tieu chi danh gia chi bo', 'ii tieu chi danh gia chi bo', 'chi bo', 'tieu chi danh gia tap the', 'tieu chi tap the'],
+    settings: ['thiet lap', 'cac thiet lap', 'c thiet lap', 'iii thiet lap', 'tham so', 'cac tham so'],
+  },
+  settings: CRITERIA_SETTINGS,
+  groups: CRITERIA_GROUPS,
+};
+
+/** `Chấm điểm đảng viên`: the score the chi bộ settled on for each member, and the task figures (M25-03, M25-04). */
+export const MEMBER_SCORES_FORM: TableForm = {
+  kind: 'table',
+  key: 'memberScores',
+  sheet: 'Chấm điểm đảng viên',
+  sheetAliases: ['Cham diem dang vien', 'Điểm đảng viên', 'Chấm điểm ĐV'],
+  formCodes: [],
+  title: 'CHẤM ĐIỂM ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN',
+  subtitle: 'Điểm chi bộ thống nhất; số nhiệm vụ và khuyết điểm của năm',
+  numberingColumns: ['stt'],
+  columns: [
+    { key: 'stt', label: 'STT', aliases: ['Số TT', 'TT', 'Số thứ tự'], type: 'number', required: 'always', width: 6 },
+    { key: 'name', label: 'Họ và tên', aliases: ['Họ tên', 'Họ và tên đảng viên', 'Họ tên đảng viên'], type: 'text', required: 'always', width: 26 },
+    // Scores and task figures are read as plain numbers: M25-03 and M25-04 say what is wrong with them.
+    { key: 'common', group: 'Điểm', label: 'Tiêu chí chung', aliases: ['Nhóm tiêu chí chung', 'Điểm tiêu chí chung', 'Điểm - Tiêu chí chung'], type: 'number', required: 'column', max: 30, width: 11, hint: 'tối đa 30' },
+    { key: 'tasks', group: 'Điểm', label: 'Kết quả thực hiện nhiệm vụ', aliases: ['Điểm kết quả thực hiện nhiệm vụ', 'Điểm - Kết quả thực hiện nhiệm vụ', 'Điểm nhiệm vụ'], type: 'number', required: 'column', max: 70, width: 13, hint: 'tối đa 70' },
+    { key: 'total', group: 'Điểm', label: 'Tổng', aliases: ['Tổng điểm', 'Điểm - Tổng'], type: 'number', required: 'no', max: 100, width: 9 },
+    { key: 'assigned', group: 'Nhiệm vụ', label: 'Được giao', aliases: ['Số nhiệm vụ được giao', 'Nhiệm vụ được giao'], type: 'number', required: 'column', width: 10 },
+    { key: 'onTime', group: 'Nhiệm vụ', label: 'Hoàn thành đúng hạn', aliases: ['Số nhiệm vụ hoàn thành đúng hạn', 'Nhiệm vụ hoàn thành đúng hạn'], type: 'number', required: 'column', width: 11 },
+    { key: 'exceeded', group: 'Nhiệm vụ', label: 'Vượt yêu cầu', aliases: ['Số nhiệm vụ vượt yêu cầu', 'Hoàn thành vượt yêu cầu', 'Vượt mức'], type: 'number', required: 'column', width: 10 },
+    { key: 'pointedOut', group: 'Hạn chế, khuyết điểm', label: 'Được chỉ ra', aliases: ['Số hạn chế, khuyết điểm được chỉ ra', 'Khuyết điểm được chỉ ra'], type: 'number', required: 'column', width: 10 },
+    { key: 'fixed', group: 'Hạn chế, khuyết điểm', label: 'Đã khắc phục', aliases: ['Số hạn chế, khuyết điểm đã khắc phục', 'Khuyết điểm đã khắc phục'], type: 'number', required: 'column', width: 10 },
+    { key: 'selfScore', label: 'Tự chấm', aliases: ['Điểm tự chấm'], type: 'number', required: 'no', width: 9 },
+    { key: 'committeeScore', label: 'Chi ủy chấm', aliases: ['Chi uỷ chấm', 'Điểm chi ủy chấm'], type: 'number', required: 'no', width: 9 },
+  ],
+};
+
+/** `Thông tin chi bộ`'s "Bộ quy tắc" (RULES-2025.md §7), read before anything else (ruleSets/resolve.ts). */
+export const RULE_SET_FIELD: FieldDef = { key: 'ruleSet', label: 'Bộ quy tắc', aliases: ['Bộ quy tắc áp dụng', 'Quy tắc'], type: 'text', required: 'no' };
+
+/** The input sheets of rule set hd43-2025 (not yet offered; see ruleSets/hd43-2025.ts). */
+export const HD43_INPUT_FORMS: readonly FormDef[] = [INFO_FORM, ROLL_FORM, CRITERIA_FORM, MEMBER_SCORES_FORM, SCORES_FORM, LEADERS_FORM, ...PROC_FORMS];

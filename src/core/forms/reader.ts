@@ -27,6 +27,10 @@ import {
   parseYesNo,
 } from '../values/parse';
 import {
+  CRITERIA_FORM,
+  CRITERIA_SETTING_FIELDS,
+  MEMBER_SCORES_FORM,
+  RULE_SET_FIELD,
   CHI_BO_DOSSIER_FORM,
   COLLECTIVE_DOCUMENTS,
   columnHeader,
@@ -583,4 +587,157 @@ export function readChiBoWorkbook(workbook: WorkbookModel, sink: IssueSink): Chi
   // One by one: a roll of 200,000 rows can hold more issues than a call may take arguments.
   for (const issue of own.list) sink.list.push(issue);
   return { info, roll, tally, scores, leaders, plan, chiBoDossier, leaderDossier, role, found: sheets };
+}
+
+/*
+ * Rule set hd43-2025 (RULES-2025.md §7): read only by that rule set's engine; nothing above calls these,
+ * so hd27-2014's reading is unchanged.
+ */
+
+/** `Thông tin chi bộ`'s "Bộ quy tắc": the sheet by its name, else by its title, as the reader finds it. */
+export function readRuleSetField(workbook: WorkbookModel): Located<string> | null {
+  const none = new Set<SheetGrid>();
+  const sheet = findSheet(workbook, INFO_FORM, none, 'name') ?? findSheet(workbook, INFO_FORM, none, 'content');
+  if (!sheet) return null;
+  // Among the sheet's first rows: a sheet taken for the info sheet by its title may be a long one.
+  const hit = findFields(sheet, [RULE_SET_FIELD], { top: sheet.originRow, bottom: Math.min(lastRow(sheet), sheet.originRow + 199) }).get(RULE_SET_FIELD.key);
+  if (!hit) return null;
+  return as(locatedOf(parseText(hit.value), sheet.name, a1(hit.row, hit.col)));
+}
+
+/** A row of a criteria table as typed: the checks are CFG25's (rules/cfg25.ts). */
+export interface CriteriaRowRead {
+  readonly row: number;
+  readonly group: Located<string>;
+  /** The group cell as typed (a number 1 or 2 is a group too). */
+  readonly groupRaw: CellValue;
+  readonly criterion: Located<string>;
+  readonly max: Located<number>;
+  /** The max cell as the clerk sees it, for a message when it is not a number. */
+  readonly maxShown: string;
+}
+
+export interface SettingCellRead {
+  readonly key: string;
+  readonly label: string;
+  /** null: the sheet has no such label. */
+  readonly cell: string | null;
+  readonly raw: CellValue;
+}
+
+export interface CriteriaRead {
+  readonly sheet: string;
+  readonly members: TableRead<CriteriaRowRead> | null;
+  readonly chiBo: TableRead<CriteriaRowRead> | null;
+  readonly settings: readonly SettingCellRead[];
+}
+
+/** Rows of a sheet as a sheet of their own (same coordinates), so a table is looked for only there. */
+function rowsWindow(sheet: SheetGrid, top: number, bottom: number): SheetGrid {
+  const from = Math.max(0, top - sheet.originRow);
+  const to = Math.max(from, bottom - sheet.originRow + 1);
+  return {
+    ...sheet,
+    values: sheet.values.slice(from, to),
+    originRow: sheet.originRow + from,
+    fonts: sheet.fonts?.slice(from, to),
+    hiddenRows: sheet.hiddenRows?.filter((r) => r >= top && r <= bottom),
+  };
+}
+
+/** The rows whose only text is one of a part's titles ("Tiêu chí đánh giá đảng viên"). */
+function sectionRows(sheet: SheetGrid): { members: number | null; chiBo: number | null; settings: number | null } {
+  const out: { members: number | null; chiBo: number | null; settings: number | null } = { members: null, chiBo: null, settings: null };
+  const sections = CRITERIA_FORM.sections;
+  for (let i = 0; i < sheet.values.length; i++) {
+    const texts = (sheet.values[i] ?? []).filter((v) => typeof v === 'string' && v.trim() !== '') as string[];
+    if (texts.length !== 1) continue;
+    const folded = foldLabel(texts[0].replace(/:\s*$/, ''));
+    const r = sheet.originRow + i;
+    if (out.members === null && sections.members.includes(folded)) out.members = r;
+    else if (out.chiBo === null && sections.chiBo.includes(folded)) out.chiBo = r;
+    else if (out.settings === null && sections.settings.includes(folded)) out.settings = r;
+  }
+  return out;
+}
+
+function buildCriteriaRow(c: Record<string, AnyLocated>, row: number, sheet: SheetGrid): CriteriaRowRead {
+  const max = c.max;
+  const groupCol = c.group;
+  const rawAt = (located: AnyLocated): CellValue => {
+    if (located.absent) return null;
+    const p = /^([A-Z]+)(\d+)$/.exec(located.cell);
+    if (!p) return null;
+    let col = 0;
+    for (const ch of p[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+    return cellAt(sheet, Number(p[2]) - 1, col - 1);
+  };
+  return { row, group: as(groupCol), groupRaw: rawAt(groupCol), criterion: as(c.criterion), max: as(max), maxShown: shown(rawAt(max)) };
+}
+
+/**
+ * `Bộ tiêu chí`: the members' table, the chi bộ's, the settings. Each part starts at its title row; without
+ * titles, the first table is the members'. Missing columns are DATA-01, as on every sheet.
+ */
+export function readCriteria(workbook: WorkbookModel, sink: IssueSink): CriteriaRead | null {
+  const sheet = findSheet(workbook, CRITERIA_FORM, new Set(), 'both');
+  if (!sheet) return null;
+  const end = lastRow(sheet);
+  const at = sectionRows(sheet);
+  const membersTop = at.members ?? sheet.originRow;
+  const chiBoTop = at.chiBo;
+  const settingsTop = at.settings ?? end + 1;
+  const membersBottom = (chiBoTop !== null && chiBoTop > membersTop ? chiBoTop : settingsTop) - 1;
+  const table = (top: number, bottom: number) => {
+    if (bottom < top) return null;
+    const window = rowsWindow(sheet, top, bottom);
+    return readTable(window, CRITERIA_FORM, sink, (c, row) => buildCriteriaRow(c, row, window));
+  };
+  const members = table(membersTop, membersBottom);
+  const chiBo = chiBoTop === null ? null : table(chiBoTop, settingsTop - 1);
+  const hits = findFields(sheet, CRITERIA_SETTING_FIELDS, at.settings === null ? undefined : { top: at.settings, bottom: end });
+  const settings = CRITERIA_FORM.settings.map((s): SettingCellRead => {
+    const hit = hits.get(s.key);
+    return { key: s.key, label: s.label, cell: hit ? a1(hit.row, hit.col) : null, raw: hit ? hit.value : null };
+  });
+  return { sheet: sheet.name, members, chiBo, settings };
+}
+
+/** A row of `Chấm điểm đảng viên`, as typed (M25-03, M25-04 check it: rules/m25.ts). */
+export interface MemberScoreRowRead {
+  readonly row: number;
+  readonly stt: Located<number>;
+  readonly name: Located<string>;
+  readonly nameKey: string;
+  readonly common: Located<number>;
+  readonly tasks: Located<number>;
+  readonly total: Located<number>;
+  readonly assigned: Located<number>;
+  readonly onTime: Located<number>;
+  readonly exceeded: Located<number>;
+  readonly pointedOut: Located<number>;
+  readonly fixed: Located<number>;
+  readonly selfScore: Located<number>;
+  readonly committeeScore: Located<number>;
+}
+
+export function readMemberScores(workbook: WorkbookModel, sink: IssueSink): TableRead<MemberScoreRowRead> | null {
+  const sheet = findSheet(workbook, MEMBER_SCORES_FORM, new Set(), 'both');
+  if (!sheet) return null;
+  return readTable(sheet, MEMBER_SCORES_FORM, sink, (c, row) => ({
+    row,
+    stt: as(c.stt),
+    name: as(c.name),
+    nameKey: keyOf(c.name),
+    common: as(c.common),
+    tasks: as(c.tasks),
+    total: as(c.total),
+    assigned: as(c.assigned),
+    onTime: as(c.onTime),
+    exceeded: as(c.exceeded),
+    pointedOut: as(c.pointedOut),
+    fixed: as(c.fixed),
+    selfScore: as(c.selfScore),
+    committeeScore: as(c.committeeScore),
+  }), workbook.date1904 === true);
 }

@@ -1,10 +1,14 @@
 /** Hướng dẫn 27-HD/BTCTW of 25/9/2014, as the ward's 2017 plan applies it (RULES.md). */
+import { ALL_INPUT_FORMS } from '../forms/definitions';
 import type { RuleSet } from './types';
 
 export const HD27_2014: RuleSet = {
   id: 'hd27-2014',
   title: 'Hướng dẫn 27-HD/BTCTW ngày 25/9/2014',
   titleEn: 'Guideline 27-HD/BTCTW of 25/9/2014',
+  engine: 'hd27',
+  reads: ALL_INPUT_FORMS,
+  families: ['ELIG', 'VOTE', 'MEM', 'CB', 'LEAD', 'AGG', 'PROC', 'DATA'],
   majority: { num: 1, den: 2 },
   excellentShare: { num: 2, den: 3 },
   capPercent: 15,

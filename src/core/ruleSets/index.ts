@@ -1,14 +1,26 @@
-/** The rule sets the engine knows. A new guideline is a new file registered here. */
+/**
+ * The rule sets the engine knows. A new guideline is a new file registered here (docs/ARCHITECTURE.md
+ * "Adding a rule set"). RULE_SETS are those offered to clerks (the pane, `--rules`, docs/RULES.md);
+ * UNRELEASED_RULE_SETS are built but reachable only with `unreleased: true` (tests), until complete.
+ */
 import { HD27_2014 } from './hd27-2014';
-import type { OptionValues, RuleSet } from './types';
+import { HD43_2025 } from './hd43-2025';
+import type { AnyRuleSet, OptionValues, RuleSet } from './types';
 
-export type { OptionValues, RuleSet, Fraction } from './types';
+export type { AnyRuleSet, OptionValues, RuleSet, RuleSetBase, Fraction } from './types';
+export type { Hd43RuleSet } from './types';
 
 export const RULE_SETS: readonly RuleSet[] = [HD27_2014];
+export const UNRELEASED_RULE_SETS: readonly AnyRuleSet[] = [HD43_2025];
 export const DEFAULT_RULE_SET = HD27_2014.id;
 
 export function findRuleSet(id: string): RuleSet | undefined {
   return RULE_SETS.find((r) => r.id === id);
+}
+
+/** Any rule set the engine can run: the offered ones, and with `unreleased` those not yet offered. */
+export function findAnyRuleSet(id: string, unreleased = false): AnyRuleSet | undefined {
+  return findRuleSet(id) ?? (unreleased ? UNRELEASED_RULE_SETS.find((r) => r.id === id) : undefined);
 }
 
 export function knownRuleSet(id: string): boolean {
@@ -21,7 +33,9 @@ export type OptionProblem = { readonly key: string; readonly message: string };
  * The rule set's defaults with `--option KEY=VALUE` overrides applied. Unknown keys or values are
  * problems to report, never silently ignored.
  */
-export function resolveOptions(ruleSet: RuleSet, overrides: Readonly<Record<string, string>>): { values: OptionValues; problems: OptionProblem[] } {
+export function resolveOptions(ruleSet: RuleSet, overrides: Readonly<Record<string, string>>): { values: OptionValues; problems: OptionProblem[] };
+export function resolveOptions(ruleSet: AnyRuleSet, overrides: Readonly<Record<string, string>>): { values: Readonly<Record<string, string>>; problems: OptionProblem[] };
+export function resolveOptions(ruleSet: AnyRuleSet, overrides: Readonly<Record<string, string>>): { values: OptionValues | Readonly<Record<string, string>>; problems: OptionProblem[] } {
   const values: Record<string, string> = {};
   const problems: OptionProblem[] = [];
   for (const [key, def] of Object.entries(ruleSet.options)) values[key] = def.default;
@@ -33,5 +47,5 @@ export function resolveOptions(ruleSet: RuleSet, overrides: Readonly<Record<stri
       problems.push({ key, message: `Tuỳ chọn ${key} không nhận giá trị "${value}". Giá trị hợp lệ: ${def.values.join(', ')}.` });
     } else values[key] = value;
   }
-  return { values: values as unknown as OptionValues, problems };
+  return { values, problems };
 }

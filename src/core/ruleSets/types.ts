@@ -1,3 +1,26 @@
+import type { FormDef } from '../forms/definitions';
+import type { RuleFamily } from '../rules/catalogue';
+
+/**
+ * What every rule set declares, whatever its regime (docs/ARCHITECTURE.md "Adding a rule set"): its id,
+ * the input sheets it reads (forms/definitions.ts data), the rule families it runs (rules/registry.ts)
+ * and its options. How it computes member and chi bộ levels is its engine (ruleSets/engines.ts), kept
+ * apart from this data so that the pane's settings, which import the rule sets, never load an engine.
+ */
+export interface RuleSetBase {
+  readonly id: string;
+  readonly title: string;
+  readonly titleEn: string;
+  /** The input sheets this rule set reads and the template writes for it. */
+  readonly reads: readonly FormDef[];
+  /** The rule families it runs (those of the catalogue, and families not yet offered: `M25`, `CFG25`). */
+  readonly families: readonly (RuleFamily | PendingFamily)[];
+  readonly options: { readonly [key: string]: OptionDef };
+}
+
+/** Families whose rules are built but not yet offered to clerks (kept out of the catalogue until then). */
+export type PendingFamily = 'ELIG25' | 'M25' | 'CB25' | 'CFG25';
+
 /**
  * A rule set: the numbers and readings a guideline fixes (RULES.md "Default"/"Option"). The engine reads
  * every threshold from here, so a later guideline is a new file, not an edit of the engine.
@@ -28,10 +51,8 @@ export interface RuleSetOptions {
   readonly capScope: 'chi-bo' | 'ward';
 }
 
-export interface RuleSet {
-  readonly id: string;
-  readonly title: string;
-  readonly titleEn: string;
+export interface RuleSet extends RuleSetBase {
+  readonly engine: 'hd27';
   /** MEM-01..03: a level needs more than this share of N. */
   readonly majority: Fraction;
   /** MEM-05: HTXSNV needs more than this share of N in round 2. */
@@ -57,5 +78,24 @@ export interface RuleSet {
   };
   readonly options: { readonly [K in keyof RuleSetOptions]: OptionDef<RuleSetOptions[K]> };
 }
+
+/** Any rule set, offered or not: the engine tag tells which shape (and which engine) it has. */
+export type AnyRuleSet = RuleSet | Hd43RuleSet;
+
+/** Rule set hd43-2025's fixed figures (RULES-2025.md "fixed"); its settings are the workbook's `Bộ tiêu chí`. */
+export interface Hd43RuleSet extends RuleSetBase {
+  readonly engine: 'hd43';
+  /** M25-01, CB25-01: the two groups' maxima (common criteria, task results) and the whole. */
+  readonly frame: { readonly common: number; readonly tasks: number; readonly total: number };
+  /** M25-10..12, CB25-02..04: the score bands (HTXSNV ≥ excellent, HTTNV ≥ good, HTNV ≥ done). */
+  readonly bands: { readonly excellent: number; readonly good: number; readonly done: number };
+  /** M25-10, CB25-02: at least this % of the tasks beyond requirements. */
+  readonly exceededPercent: number;
+  /** CB25-04: at most this % of the chi bộ's tasks late. */
+  readonly latePercent: number;
+  /** ELIG-02, carried from HD 21. */
+  readonly monthsBeforeClassified: number;
+}
+
 
 export type OptionValues = RuleSetOptions;

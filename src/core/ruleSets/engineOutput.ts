@@ -1,0 +1,22 @@
+/** What a rule set's engine gives check.ts (ruleSets/engine.ts). */
+import type { ChiBoWorkbook } from '../forms/model';
+import type { ChiBoResult } from '../rules/cb';
+import type { MemberState } from '../rules/context';
+import type { LeaderResult } from '../rules/lead';
+import type { MemberResult } from '../rules/mem';
+import type { OptionValues } from './types';
+
+export interface EngineOutput {
+  readonly input: ChiBoWorkbook;
+  /**
+   * The options the results were computed with. Typed as hd27-2014's until the report and the result
+   * sheets learn other rule sets' settings (issue 14); hd43-2025 reports its settings separately.
+   */
+  readonly options: OptionValues;
+  readonly leaders: readonly LeaderResult[];
+  readonly memberResults: readonly MemberResult[];
+  readonly chiBoResults: readonly ChiBoResult[];
+  readonly figures: { readonly n: number; readonly pool: number; readonly cap: number } | null;
+  /** One per roll row (what combining the ward needs of each member). */
+  readonly states: readonly MemberState[];
+}

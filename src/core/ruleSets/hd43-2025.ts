@@ -1,0 +1,30 @@
+/**
+ * Quy định 366-QĐ/TW (30/8/2025) and Hướng dẫn 43-HD/BTCTW (31/10/2025): RULES-2025.md. NOT YET OFFERED
+ * to clerks (issue 14 is under way): it is registered only in UNRELEASED_RULE_SETS, which the engine
+ * consults when a caller passes `unreleased: true` (tests), never in RULE_SETS (the pane, `--rules`, the
+ * template, docs/RULES.md).
+ *
+ * Figures marked "fixed" in RULES-2025.md are here; figures marked "setting" are read from the workbook's
+ * `Bộ tiêu chí` (forms/definitions.ts CRITERIA_SETTINGS, with their defaults).
+ */
+import { HD43_INPUT_FORMS } from '../forms/definitions';
+import type { Hd43RuleSet } from './types';
+
+export type { Hd43RuleSet } from './types';
+
+export const HD43_2025: Hd43RuleSet = {
+  id: 'hd43-2025',
+  title: 'Quy định 366-QĐ/TW ngày 30/8/2025, Hướng dẫn 43-HD/BTCTW ngày 31/10/2025',
+  titleEn: 'Regulation 366-QĐ/TW of 30/8/2025, Guideline 43-HD/BTCTW of 31/10/2025',
+  engine: 'hd43',
+  reads: HD43_INPUT_FORMS,
+  // DATA, PROC, AGG-01 and LEAD stay (RULES-2025.md §6); VOTE checks a tally where one is kept.
+  families: ['ELIG', 'ELIG25', 'M25', 'CB25', 'CFG25', 'VOTE', 'LEAD', 'AGG', 'PROC', 'DATA'],
+  frame: { common: 30, tasks: 70, total: 100 },
+  bands: { excellent: 90, good: 70, done: 50 },
+  exceededPercent: 30,
+  latePercent: 20,
+  monthsBeforeClassified: 6,
+  // The đảng ủy's settings live in the workbook (`Bộ tiêu chí`), not in `--option`.
+  options: {},
+};
