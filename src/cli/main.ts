@@ -12,20 +12,25 @@ import { buildReport, buildWardReport, wardIssues } from '../core/report';
 import { findRuleSet, resolveOptions, RULE_SETS } from '../core/ruleSets';
 import type { MemberResult } from '../core/rules/mem';
 import { reasonInline, withoutPlace } from '../core/rules/words';
+import { UnreadableWorkbookError } from '../xlsx/errors';
 import { loadModel } from '../xlsx/loadModel';
-import { UnreadableWorkbookError } from '../xlsx/readXlsx';
-import { exampleData } from '../xlsx/example';
-import { type ChiBoData, fillWorkbook } from '../xlsx/fill';
-import { PLAN_ORGANISATION, planData } from '../xlsx/plan';
-import { writeCheckedCopy } from '../xlsx/writeResults';
-import { writeWardWorkbook } from '../xlsx/writeWard';
+import type { ChiBoData } from '../xlsx/fill';
 import { describeWriteFailure, OutputError, writeOutputFile } from '../xlsx/writeOutput';
 import { writeJson } from './json';
 import { type AggregateArgs, type CheckArgs, type MeetingArgs, parseArgs, type TemplateArgs, USAGE, UsageError } from './args';
-import { runMeeting } from './meeting';
-import { runConvert } from './convert';
 import { isDirectory, openForCopy, planCheck, refuseOutputsOnInputs } from './outputs';
 import { safeForTerminal } from './terminal';
+
+// What only writing needs (ExcelJS, JSZip, the writers, the template and the example) is loaded on
+// demand: a plain `check` loads none of it (test/cli/modules.test.ts), and ExcelJS alone would cost
+// more than the whole check.
+const writers = {
+  template: () => Promise.all([import('../xlsx/fill'), import('../xlsx/example'), import('../xlsx/plan')]),
+  checkedCopy: () => import('../xlsx/writeResults'),
+  ward: () => import('../xlsx/writeWard'),
+  meeting: () => import('./meeting'),
+  convert: () => import('./convert'),
+};
 
 export interface Io {
   /** Writes to standard output; may return a promise to wait on before writing more (a full pipe). */
@@ -57,7 +62,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
     if (args.command === 'template') return await runTemplate(args, screen);
     if (args.command === 'aggregate') return await runAggregate(args, io, screen);
-    if (args.command === 'convert') return await runConvert(args, screen);
+    if (args.command === 'convert') return await (await writers.convert()).runConvert(args, screen);
     if (args.command === 'check') return await runCheck(args, io, screen);
     return await runMeetingCommand(args, screen);
   } catch (err) {
@@ -78,6 +83,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 }
 
 async function runTemplate(args: TemplateArgs, io: Io): Promise<number> {
+  const [{ fillWorkbook }, { exampleData }, { PLAN_ORGANISATION, planData }] = await writers.template();
   const base: ChiBoData = args.example ? exampleData() : { organisation: args.plan ? PLAN_ORGANISATION : undefined, info: {}, roll: [], tally: [], scores: [] };
   const { workbook } = fillWorkbook(args.plan ? { ...base, plan: planData() } : base);
   await writeOutputFile(args.out, (temporary) => workbook.xlsx.writeFile(temporary));
@@ -104,7 +110,7 @@ interface Checked {
  * Reads and checks each file; one that cannot be read (or is refused by the reader's limits) is one line
  * on stderr and is left out, and the others are still checked — in `aggregate`, still combined.
  */
-async function checkFiles(args: { files: readonly string[]; ruleSet: string; options: Readonly<Record<string, string>> }, screen: Io, each?: (file: string, index: number, result: CheckResult) => Promise<void>): Promise<{ checked: Checked[]; unreadable: boolean }> {
+async function checkFiles(args: { files: readonly string[]; ruleSet: string; ruleSetExplicit?: boolean; options: Readonly<Record<string, string>> }, screen: Io, each?: (file: string, index: number, result: CheckResult) => Promise<void>): Promise<{ checked: Checked[]; unreadable: boolean }> {
   const checked: Checked[] = [];
   let unreadable = false;
   for (const [i, file] of args.files.entries()) {
@@ -112,7 +118,7 @@ async function checkFiles(args: { files: readonly string[]; ruleSet: string; opt
     let entry: Checked;
     try {
       const model = await loadModel(file);
-      entry = { path: file, result: checkWorkbook(model, { ruleSet: args.ruleSet, options: args.options }), reader: model.reader };
+      entry = { path: file, result: checkWorkbook(model, { ruleSet: args.ruleSet, ruleSetExplicit: args.ruleSetExplicit, options: args.options }), reader: model.reader };
     } catch (err) {
       // Whatever went wrong with one file, the others are still worth their report (and their ward).
       const message = err instanceof UnreadableWorkbookError ? err.message : `${file}: lỗi không mong đợi khi đọc tệp (unexpected error): ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`;
@@ -147,7 +153,7 @@ async function runAggregate(args: AggregateArgs, io: Io, screen: Io): Promise<nu
   const ward = aggregateWard(checked, { ruleSet: args.ruleSet, options: args.options });
   const issues = wardIssues(checked, ward);
   // The ward's figures are worth printing even when its workbook cannot be written.
-  const wrote = await written(screen, () => writeWardWorkbook(args.out, ward, issues));
+  const wrote = await written(screen, async () => (await writers.ward()).writeWardWorkbook(args.out, ward, issues));
   if (args.json) await writeJson(buildWardReport(checked, ward), io.out);
   else {
     if (wrote) screen.err(`Đã ghi tổng hợp: ${args.out}\n`);
@@ -161,7 +167,7 @@ async function runMeetingCommand(args: MeetingArgs, screen: Io): Promise<number>
   validateRules(args.ruleSet, args.options);
   if (isDirectory(args.out)) throw new UsageError(`--out của ${args.command} là một tệp .xlsx, không phải thư mục: ${args.out}.`);
   refuseOutputsOnInputs([args.out], [args.file]);
-  return runMeeting(args, screen);
+  return (await writers.meeting()).runMeeting(args, screen);
 }
 
 /** One issue: the rule ID as a tag, the place, then the message without repeating the place. */
@@ -232,7 +238,7 @@ async function runCheck(args: CheckArgs, io: Io, screen: Io): Promise<number> {
     if (!target) return;
     const ok = await written(screen, async () => {
       const workbook = await openForCopy(file, target);
-      writeCheckedCopy(workbook, result);
+      (await writers.checkedCopy()).writeCheckedCopy(workbook, result);
       await writeOutputFile(target, (temporary) => workbook.xlsx.writeFile(temporary));
     });
     if (!ok) copiesWritten = false;

@@ -7,8 +7,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { openForWriting } from '../xlsx/openForWriting';
-import { UnreadableWorkbookError } from '../xlsx/readXlsx';
+import { UnreadableWorkbookError } from '../xlsx/errors';
 import { OutputError } from '../xlsx/writeOutput';
 
 interface FileIdentity {
@@ -129,6 +128,8 @@ export function planCheck(files: readonly string[], out: string | null): CheckPl
  */
 export async function openForCopy(path: string, out?: string): Promise<ExcelJS.Workbook> {
   try {
+    // ExcelJS is loaded only here, when a copy is written (a plain check never loads it).
+    const { openForWriting } = await import('../xlsx/openForWriting');
     return await openForWriting(path, path);
   } catch (err) {
     if (out === undefined || !(err instanceof UnreadableWorkbookError)) throw err;

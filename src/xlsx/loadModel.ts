@@ -5,7 +5,6 @@ import { FastReadUnsupported, UnreadableWorkbookError } from './errors';
 import { checkWholePackage, readXlsxValues } from './fastRead';
 import { inflateNode } from './package/inflateNode';
 import { MAX_FILE_BYTES, megabytes } from './package/limits';
-import { loadXlsx, workbookToModel } from './readXlsx';
 
 /**
  * The values of a workbook file, for every command: read by the project's own reader of the sheet XML
@@ -21,7 +20,9 @@ export async function loadModel(path: string): Promise<WorkbookModel> {
   } catch (err) {
     if (!(err instanceof FastReadUnsupported)) throw err;
     withinLimitsForExcelJs(bytes, path);
-    // ExcelJS also words the clerk's one line for a file that is not a workbook at all.
+    // ExcelJS is loaded only for this declared fallback (a plain check of a file the reader reads never
+    // loads it). It also words the clerk's one line for a file that is not a workbook at all.
+    const { loadXlsx, workbookToModel } = await import('./readXlsx');
     return workbookToModel(await loadXlsx(path), err.message);
   }
 }

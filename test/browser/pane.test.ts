@@ -3,31 +3,30 @@
  * from localhost, the fake Excel host standing in for Excel (office.js's hosted URL answers with the
  * fake). A clerk's path: open, "Kiểm tra", see the issues, click one, land on its cell.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { FakeExcelHost } from '../fake-excel';
 import { at, build, example } from '../helpers/workbook';
-import { buildPane, CHROMIUM, CHROMIUM_ARGS, runWebpack, serve } from './support';
+import { browserBundles, CHROMIUM, CHROMIUM_ARGS, serve } from './support';
 
 const OUTPUT = resolve(__dirname, '..', '..', 'test-output');
 /** The screenshots kept for the clerks' guide (docs/HUONG-DAN.md). */
 const IMAGES = resolve(__dirname, '..', '..', 'docs', 'images');
 const HOSTED_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const DEPLOY_URL = 'https://xeploai.phuong-huong-xuan.example/addin';
 const available = existsSync(CHROMIUM);
 // In CI a missing browser is a failure, never a silent skip.
 const describeInBrowser = available || process.env.CI ? describe : describe.skip;
 
 describeInBrowser('the task pane in Chromium', () => {
-  let dir: string;
   let server: Server;
   let url: string;
   let browser: Browser;
   let fakeBundle: string;
   let manifest: string;
+  let deployUrl: string;
+  let launching: Promise<Browser> | undefined;
 
   /** office.js from Microsoft's CDN, answered with the fake Excel host holding `snapshot`. */
   const answerOfficeJs = async (page: Page, snapshot: string): Promise<void> => {
@@ -40,33 +39,32 @@ describeInBrowser('the task pane in Chromium', () => {
     await check.waitFor();
     await page.waitForFunction(() => !(document.querySelector('button[title^="Kiểm tra"]') as HTMLButtonElement | null)?.disabled);
     await check.click();
-    await page.getByText('Kết quả', { exact: true }).waitFor({ timeout: 30_000 });
+    await page.getByText('Kết quả', { exact: true }).waitFor({ timeout: 120_000 });
   };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'xeploai-pane-'));
-    const paneDir = join(dir, 'dist');
-    // Built as a ward office deploys it: every URL of the manifest from one setting.
-    process.env.ADDIN_BASE_URL = DEPLOY_URL;
-    try {
-      await buildPane(paneDir);
-    } finally {
-      delete process.env.ADDIN_BASE_URL;
-    }
-    manifest = readFileSync(join(paneDir, 'manifest.xml'), 'utf8');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const fakeConfig = require('../fake-excel/webpack.browser.js') as (env: object, argv: object) => object;
-    await runWebpack(fakeConfig({ out: join(dir, 'fake-excel.js') }, { mode: 'production' }) as never);
-    fakeBundle = readFileSync(join(dir, 'fake-excel.js'), 'utf8');
-    ({ server, url } = await serve(paneDir));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  }, 180_000);
+    // The production build of the pane (built as a ward office deploys it: every URL of the manifest
+    // from one setting) and the fake host's bundle are built once before jest (test/browser/bundles.js).
+    const bundles = browserBundles();
+    deployUrl = bundles.deployUrl;
+    manifest = readFileSync(join(bundles.pane, 'manifest.xml'), 'utf8');
+    fakeBundle = readFileSync(bundles.fakeExcel, 'utf8');
+    ({ server, url } = await serve(bundles.pane));
+    launching = chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 0 });
+    browser = await launching;
+  }, 300_000);
 
   afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+    // A browser still starting when the hook gave up is closed too: nothing is left open for jest.
+    await launching?.then(
+      (b) => b.close(),
+      () => undefined,
+    );
+    if (server) {
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+    }
+  }, 300_000);
 
   it('"Kiểm tra" lists the issues; a click on one selects its cell; no request leaves localhost', async () => {
     const data = example();
@@ -103,7 +101,7 @@ describeInBrowser('the task pane in Chromium', () => {
     expect(outside).toEqual([]);
     expect(pageErrors).toEqual([]);
     await page.close();
-  }, 120_000);
+  }, 300_000);
 
   it('privacy: a check and a clear request nothing beyond localhost; the Content-Security-Policy refuses other origins and leaves Fluent UI its styles', async () => {
     const host = await FakeExcelHost.fromXlsx(new Uint8Array((await build(example()).workbook.xlsx.writeBuffer()) as ArrayBuffer));
@@ -166,7 +164,7 @@ describeInBrowser('the task pane in Chromium', () => {
     // (Chromium may still announce a refused image as a request; none was let through.)
     expect(reachedOutside).toBe(0);
     await page.close();
-  }, 120_000);
+  }, 300_000);
 
   it('at 320 × 800 the problems lead: after a check the first issue card is in view, the count leads to the list; screenshots for docs/images', async () => {
     const data = example();
@@ -238,12 +236,12 @@ describeInBrowser('the task pane in Chromium', () => {
     await page.screenshot({ path: join(IMAGES, 'pane-cai-dat.png') });
     expect(pageErrors).toEqual([]);
     await page.close();
-  }, 120_000);
+  }, 300_000);
 
   it('dist/ is ready to upload: the manifest points at ADDIN_BASE_URL only and asks for no more than it needs', () => {
     expect(manifest).not.toMatch(/https?:\/\/localhost/);
-    expect(manifest).toContain(`${DEPLOY_URL}/taskpane.html`);
-    expect(manifest).toContain(`${DEPLOY_URL}/commands.html`);
+    expect(manifest).toContain(`${deployUrl}/taskpane.html`);
+    expect(manifest).toContain(`${deployUrl}/commands.html`);
     expect(manifest).toContain('<Permissions>ReadWriteDocument</Permissions>');
     expect(manifest).toMatch(/<Set Name="ExcelApi" MinVersion="1\.1"/);
     expect(manifest).toContain('<FunctionName>runCheck</FunctionName>');
@@ -261,5 +259,5 @@ describeInBrowser('the task pane in Chromium', () => {
     await page.getByText('Chưa mở trong Excel').waitFor();
     expect(await page.getByRole('button', { name: 'Kiểm tra', exact: true }).isDisabled()).toBe(true);
     await page.close();
-  }, 60_000);
+  }, 300_000);
 });

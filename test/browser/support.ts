@@ -1,29 +1,36 @@
-/** Builds the task pane, serves it on localhost and starts Debian's Chromium, for the end-to-end test. */
+/**
+ * The task pane's production build and the fake host's bundle (built once before jest by
+ * test/browser/bundles.js), served on localhost to Debian's Chromium, for the end-to-end test.
+ */
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
-import webpack from 'webpack';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-quic', '--disable-component-update', '--disable-sync'];
 
-/** Runs a webpack configuration (object or the repo's config function) to completion. */
-export async function runWebpack(config: webpack.Configuration): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    webpack(config, (err, stats) => {
-      if (err) return reject(err);
-      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-      resolve();
-    });
-  });
+export interface BrowserBundles {
+  /** The folder of the current build. */
+  readonly dir: string;
+  /** The pane's production build (dist/ as deployed to `deployUrl`). */
+  readonly pane: string;
+  /** The fake Excel host for the browser, and the list of the modules webpack put in it. */
+  readonly fakeExcel: string;
+  readonly fakeExcelModules: string;
+  readonly deployUrl: string;
 }
 
-/** The repo's production build of the pane, written to `outDir`. */
-export async function buildPane(outDir: string): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const configFn = require('../../webpack.config.js') as (env: unknown, argv: { mode: string }) => Promise<webpack.Configuration>;
-  const config = await configFn({}, { mode: 'production' });
-  await runWebpack({ ...config, output: { ...config.output, path: outDir }, devtool: false });
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const bundles = require('./bundles.js') as { current(): BrowserBundles | null; NOT_BUILT: string };
+
+/**
+ * The bundles of the sources as they are now. A test never builds them (a build in a hook with a
+ * time-out fails on a busy machine): missing or stale, the test fails in one line saying what to run.
+ */
+export function browserBundles(): BrowserBundles {
+  const found = bundles.current();
+  if (!found) throw new Error(bundles.NOT_BUILT);
+  return found;
 }
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml', '.css': 'text/css' };

@@ -1,8 +1,14 @@
 /**
  * DATA-06 legacy encodings: every letter of the Vietnamese alphabet with every tone it carries, both
  * cases, through TCVN3 (capitals through a `.VnTimeH` font) and VNI, detected and converted back; real
- * phrases; and text that must never be taken for legacy text.
+ * phrases; and text that must never be taken for legacy text. The round trips go through the project's
+ * own tables, so the tables are also checked byte for byte against sources independent of them: TCVN3
+ * against glibc's TCVN5712-1 converter (`iconv`, run here), VNI against a published chart
+ * (test/fixtures/legacy/vni-windows.tsv, its source named in it).
  */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   decodeTcvn3,
   decodeVni,
@@ -147,5 +153,117 @@ describe('DATA-06 fonts and syllables', () => {
   it('DATA-06 syllable shapes', () => {
     for (const w of ['nghiêng', 'quốc', 'người', 'khuya', 'Nguyễn', 'Thắng', 'gì', 'xoong', 'huỳnh', 'việt']) expect([w, isVietnameseSyllable(w)]).toEqual([w, true]);
     for (const w of ['cafộ', 'naùve', 'mỹller', 'bàc', 'lờne', 'trăn'.replace('n', ''), 'ốố']) expect([w, isVietnameseSyllable(w)]).toEqual([w, false]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// The tables against independent sources, byte for byte.
+
+/** The text a byte shows in Windows' Western code page (how a legacy cell reaches a workbook). */
+const cp1252 = new TextDecoder('windows-1252');
+const shown = (bytes: readonly number[]): string => cp1252.decode(Uint8Array.from(bytes));
+const hex = (text: string): string => [...text].map((c) => c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')).join(' ');
+
+/**
+ * glibc's iconv (Debian's libc-bin, always installed) on `input`: the bytes are separated by line feeds,
+ * which TCVN 5712 leaves as they are, so that no byte is composed with the next.
+ */
+function iconv(from: string, to: string, input: Buffer): Buffer {
+  return execFileSync('iconv', ['-f', from, '-t', to], { input });
+}
+
+describe('DATA-06 the TCVN3 table is TCVN 5712 (glibc iconv, TCVN5712-1), byte for byte', () => {
+  const TONE = /[\u0300\u0301\u0303\u0309\u0323]/;
+  const upper = Array.from({ length: 0x60 }, (_, i) => 0xa0 + i);
+  /**
+   * glibc's TCVN5712-1 is VN1: TCVN3 (VN3, the `.Vn…` fonts) is its part from 0xA0 up without the
+   * capitals that carry a tone and the five combining tone marks (0xB0–0xB4), which VN3 does not have.
+   */
+  let vn1: Map<number, string>;
+  let vn3: Map<number, string>;
+
+  beforeAll(() => {
+    const lines = iconv('TCVN5712-1', 'UTF-8', Buffer.from(upper.flatMap((b) => [b, 0x0a])))
+      .toString('utf8')
+      .split('\n');
+    vn1 = new Map(upper.map((b, i) => [b, lines[i].normalize('NFC')]));
+    vn3 = new Map(
+      [...vn1].filter(([, ch]) => {
+        if (ch === '\u00A0') return true;
+        if (!/^\p{L}$/u.test(ch)) return false;
+        return ch === ch.toLowerCase() || !TONE.test(ch.normalize('NFD'));
+      }),
+    );
+  });
+
+  it('DATA-06 VN3 has the 67 lower-case letters, the 7 capitals without tone and the no-break space', () => {
+    expect(vn1.size).toBe(0x60);
+    expect(vn3.size).toBe(75);
+    const lowerOutsideAscii = LOWER.filter((l) => l.charCodeAt(0) >= 0x80);
+    expect(lowerOutsideAscii).toHaveLength(67);
+    expect([...vn3.values()]).toEqual(expect.arrayContaining([...lowerOutsideAscii, 'Ă', 'Â', 'Ê', 'Ô', 'Ơ', 'Ư', 'Đ', '\u00A0']));
+  });
+
+  it('DATA-06 TCVN3 every byte from 0xA0 decodes as iconv says (.VnTime), and in capitals in a .VnTimeH font', () => {
+    const differences: string[] = [];
+    for (const byte of upper) {
+      const text = shown([byte]);
+      const expected = vn3.get(byte);
+      if (expected !== undefined) {
+        if (decodeTcvn3(text) !== expected) differences.push(`${hex(text)} → ${decodeTcvn3(text)}, iconv ${expected}`);
+        if (decodeTcvn3(text, true) !== expected.toUpperCase()) differences.push(`${hex(text)} in .VnTimeH → ${decodeTcvn3(text, true)}, expected ${expected.toUpperCase()}`);
+      } else {
+        // Not a TCVN3 code (a VN1 capital with a tone, a combining mark): never read as a Vietnamese letter.
+        const read = decodeTcvn3(text);
+        if (read !== null && read !== text) differences.push(`${hex(text)} (not in TCVN3) → ${read}`);
+      }
+    }
+    expect(differences).toEqual([]);
+  });
+
+  it('DATA-06 TCVN3 bytes 0x80–0x9F (VN1 capitals with tones; Windows-1252 punctuation) are never read as letters', () => {
+    for (let byte = 0x80; byte < 0xa0; byte++) {
+      const text = shown([byte]);
+      const read = decodeTcvn3(text);
+      expect([hex(text), read === null || read === text]).toEqual([hex(text), true]);
+    }
+  });
+
+  it('DATA-06 TCVN3 every letter encodes to the byte iconv gives (capitals of a .VnTimeH font as their lower case)', () => {
+    const letters = [...LOWER.filter((l) => l.charCodeAt(0) >= 0x80), 'Ă', 'Â', 'Ê', 'Ô', 'Ơ', 'Ư', 'Đ'];
+    const bytes = iconv('UTF-8', 'TCVN5712-1', Buffer.from(letters.join('\n'), 'utf8'));
+    const codes = [...bytes].filter((b) => b !== 0x0a);
+    expect(codes).toHaveLength(letters.length);
+    const differences = letters.flatMap((letter, i) => (encodeTcvn3(letter) === shown([codes[i]]) ? [] : [`${letter}: ${hex(encodeTcvn3(letter) ?? '')}, iconv ${hex(shown([codes[i]]))}`]));
+    expect(differences).toEqual([]);
+    for (const letter of UPPER.filter((l) => l.charCodeAt(0) >= 0x80)) expect([letter, encodeTcvn3(letter, true)]).toEqual([letter, encodeTcvn3(letter.toLowerCase())]);
+  });
+});
+
+describe('DATA-06 the VNI table is the published VNI-Windows chart, byte for byte', () => {
+  /** test/fixtures/legacy/vni-windows.tsv: letter, code point, VNI bytes; its source is named in it. */
+  const CHART = readFileSync(join(__dirname, '..', 'fixtures', 'legacy', 'vni-windows.tsv'), 'utf8')
+    .split('\n')
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => {
+      const [letter, codePoint, bytes] = line.split('\t');
+      return { letter, codePoint, bytes: bytes.split(' ').map((h) => parseInt(h, 16)) };
+    });
+
+  it('DATA-06 the chart has every letter of the alphabet, both cases', () => {
+    expect(CHART).toHaveLength(146);
+    const letters = CHART.map((e) => e.letter);
+    expect(letters).toEqual(expect.arrayContaining([...LOWER, ...UPPER].filter((l) => l.charCodeAt(0) >= 0x80)));
+    for (const e of CHART) expect(e.codePoint).toBe(`U+${e.letter.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`);
+  });
+
+  it('DATA-06 VNI every entry of the chart: encoded to its bytes, and its bytes decoded to it', () => {
+    const differences: string[] = [];
+    for (const { letter, bytes } of CHART) {
+      const text = shown(bytes);
+      if (encodeVni(letter) !== text) differences.push(`${letter}: encodes to ${hex(encodeVni(letter) ?? '')}, chart ${hex(text)}`);
+      if (decodeVni(text) !== letter) differences.push(`${hex(text)}: decodes to ${decodeVni(text)}, chart ${letter}`);
+    }
+    expect(differences).toEqual([]);
   });
 });

@@ -1,13 +1,15 @@
 /**
  * The fake in a browser page: a workbook travels as a JSON snapshot (no ExcelJS there), and
- * webpack.browser.js bundles browser.ts into one script defining window.__installFakeExcel.
+ * webpack.browser.js bundles browser.ts into one script defining window.__installFakeExcel (built once
+ * before jest by test/browser/bundles.js, with the list of the modules webpack put in it).
  */
 import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import vm from 'vm';
-import webpack from 'webpack';
+import type webpack from 'webpack';
+import { browserBundles } from '../browser/support';
 import { FakeExcelHost, type FakeWorkbookSnapshot } from './index';
 
 // CommonJS config, as webpack's CLI loads it.
@@ -42,6 +44,9 @@ async function richHost(): Promise<FakeExcelHost> {
     sheet.pageLayout.paperSize = 'A4';
     sheet.tabColor = '#C00000';
     sheet.pageLayout.setPrintTitleRows('1:1');
+    sheet.pageLayout.setPrintMargins('Inches', { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6 });
+    sheet.pageLayout.centerHorizontally = true;
+    sheet.horizontalPageBreaks.add('A5');
     sheet.getRange('F2').hyperlink = { documentReference: "'Danh sách'!A1", textToDisplay: 'về đầu' };
     await context.sync();
   });
@@ -137,12 +142,9 @@ describe('the browser build (webpack.browser.js)', () => {
   });
 
   it('builds without ExcelJS or Node, and defines window.__installFakeExcel that installs a working Excel', async () => {
-    const out = path.join(dir, 'fake-excel-browser.js');
-    const stats = await new Promise<webpack.Stats>((resolve, reject) =>
-      webpack(browserConfig({ out }, { mode: 'development' }), (error, result) => (error || !result ? reject(error ?? new Error('no stats')) : resolve(result))),
-    );
-    expect(stats.toJson({ all: false, errors: true }).errors).toEqual([]);
-    const modules = (stats.toJson({ all: false, modules: true }).modules ?? []).filter((m) => m.moduleType !== 'runtime').map((m) => String(m.name));
+    const bundles = browserBundles();
+    const out = bundles.fakeExcel;
+    const modules = JSON.parse(readFileSync(bundles.fakeExcelModules, 'utf8')) as string[];
     // Only the fake's own files: no node_modules (ExcelJS), no Node built-ins.
     expect(modules.length).toBeGreaterThan(5);
     expect(modules.filter((name) => !name.startsWith('./test/fake-excel/'))).toEqual([]);

@@ -154,7 +154,10 @@ describe('a check through the fake Excel host', () => {
     const data = example();
     data.roll[4].birthDate = '31/02/1949';
     const host = await hostFor(build(data).workbook);
+    const before = inputValues(host);
+    const everything = () => ({ values: host.sheetNames().map((name) => [name, host.getValues(name)]), notes: host.getNotes() });
     await check(host);
+    const afterOnce = everything();
     const once = await (await host.toExcelJs()).xlsx.writeBuffer();
     await check(host);
     const twice = await (await host.toExcelJs()).xlsx.writeBuffer();
@@ -163,7 +166,10 @@ describe('a check through the fake Excel host', () => {
     const twiceWb = new ExcelJS.Workbook();
     await twiceWb.xlsx.load(twice as ArrayBuffer);
     expect(twiceWb.worksheets.map((w) => w.name)).toEqual(onceWb.worksheets.map((w) => w.name));
-    for (const name of INPUT_SHEETS) expect(host.getValues(name)).toBeDefined();
+    // Every sheet's values (inputs, result sheets, the state sheet) and every note are as after one check,
+    // and the input values as before any.
+    expect(everything()).toEqual(afterOnce);
+    expect(inputValues(host)).toEqual(before);
     expect(host.getFill(ROLL, at('roll', 4, 'birthDate'))).toBe(FLAG_FILL.error);
   });
 

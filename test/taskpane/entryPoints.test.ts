@@ -18,6 +18,7 @@ import {
   selectCell,
 } from '../../src/office/runCheck';
 import { DEFAULT_SETTINGS, normaliseSettings, toCheckOptions, toWorkbookSettings, withOption } from '../../src/taskpane/settings';
+import * as runCheck from '../../src/office/runCheck';
 import { FakeExcelHost } from '../fake-excel';
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'chi-bo-thanh-khe-2017.xlsx');
@@ -101,9 +102,32 @@ describe('settings in the workbook', () => {
 });
 
 describe('outside Excel', () => {
-  it('every entry point refuses with ExcelUnavailableError', async () => {
-    await expect(addTemplateToOpenWorkbook()).rejects.toBeInstanceOf(ExcelUnavailableError);
-    await expect(loadWorkbookSettings()).rejects.toBeInstanceOf(ExcelUnavailableError);
-    await expect(checkOpenWorkbook()).rejects.toBeInstanceOf(ExcelUnavailableError);
+  /** Every entry point of src/office/runCheck.ts, called as the pane calls it. */
+  const ENTRY_POINTS: Record<string, (onProgress: (stage: string) => void) => Promise<unknown>> = {
+    checkOpenWorkbook: (onProgress) => runCheck.checkOpenWorkbook({ onProgress }),
+    convertOpenWorkbookToUnicode: () => runCheck.convertOpenWorkbookToUnicode(),
+    clearOpenWorkbookFlags: () => runCheck.clearOpenWorkbookFlags(),
+    loadWorkbookSettings: () => runCheck.loadWorkbookSettings(),
+    saveWorkbookSettings: () => runCheck.saveWorkbookSettings({ denominator: 'present' }),
+    addTemplateToOpenWorkbook: () => runCheck.addTemplateToOpenWorkbook('Chi bộ Thanh Khê'),
+    printBallotsInOpenWorkbook: () => runCheck.printBallotsInOpenWorkbook(1),
+    writeMinutesInOpenWorkbook: () => runCheck.writeMinutesInOpenWorkbook(),
+    selectCell: () => runCheck.selectCell('Danh sách đảng viên', 'E9'),
+    combineFilesIntoOpenWorkbook: (onProgress) => runCheck.combineFilesIntoOpenWorkbook([{ name: 'a.xlsx', data: readFileSync(EXAMPLE) }], { onProgress }),
+  };
+
+  it('the list below is every entry point runCheck.ts exports (each async function)', () => {
+    const exported = Object.entries(runCheck)
+      .filter(([, value]) => typeof value === 'function' && (value as { constructor: { name: string } }).constructor.name === 'AsyncFunction')
+      .map(([name]) => name);
+    expect(exported.sort()).toEqual(Object.keys(ENTRY_POINTS).sort());
+    expect(exported).toHaveLength(10);
+  });
+
+  it.each(Object.keys(ENTRY_POINTS))('every entry point refuses with ExcelUnavailableError: %s, before doing anything', async (name) => {
+    expect(typeof Excel).toBe('undefined');
+    const stages: string[] = [];
+    await expect(ENTRY_POINTS[name]((stage) => stages.push(stage))).rejects.toBeInstanceOf(ExcelUnavailableError);
+    expect(stages).toEqual([]);
   });
 });
