@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { FakeExcelHost } from '../test/fake-excel';
-import { CHROMIUM, CHROMIUM_ARGS, runWebpack, serve } from '../test/browser/support';
+import { CHROMIUM, CHROMIUM_ARGS, serve } from '../test/browser/support';
 import { BUILD, ROOT } from './paths';
 
 const HOSTED_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -21,11 +21,27 @@ export interface PaneStartup {
   readonly usableMs: readonly number[];
 }
 
+/** One webpack build (the fake host's browser bundle, in production mode as a clerk's pane is). */
+function runWebpack(config: object): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const webpack = require('webpack') as (c: object) => { run(cb: (err: Error | null, stats?: { hasErrors(): boolean; toString(o: object): string }) => void): void; close(cb: (err?: Error | null) => void): void };
+  return new Promise((resolve, reject) => {
+    const compiler = webpack(config);
+    compiler.run((err, stats) => {
+      compiler.close((closeErr) => {
+        if (err || closeErr) return reject(err ?? closeErr);
+        if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+        resolve();
+      });
+    });
+  });
+}
+
 export async function paneStartup(dist: string, loads: number): Promise<PaneStartup | { skipped: string }> {
   if (!existsSync(CHROMIUM)) return { skipped: `no browser at ${CHROMIUM}` };
   const fakePath = join(BUILD, 'fake-excel-browser.js');
   const fakeConfig = require(join(ROOT, 'test', 'fake-excel', 'webpack.browser.js')) as (env: object, argv: object) => object;
-  await runWebpack(fakeConfig({ out: fakePath }, { mode: 'production' }) as never);
+  await runWebpack(fakeConfig({ out: fakePath }, { mode: 'production' }));
   const host = await FakeExcelHost.fromXlsx(readFileSync(join(ROOT, 'examples', 'chi-bo-thanh-khe-2017.xlsx')));
   const officeJs = `${readFileSync(fakePath, 'utf8')}\nwindow.__installFakeExcel(${JSON.stringify(host.toSnapshot())});`;
   const { server, url } = await serve(dist);
