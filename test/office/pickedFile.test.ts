@@ -11,7 +11,7 @@ import { readPickedFile, UnreadableWorkbookError } from '../../src/office/picked
 import { FastReadUnsupported } from '../../src/xlsx/errors';
 import { loadModel } from '../../src/xlsx/loadModel';
 import { inflateNode } from '../../src/xlsx/package/inflateNode';
-import { deflated, repeatedDeflate, workbookParts, zipOf } from '../xlsx/packages';
+import { strictPackageWithBomb } from '../xlsx/packages';
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'chi-bo-thanh-khe-2017.xlsx');
 const BAD = join(__dirname, '..', 'fixtures', 'bad', 'files');
@@ -55,13 +55,7 @@ describe('a picked file', () => {
   });
 
   it('a file the reader declines goes to ExcelJS only within the same limits (a bomb in a part the check never reads)', async () => {
-    const strictRels = deflated(
-      '_rels/.rels',
-      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-    );
-    const parts = workbookParts([{ name: 'S', part: 'xl/worksheets/sheet1.xml' }]).map((p) => (p.name === '_rels/.rels' ? strictRels : p));
-    const bomb = { name: 'xl/media/image1.bin', data: repeatedDeflate(' '.repeat(1 << 20), 3 * 1024), method: 8 as const, declaredSize: 1000 };
-    const bytes = zipOf([...parts, deflated('xl/worksheets/sheet1.xml', '<worksheet/>'), bomb]);
+    const bytes = strictPackageWithBomb();
     await expect(readPickedFile(bytes, 'bom.xlsx')).rejects.toThrow(/^bom\.xlsx: phần xl\/media\/image1\.bin giải nén vượt/);
   });
 });

@@ -94,6 +94,20 @@ export function workbookParts(sheets: readonly { name: string; part: string }[],
   ];
 }
 
+/**
+ * A strict-OOXML package (which the project's reader declines, so ExcelJS would read it) carrying a
+ * 3 GB bomb in a part the check never reads: the limits must refuse it before ExcelJS inflates it.
+ */
+export function strictPackageWithBomb(): Buffer {
+  const strictRels = deflated(
+    '_rels/.rels',
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+  );
+  const parts = workbookParts([{ name: 'S', part: 'xl/worksheets/sheet1.xml' }]).map((p) => (p.name === '_rels/.rels' ? strictRels : p));
+  const bomb = { name: 'xl/media/image1.bin', data: repeatedDeflate(' '.repeat(1 << 20), 3 * 1024), method: 8 as const, declaredSize: 1000 };
+  return zipOf([...parts, deflated('xl/worksheets/sheet1.xml', '<worksheet/>'), bomb]);
+}
+
 /** A one-sheet package around sheetData's inner XML. */
 export function sheetPackage(sheetData: string, workbookPr = '', name = 'Trang tính'): Buffer {
   return zipOf([...workbookParts([{ name, part: 'xl/worksheets/sheet1.xml' }], workbookPr), deflated('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>${sheetData}</sheetData></worksheet>`)]);

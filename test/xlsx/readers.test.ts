@@ -18,7 +18,7 @@ import { READ_LIMITS, megabytes } from '../../src/xlsx/package/limits';
 import { normaliseForExcelJs } from '../../src/xlsx/package/normalise';
 import { workbookToModel } from '../../src/xlsx/readXlsx';
 import { build } from '../helpers/workbook';
-import { asZip64, asZip64Entries, deflated, renamedSheets, repeatedDeflate, rewriteParts, sheetPackage, withPrefix, withoutAddresses, workbookParts, zipOf } from './packages';
+import { asZip64, asZip64Entries, deflated, renamedSheets, repeatedDeflate, rewriteParts, sheetPackage, strictPackageWithBomb, withPrefix, withoutAddresses, workbookParts, zipOf } from './packages';
 
 let dir: string;
 beforeAll(() => {
@@ -273,13 +273,7 @@ describe('limits: refused in one line naming the limit, within seconds', () => {
 
   test('a file the fast reader declines goes to ExcelJS only within the same limits (a bomb in a part the check never reads)', async () => {
     const file = join(dir, 'strict-bomb.xlsx');
-    const strictRels = deflated(
-      '_rels/.rels',
-      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-    );
-    const parts = workbookParts([{ name: 'S', part: 'xl/worksheets/sheet1.xml' }]).map((p) => (p.name === '_rels/.rels' ? strictRels : p));
-    const bomb = { name: 'xl/media/image1.bin', data: repeatedDeflate(' '.repeat(1 << 20), 3 * 1024), method: 8 as const, declaredSize: 1000 };
-    const bytes = zipOf([...parts, deflated('xl/worksheets/sheet1.xml', '<worksheet/>'), bomb]);
+    const bytes = strictPackageWithBomb();
     expect(() => read(bytes)).toThrow(new FastReadUnsupported('strict OOXML'));
     writeFileSync(file, bytes);
     const started = Date.now();
