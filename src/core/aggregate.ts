@@ -9,7 +9,7 @@ import type { Issue, Severity } from './issues';
 import { applyWardCap, checkChiBoLevels, checkExemplary, checkPeopleInOneChiBo, checkScheduleCoverage, combineLeaders, indexChiBo, mergeSchedules, type WardCap, type WardLeader, type WardReporter } from './rules/agg';
 import type { ChiBoLevel } from './rules/cb';
 import { issue } from './rules/issue';
-import { findRuleSet, DEFAULT_RULE_SET, type OptionValues, resolveOptions, type RuleSet } from './ruleSets';
+import { findRuleSet, isHd27, DEFAULT_RULE_SET, type OptionValues, resolveOptions, type RuleSet } from './ruleSets';
 import type { DateOnly } from './values/dates';
 import type { MemberLevel } from './values/parse';
 
@@ -152,7 +152,9 @@ function emptyLevels<L extends string>(levels: readonly L[]): Record<L, number> 
 
 /** Combines the checked workbooks of the ward. Never throws on any check results. */
 export function aggregateWard(inputs: readonly WardInput[], options?: { readonly ruleSet?: string; readonly options?: Readonly<Record<string, string>> }): WardResult {
-  const ruleSet: RuleSet = findRuleSet(options?.ruleSet ?? inputs[0]?.result.ruleSet ?? DEFAULT_RULE_SET) ?? (findRuleSet(DEFAULT_RULE_SET) as RuleSet);
+  const found = findRuleSet(options?.ruleSet ?? inputs[0]?.result.ruleSet ?? DEFAULT_RULE_SET);
+  // TODO(issue 14, aggregate): hd43-2025's ward cap and levels; until then every ward is combined as hd27-2014.
+  const ruleSet: RuleSet = found && isHd27(found) ? found : (findRuleSet(DEFAULT_RULE_SET) as RuleSet);
   const values = options?.options ? resolveOptions(ruleSet, options.options).values : (inputs[0]?.result.options ?? resolveOptions(ruleSet, {}).values);
   const issues: FileIssue[] = [];
   const members: MemberResult[][] = inputs.map(({ result }) => [...result.members]);

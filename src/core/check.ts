@@ -14,6 +14,8 @@ import { newIssueSink } from './rules/issue';
 import type { DateOnly } from './values/dates';
 import { DEFAULT_RULE_SET, type OptionValues } from './ruleSets';
 import { runEngine } from './ruleSets/engine';
+import type { SettingUsed } from './ruleSets/engineOutput';
+export type { SettingUsed } from './ruleSets/engineOutput';
 import { chooseRuleSet } from './ruleSets/resolve';
 
 export type { MemberResult } from './rules/mem';
@@ -98,6 +100,8 @@ export interface CheckResult {
   readonly places: { readonly chiBo: Place | null; readonly meetingDate: Place | null };
   /** The meeting's counts as entered in `Thông tin chi bộ` (checked by VOTE-02/07, never corrected); null without the sheet. */
   readonly ballots: MeetingBallots | null;
+  /** hd43-2025: the đảng ủy's settings (`Bộ tiêu chí`) as used, each with its source; absent under hd27-2014. */
+  readonly settings?: readonly SettingUsed[];
 }
 
 /** Ballots of one round as entered; null where the cell is empty or invalid. */
@@ -125,7 +129,7 @@ export function checkWorkbook(model: WorkbookModel, options?: Partial<CheckOptio
   const converted = convertModel(model, legacy);
   // The workbook's "Bộ quy tắc" first: it decides what the rest of the workbook means.
   const { ruleSet } = chooseRuleSet(converted, { ruleSet: options?.ruleSet, explicit: options?.ruleSetExplicit, unreleased: options?.unreleased }, sink);
-  const { input, options: values, leaders, memberResults, chiBoResults, figures, states } = runEngine(converted, ruleSet, options?.options ?? {}, sink);
+  const { input, options: values, leaders, memberResults, chiBoResults, figures, states, settings } = runEngine(converted, ruleSet, options?.options ?? {}, sink);
   const meeting = input.info?.meetingDate.value ?? null;
   const chiBo = input.info?.chiBo.value ?? null;
   const heading = { dangBo: input.info?.dangBo.value ?? null, year: input.info?.year.value ?? null, meetingDate: meeting };
@@ -156,6 +160,7 @@ export function checkWorkbook(model: WorkbookModel, options?: Partial<CheckOptio
     people,
     places,
     ballots: ballotsOf(input),
+    ...(settings ? { settings } : {}),
   };
 }
 

@@ -275,6 +275,8 @@ export const vi: Messages = {
     HTTNV: 'Hoàn thành tốt nhiệm vụ',
     HTNV: 'Hoàn thành nhiệm vụ',
     YK: 'Yếu kém',
+    HTXSNV: 'Hoàn thành xuất sắc nhiệm vụ',
+    KHTNV: 'Không hoàn thành nhiệm vụ',
   },
   statuses: {
     classified: 'Đã phân loại',
@@ -439,6 +441,8 @@ export const en: Messages = {
     HTTNV: 'Completed duties well',
     HTNV: 'Completed duties',
     YK: 'Weak',
+    HTXSNV: 'Completed duties excellently',
+    KHTNV: 'Did not complete duties',
   },
   statuses: {
     classified: 'Classified',

@@ -6,7 +6,7 @@
  * `saveWorkbookSettings` stores and `checkInExcel` reads back.
  */
 import type { CheckResult } from '../core';
-import { DEFAULT_RULE_SET, findRuleSet, RULE_SETS, type RuleSet } from '../core/ruleSets';
+import { type AnyRuleSet, DEFAULT_RULE_SET, findRuleSet, RULE_SETS } from '../core/ruleSets';
 import type { OptionDef } from '../core/ruleSets/types';
 import { type Lang, optionLabel } from './i18n';
 
@@ -19,11 +19,11 @@ export interface PaneSettings {
 /** The key under which the rule set's id is saved, next to the option keys. */
 export const RULE_SET_KEY = 'ruleSet';
 
-function ruleSetOf(id: string): RuleSet {
+function ruleSetOf(id: string): AnyRuleSet {
   return findRuleSet(id) ?? RULE_SETS.find((r) => r.id === DEFAULT_RULE_SET) ?? RULE_SETS[0];
 }
 
-function optionDefs(ruleSet: RuleSet): [string, OptionDef][] {
+function optionDefs(ruleSet: AnyRuleSet): [string, OptionDef][] {
   return Object.entries(ruleSet.options as unknown as Record<string, OptionDef>);
 }
 

@@ -552,5 +552,58 @@ export const MEMBER_SCORES_FORM: TableForm = {
 /** `Thông tin chi bộ`'s "Bộ quy tắc" (RULES-2025.md §7), read before anything else (ruleSets/resolve.ts). */
 export const RULE_SET_FIELD: FieldDef = { key: 'ruleSet', label: 'Bộ quy tắc', aliases: ['Bộ quy tắc áp dụng', 'Quy tắc'], type: 'text', required: 'no' };
 
-/** The input sheets of rule set hd43-2025 (not yet offered; see ruleSets/hd43-2025.ts). */
-export const HD43_INPUT_FORMS: readonly FormDef[] = [INFO_FORM, ROLL_FORM, CRITERIA_FORM, MEMBER_SCORES_FORM, SCORES_FORM, LEADERS_FORM, ...PROC_FORMS];
+/**
+ * hd43-2025's `Thông tin chi bộ` (RULES-2025.md §5, §7): the chi bộ, the year and the meeting, "Bộ quy
+ * tắc", the chi bộ's task figures (CB25-02..04), the conditions of CB25-02, and the chi ủy's score where
+ * `Bộ tiêu chí` says the chi ủy enters it (CB25-01). The 2014 ballot counts are read where a workbook still
+ * keeps a tally (RULES-2025.md §6), never required.
+ */
+export const HD43_INFO_FORM: FieldsForm = {
+  ...INFO_FORM,
+  title: 'THÔNG TIN CHI BỘ',
+  fields: [
+    ...INFO_FORM.fields.filter((f) => ['dangBo', 'chiBo', 'year', 'meetingDate', 'reportDate', 'draftSentDate'].includes(f.key)),
+    { ...RULE_SET_FIELD, required: 'yes' },
+    { key: 'officialPresent', label: 'Số đảng viên chính thức có mặt', aliases: ['Số đảng viên chính thức dự họp', 'Số ĐVCT có mặt'], type: 'count', required: 'no' },
+    { key: 'cbAssigned', label: 'Số nhiệm vụ chi bộ được giao', aliases: ['Nhiệm vụ chi bộ được giao', 'Số nhiệm vụ được giao'], type: 'count', required: 'yes', neededBy: 'CB25-02, CB25-03, CB25-04' },
+    { key: 'cbCompleted', label: 'Số nhiệm vụ chi bộ đã hoàn thành', aliases: ['Nhiệm vụ chi bộ đã hoàn thành', 'Số nhiệm vụ đã hoàn thành'], type: 'count', required: 'yes', neededBy: 'CB25-04' },
+    { key: 'cbOnTime', label: 'Số nhiệm vụ chi bộ hoàn thành đúng hạn', aliases: ['Nhiệm vụ chi bộ hoàn thành đúng hạn', 'Số nhiệm vụ hoàn thành đúng hạn'], type: 'count', required: 'yes', neededBy: 'CB25-02, CB25-03, CB25-04' },
+    { key: 'cbExceeded', label: 'Số nhiệm vụ chi bộ vượt yêu cầu', aliases: ['Nhiệm vụ chi bộ vượt yêu cầu', 'Số nhiệm vụ vượt yêu cầu'], type: 'count', required: 'yes', neededBy: 'CB25-02' },
+    { key: 'subordinateDisciplined', condition: true, label: 'Cấp ủy viên hoặc tổ chức trực thuộc bị kỷ luật', aliases: ['Cấp uỷ viên hoặc tổ chức trực thuộc bị kỷ luật', 'Có cấp ủy viên hoặc tổ chức trực thuộc bị kỷ luật'], type: 'yesno', required: 'yes', neededBy: 'CB25-02' },
+    { key: 'orgRating', condition: true, label: 'Xếp loại chính quyền, Mặt trận, đoàn thể', aliases: ['Xếp loại chính quyền, Mặt trận và các đoàn thể'], type: 'orgRating', required: 'yes', neededBy: 'CB25-02' },
+    { key: 'committeeCommon', label: 'Điểm chi bộ do chi ủy chấm - Tiêu chí chung', aliases: ['Chi ủy chấm - Tiêu chí chung', 'Điểm chi ủy chấm - Tiêu chí chung'], type: 'number', required: 'no', neededBy: 'CB25-01' },
+    { key: 'committeeTasks', label: 'Điểm chi bộ do chi ủy chấm - Kết quả thực hiện nhiệm vụ', aliases: ['Chi ủy chấm - Kết quả thực hiện nhiệm vụ', 'Điểm chi ủy chấm - Kết quả thực hiện nhiệm vụ'], type: 'number', required: 'no', neededBy: 'CB25-01' },
+    // A tally kept beside the scores (RULES-2025.md §6, M25-30) is checked with these, never required.
+    ...INFO_FORM.fields.filter((f) => f.key.startsWith('r1') || f.key.startsWith('r2')).map((f): FieldDef => ({ ...f, required: 'no' })),
+  ],
+};
+
+/** hd43-2025's roll: the 2014 columns and four optional ones (RULES-2025.md §7; ELIG25-01, M25-14, M25-16). */
+export const HD43_ROLL_FORM: TableForm = {
+  ...ROLL_FORM,
+  columns: [
+    ...ROLL_FORM.columns.filter((c) => c.key !== 'note'),
+    { key: 'suspended', label: 'Đình chỉ sinh hoạt', aliases: ['Đình chỉ sinh hoạt đảng', 'Bị đình chỉ sinh hoạt đảng'], type: 'yesno', required: 'no', width: 10 },
+    { key: 'sickMonths', label: 'Nghỉ ốm (tháng)', aliases: ['Nghỉ ốm', 'Số tháng nghỉ ốm'], type: 'number', required: 'no', width: 9 },
+    { key: 'maternity', label: 'Nghỉ thai sản', aliases: ['Nghỉ chế độ thai sản'], type: 'yesno', required: 'no', width: 9 },
+    { key: 'degraded', label: 'Bị kết luận suy thoái', aliases: ['Bị kết luận suy thoái, tự diễn biến, tự chuyển hóa', 'Kết luận suy thoái'], type: 'yesno', required: 'no', width: 11 },
+    ...ROLL_FORM.columns.filter((c) => c.key === 'note'),
+  ],
+};
+
+/** hd43-2025's `Chấm điểm chi bộ` (CB25-01): one row per member's scoring sheet, the two groups (30 + 70). */
+export const HD43_SCORES_FORM: TableForm = {
+  ...SCORES_FORM,
+  title: 'TỔNG HỢP PHIẾU CHẤM ĐIỂM CHI BỘ',
+  subtitle: 'Mỗi dòng một phiếu của đảng viên có mặt',
+  formCodes: [],
+  columns: [
+    SCORES_FORM.columns[0],
+    { key: 'common', label: 'Tiêu chí chung', aliases: ['Nhóm tiêu chí chung', 'Điểm tiêu chí chung'], type: 'score', required: 'column', max: 30, width: 14, hint: 'tối đa 30' },
+    { key: 'tasks', label: 'Kết quả thực hiện nhiệm vụ', aliases: ['Điểm kết quả thực hiện nhiệm vụ', 'Điểm nhiệm vụ'], type: 'score', required: 'column', max: 70, width: 16, hint: 'tối đa 70' },
+    { key: 'total', label: 'Tổng', aliases: ['Tổng điểm', 'Cộng'], type: 'number', required: 'no', max: 100, width: 9 },
+  ],
+};
+
+/** The input sheets of rule set hd43-2025, in the order the template writes them. */
+export const HD43_INPUT_FORMS: readonly FormDef[] = [HD43_INFO_FORM, HD43_ROLL_FORM, CRITERIA_FORM, MEMBER_SCORES_FORM, HD43_SCORES_FORM, LEADERS_FORM, ...PROC_FORMS];

@@ -19,4 +19,17 @@ export interface EngineOutput {
   readonly figures: { readonly n: number; readonly pool: number; readonly cap: number } | null;
   /** One per roll row (what combining the ward needs of each member). */
   readonly states: readonly MemberState[];
+  /** hd43-2025: the đảng ủy's settings as used, each from the sheet or the default (RULES-2025.md §7). */
+  readonly settings?: readonly SettingUsed[];
+}
+
+/** One setting of `Bộ tiêu chí` as the results used it: the JSON report's `settings` entry. */
+export interface SettingUsed {
+  readonly key: string;
+  readonly label: string;
+  readonly value: number | boolean | string;
+  readonly source: 'sheet' | 'default';
+  readonly sheet: string | null;
+  readonly cell: string | null;
+  readonly rule: string;
 }

@@ -7,7 +7,7 @@
  * Figures marked "fixed" in RULES-2025.md are here; figures marked "setting" are read from the workbook's
  * `Bộ tiêu chí` (forms/definitions.ts CRITERIA_SETTINGS, with their defaults).
  */
-import { HD43_INPUT_FORMS } from '../forms/definitions';
+import { CRITERIA_FORM, HD43_INFO_FORM, HD43_INPUT_FORMS, HD43_ROLL_FORM, HD43_SCORES_FORM, MEMBER_SCORES_FORM, TALLY_FORM } from '../forms/definitions';
 import type { Hd43RuleSet } from './types';
 
 export type { Hd43RuleSet } from './types';
@@ -18,6 +18,7 @@ export const HD43_2025: Hd43RuleSet = {
   titleEn: 'Regulation 366-QĐ/TW of 30/8/2025, Guideline 43-HD/BTCTW of 31/10/2025',
   engine: 'hd43',
   reads: HD43_INPUT_FORMS,
+  forms: { info: HD43_INFO_FORM, roll: HD43_ROLL_FORM, tally: TALLY_FORM, scores: HD43_SCORES_FORM, criteria: CRITERIA_FORM, memberScores: MEMBER_SCORES_FORM },
   // DATA, PROC, AGG-01 and LEAD stay (RULES-2025.md §6); VOTE checks a tally where one is kept.
   families: ['ELIG', 'ELIG25', 'M25', 'CB25', 'CFG25', 'VOTE', 'LEAD', 'AGG', 'PROC', 'DATA'],
   frame: { common: 30, tasks: 70, total: 100 },

@@ -10,12 +10,20 @@ import type { AnyRuleSet, OptionValues, RuleSet } from './types';
 export type { AnyRuleSet, OptionValues, RuleSet, RuleSetBase, Fraction } from './types';
 export type { Hd43RuleSet } from './types';
 
-export const RULE_SETS: readonly RuleSet[] = [HD27_2014];
-export const UNRELEASED_RULE_SETS: readonly AnyRuleSet[] = [HD43_2025];
+export const RULE_SETS: readonly AnyRuleSet[] = [HD27_2014, HD43_2025];
+export const UNRELEASED_RULE_SETS: readonly AnyRuleSet[] = [];
+/** A workbook without "Bộ quy tắc" is read as hd27-2014 (today's files keep today's results). */
 export const DEFAULT_RULE_SET = HD27_2014.id;
+/** New workbooks (`template`, the pane's Tạo mẫu) are written for the rules in force. */
+export const TEMPLATE_RULE_SET = HD43_2025.id;
 
-export function findRuleSet(id: string): RuleSet | undefined {
+export function findRuleSet(id: string): AnyRuleSet | undefined {
   return RULE_SETS.find((r) => r.id === id);
+}
+
+/** hd27-2014's shape (ballots, `--option`s), for the code that only that regime has. */
+export function isHd27(ruleSet: AnyRuleSet): ruleSet is RuleSet {
+  return ruleSet.engine === 'hd27';
 }
 
 /** Any rule set the engine can run: the offered ones, and with `unreleased` those not yet offered. */

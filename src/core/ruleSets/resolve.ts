@@ -35,7 +35,7 @@ export function chooseRuleSet(model: WorkbookModel, request: RuleSetRequest, sin
   if (!field || !field.filled) return otherwise;
   const typed = field.value ?? '';
   const folded = foldLabel(typed);
-  const offered = request.unreleased ? [...RULE_SETS.map((r) => r.id), 'hd43-2025'] : RULE_SETS.map((r) => r.id);
+  const offered = RULE_SETS.map((r) => r.id);
   const id = offered.find((known) => foldLabel(known) === folded);
   const named = id ? findAnyRuleSet(id, request.unreleased) : undefined;
   if (!named) {

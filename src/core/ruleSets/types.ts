@@ -1,4 +1,4 @@
-import type { FormDef } from '../forms/definitions';
+import type { FieldsForm, FormDef, TableForm } from '../forms/definitions';
 import type { RuleFamily } from '../rules/catalogue';
 
 /**
@@ -16,6 +16,19 @@ export interface RuleSetBase {
   /** The rule families it runs (those of the catalogue, and families not yet offered: `M25`, `CFG25`). */
   readonly families: readonly (RuleFamily | PendingFamily)[];
   readonly options: { readonly [key: string]: OptionDef };
+  /** The chi bộ sheets by role, as this rule set lays them out (forms/reader.ts reads through these). */
+  readonly forms: ChiBoForms;
+}
+
+/** The sheets of a chi bộ's workbook that differ between rule sets; the ward's sheets are shared. */
+export interface ChiBoForms {
+  readonly info: FieldsForm;
+  readonly roll: TableForm;
+  readonly tally: TableForm;
+  readonly scores: TableForm;
+  /** hd43-2025: `Bộ tiêu chí` and `Chấm điểm đảng viên`. */
+  readonly criteria?: TableForm;
+  readonly memberScores?: TableForm;
 }
 
 /** Families whose rules are built but not yet offered to clerks (kept out of the catalogue until then). */

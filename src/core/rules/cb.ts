@@ -17,7 +17,8 @@ export const CB_RULES: readonly RuleMeta[] = [
   { id: 'CB-08', severity: 'warning', seed: 'III.2.3.a', title: 'Kết quả chi bộ tạm thời khi còn đảng viên chưa xác định', titleEn: 'Provisional while members are undetermined' },
 ];
 
-export type ChiBoLevel = 'TSVM' | 'HTTNV' | 'HTNV' | 'YK';
+/** hd27-2014: TSVM, HTTNV, HTNV, YK. hd43-2025 (CB25): HTXSNV, HTTNV, HTNV, KHTNV (TSVM is a commendation, AGG-02). */
+export type ChiBoLevel = 'TSVM' | 'HTTNV' | 'HTNV' | 'YK' | 'HTXSNV' | 'KHTNV';
 
 export interface Condition {
   readonly key: string;
@@ -39,6 +40,11 @@ export interface ChiBoResult {
   readonly conditions: readonly Condition[];
   readonly explanation: string;
   readonly explanationEn: string;
+  /** hd43-2025 only: the score's two groups, the chi bộ's task figures, and `proposed: true` (CB25). */
+  readonly scoreParts?: { readonly common: number | null; readonly tasks: number | null } | null;
+  readonly tasks?: { readonly assigned: number; readonly onTime: number; readonly exceeded: number; readonly late: number } | null;
+  readonly proposed?: true;
+  readonly unmet?: readonly { readonly rule: string; readonly text: string }[];
 }
 
 /** Three-valued logic: a condition not entered is unknown, never a silent "no" (CB-07). */
@@ -223,7 +229,7 @@ function unreadableConditions(info: ChiBoInfo): UnreadableCell[] {
   return CONDITION_KEYS.map((k) => info[k] as Located<unknown>).flatMap((l) => (l.unreadable ? [{ ...l.unreadable, sheet: l.sheet, cell: l.cell }] : []));
 }
 
-const LEVEL_WORDS: Record<ChiBoLevel, string> = { TSVM: 'Trong sạch, vững mạnh', HTTNV: 'Hoàn thành tốt nhiệm vụ', HTNV: 'Hoàn thành nhiệm vụ', YK: 'Yếu kém' };
+const LEVEL_WORDS: Record<ChiBoLevel, string> = { TSVM: 'Trong sạch, vững mạnh', HTTNV: 'Hoàn thành tốt nhiệm vụ', HTNV: 'Hoàn thành nhiệm vụ', YK: 'Yếu kém', HTXSNV: 'Hoàn thành xuất sắc nhiệm vụ', KHTNV: 'Không hoàn thành nhiệm vụ' };
 
 /**
  * The chi bộ's result over every reading of the roll's unknown cells (RULES.md 9.21, rules/unknown.ts):

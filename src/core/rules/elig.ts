@@ -11,7 +11,8 @@ export const ELIG_RULES: readonly RuleMeta[] = [
   { id: 'ELIG-04', severity: 'error', seed: 'III.1.4, Lưu ý', title: 'Đảng viên dự bị được phân loại nhưng không bỏ phiếu', titleEn: 'Probationary members are classified but do not vote' },
 ];
 
-export type ExclusionReason = 'exempt' | 'admitted-under-6-months' | 'absent' | 'no-self-review';
+/** `suspended`: ELIG25-01 (rule set hd43-2025), a member suspended from party activity. */
+export type ExclusionReason = 'exempt' | 'admitted-under-6-months' | 'absent' | 'no-self-review' | 'suspended';
 
 export interface Eligibility {
   readonly status: 'eligible' | 'not-classified' | 'deferred';

@@ -48,6 +48,19 @@ export interface MemberResult {
   readonly explanationEn: string;
   /** Reason `input-error` only: the unreadable cells the result waits for (RULES.md 9.21). */
   readonly unreadable?: readonly UnreadableCell[];
+  /**
+   * Rule set hd43-2025 only (RULES-2025.md): the total score out of 100 (null when a score is missing or
+   * invalid), its two groups, the row of `Chấm điểm đảng viên`, and `proposed: true` (the level is the
+   * chi bộ's proposal, "Đề xuất xếp loại"; the cấp ủy decides). Absent under hd27-2014.
+   */
+  readonly score?: number | null;
+  readonly scoreParts?: { readonly common: number | null; readonly tasks: number | null } | null;
+  readonly scoreRow?: number | null;
+  readonly proposed?: true;
+  /** hd43-2025: the conditions that kept a higher level, in words, each with its rule (M25-15). */
+  readonly unmet?: readonly { readonly rule: string; readonly text: string }[];
+  /** hd43-2025: the task figures the level was decided on (M25-04), null when unknown. */
+  readonly tasks?: { readonly assigned: number; readonly onTime: number; readonly exceeded: number; readonly pointedOut: number; readonly fixed: number } | null;
 }
 
 const LEVEL_NAME: Record<MemberLevel, string> = {
@@ -168,8 +181,8 @@ function classifyRound1(ctx: ChiBoContext, state: MemberState, n: number): Draft
     d.status = state.eligibility.status;
     d.reason = state.eligibility.reason;
     d.rules.push(state.eligibility.rule as RuleId);
-    d.lines = [{ exempt: 'Miễn công tác và sinh hoạt đảng: không phân loại (ELIG-01).', 'admitted-under-6-months': 'Vào Đảng chưa đủ 6 tháng tính đến ngày họp: không phân loại (ELIG-02).', absent: 'Vắng mặt: phân loại ở cuộc họp gần nhất khi có mặt (ELIG-03).', 'no-self-review': 'Chưa kiểm điểm: phân loại khi hoàn thành kiểm điểm (ELIG-03).' }[state.eligibility.reason ?? 'absent']];
-    d.linesEn = [{ exempt: 'Exempt from party work and activities: not classified (ELIG-01).', 'admitted-under-6-months': 'Admitted less than 6 months before the meeting: not classified (ELIG-02).', absent: 'Absent: classified at the next meeting attended (ELIG-03).', 'no-self-review': 'No self-review: classified once the review is done (ELIG-03).' }[state.eligibility.reason ?? 'absent']];
+    d.lines = [{ exempt: 'Miễn công tác và sinh hoạt đảng: không phân loại (ELIG-01).', 'admitted-under-6-months': 'Vào Đảng chưa đủ 6 tháng tính đến ngày họp: không phân loại (ELIG-02).', absent: 'Vắng mặt: phân loại ở cuộc họp gần nhất khi có mặt (ELIG-03).', 'no-self-review': 'Chưa kiểm điểm: phân loại khi hoàn thành kiểm điểm (ELIG-03).', suspended: 'Đang bị đình chỉ sinh hoạt đảng: không xếp loại (ELIG25-01).' }[state.eligibility.reason ?? 'absent']];
+    d.linesEn = [{ exempt: 'Exempt from party work and activities: not classified (ELIG-01).', 'admitted-under-6-months': 'Admitted less than 6 months before the meeting: not classified (ELIG-02).', absent: 'Absent: classified at the next meeting attended (ELIG-03).', 'no-self-review': 'No self-review: classified once the review is done (ELIG-03).', suspended: 'Suspended from party activity: not classified (ELIG25-01).' }[state.eligibility.reason ?? 'absent']];
     return d;
   }
   if (m.membership.value === 'probationary') d.rules.push('ELIG-04');

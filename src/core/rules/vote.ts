@@ -206,7 +206,7 @@ export function checkVotesOfExcluded(ctx: ChiBoContext, state: MemberState): voi
   if (!t || state.eligibility.status === 'eligible') return;
   const recorded = [t.r1Good, t.r1Done, t.r1Failed, t.r2Excellent].filter((c) => (c.value ?? 0) > 0);
   if (recorded.length === 0) return;
-  const why = { exempt: 'miễn công tác và sinh hoạt đảng (ELIG-01)', 'admitted-under-6-months': 'vào Đảng chưa đủ 6 tháng (ELIG-02)', absent: 'vắng mặt (ELIG-03)', 'no-self-review': 'chưa kiểm điểm (ELIG-03)' }[state.eligibility.reason ?? 'absent'];
+  const why = { exempt: 'miễn công tác và sinh hoạt đảng (ELIG-01)', 'admitted-under-6-months': 'vào Đảng chưa đủ 6 tháng (ELIG-02)', absent: 'vắng mặt (ELIG-03)', 'no-self-review': 'chưa kiểm điểm (ELIG-03)', suspended: 'đang bị đình chỉ sinh hoạt đảng (ELIG25-01)' }[state.eligibility.reason ?? 'absent'];
   ctx.sink.add(
     'VOTE-06',
     recorded[0].sheet,

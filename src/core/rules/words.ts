@@ -23,6 +23,7 @@ export const REASON_WORDS: Readonly<Record<Reason, Words>> = {
   'admitted-under-6-months': { vi: 'Vào Đảng chưa đủ 6 tháng', en: 'Admitted under 6 months ago' },
   absent: { vi: 'Vắng mặt', en: 'Absent' },
   'no-self-review': { vi: 'Chưa kiểm điểm', en: 'No self-review' },
+  suspended: { vi: 'Đang bị đình chỉ sinh hoạt đảng', en: 'Suspended from party activity' },
   'no-decisive-vote': { vi: 'Không mức nào đủ phiếu: bỏ phiếu lại', en: 'No level reached: vote again' },
   'tie-at-cap': { vi: 'Bằng phiếu ở ngưỡng 15%: chi bộ quyết định', en: 'Tied at the 15 % cap: the chi bộ decides' },
   'missing-rating': { vi: 'Thiếu xếp loại CBCCVC', en: 'Civil-service rating missing' },
