@@ -72,8 +72,6 @@ export interface CheckOptions {
    * warning (ruleSets/resolve.ts). The workbook's field is followed either way.
    */
   readonly ruleSetExplicit?: boolean;
-  /** Tests only: allow rule sets built but not yet offered to clerks (hd43-2025). */
-  readonly unreleased?: boolean;
 }
 
 export interface CheckResult {
@@ -128,7 +126,7 @@ export function checkWorkbook(model: WorkbookModel, options?: Partial<CheckOptio
   reportLegacyText(legacy, sink);
   const converted = convertModel(model, legacy);
   // The workbook's "Bộ quy tắc" first: it decides what the rest of the workbook means.
-  const { ruleSet } = chooseRuleSet(converted, { ruleSet: options?.ruleSet, explicit: options?.ruleSetExplicit, unreleased: options?.unreleased }, sink);
+  const { ruleSet } = chooseRuleSet(converted, { ruleSet: options?.ruleSet, explicit: options?.ruleSetExplicit }, sink);
   const { input, options: values, leaders, memberResults, chiBoResults, figures, states, settings } = runEngine(converted, ruleSet, options?.options ?? {}, sink);
   const meeting = input.info?.meetingDate.value ?? null;
   const chiBo = input.info?.chiBo.value ?? null;

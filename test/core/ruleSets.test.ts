@@ -1,13 +1,12 @@
 /**
- * Rule sets by year (issue 14, step 1): the workbook's "Bộ quy tắc" chooses the rule set, read before
- * anything else; without it a workbook is hd27-2014 and gets exactly today's results; hd43-2025 exists
- * but is not offered (only `unreleased: true`, which tests use, reaches it).
+ * Rule sets by year (issue 14): the workbook's "Bộ quy tắc" chooses the rule set, read before anything
+ * else; without it a workbook is hd27-2014 and gets exactly today's results; hd43-2025 is offered beside it.
  */
 import { checkWorkbook } from '../../src/core/check';
 import type { CellValue, WorkbookModel } from '../../src/core/grid';
 import { HD27_2014 } from '../../src/core/ruleSets/hd27-2014';
 import { HD43_2025 } from '../../src/core/ruleSets/hd43-2025';
-import { findAnyRuleSet, findRuleSet, RULE_SETS, UNRELEASED_RULE_SETS } from '../../src/core/ruleSets';
+import { DEFAULT_RULE_SET, findRuleSet, RULE_SETS, TEMPLATE_RULE_SET } from '../../src/core/ruleSets';
 import { ALL_INPUT_FORMS, CRITERIA_FORM, MEMBER_SCORES_FORM } from '../../src/core/forms/definitions';
 import { parseArgs } from '../../src/cli/args';
 import { buildChiBo, membersWith, SHEET } from '../helpers/chibo';
@@ -27,13 +26,13 @@ function withField(model: WorkbookModel, label: string, value: CellValue): { mod
 
 const comparable = (r: ReturnType<typeof checkWorkbook>) => JSON.stringify({ ...r, issues: r.issues.filter((i) => !(i.rule === 'DATA-02' && i.message.includes('Bộ quy tắc'))) });
 
-describe('rule sets: the offered list and the unreleased one', () => {
-  it('only hd27-2014 is offered (the pane, --rules, the template, docs/RULES.md read RULE_SETS)', () => {
-    expect(RULE_SETS.map((r) => r.id)).toEqual(['hd27-2014']);
-    expect(findRuleSet('hd43-2025')).toBeUndefined();
-    expect(findAnyRuleSet('hd43-2025')).toBeUndefined();
-    expect(findAnyRuleSet('hd43-2025', true)).toBe(HD43_2025);
-    expect(UNRELEASED_RULE_SETS).toContain(HD43_2025);
+describe('rule sets: the offered list', () => {
+  it('both are offered (the pane, --rules, the template, docs/RULES.md read RULE_SETS); old files read as hd27-2014, new ones written for hd43-2025', () => {
+    expect(RULE_SETS.map((r) => r.id)).toEqual(['hd27-2014', 'hd43-2025']);
+    expect(findRuleSet('hd43-2025')).toBe(HD43_2025);
+    expect(findRuleSet('hd99-2030')).toBeUndefined();
+    expect(DEFAULT_RULE_SET).toBe('hd27-2014');
+    expect(TEMPLATE_RULE_SET).toBe('hd43-2025');
   });
 
   it('each rule set declares what it reads and which families it runs', () => {
@@ -77,38 +76,30 @@ describe('rule sets: chosen by the workbook\'s "Bộ quy tắc"', () => {
     expect(comparable(r)).toBe(comparable(checkWorkbook(chiBo())));
   });
 
-  it('DATA-02: hd43-2025 is not yet offered to clerks (unknown without the internal flag)', () => {
-    const { model, cell } = withField(chiBo(), 'Bộ quy tắc', 'hd43-2025');
-    const r = checkWorkbook(model);
-    expect(r.ruleSet).toBe('hd27-2014');
-    expect(r.issues.filter((i) => i.rule === 'DATA-02').map((i) => i.cell)).toEqual([cell]);
-    expect(r.issues.find((i) => i.rule === 'DATA-02')?.message).not.toContain('hd43-2025,');
-  });
-
-  it('with the internal flag, the field chooses hd43-2025 (whose engine does not yet classify)', () => {
+  it('the field chooses hd43-2025; a 2014 workbook read under it has no scoring sheet, which is said once', () => {
     const { model } = withField(chiBo(), 'Bộ quy tắc', 'hd43-2025');
-    const r = checkWorkbook(model, { unreleased: true });
+    const r = checkWorkbook(model);
     expect(r.ruleSet).toBe('hd43-2025');
-    expect(r.members).toEqual([]);
     expect(r.issues.filter((i) => i.rule === 'DATA-02')).toEqual([]);
+    expect(r.issues.filter((i) => i.rule === 'DATA-01' && i.sheet === 'Chấm điểm đảng viên' && i.cell === null)).toHaveLength(1);
+    expect(r.members.every((m) => m.status !== 'classified')).toBe(true);
   });
 
   it('the workbook wins over an explicit --rules that disagrees, with a warning naming both', () => {
     const { model, cell } = withField(chiBo(), 'Bộ quy tắc', 'hd43-2025');
-    const r = checkWorkbook(model, { ruleSet: 'hd27-2014', ruleSetExplicit: true, unreleased: true });
+    const r = checkWorkbook(model, { ruleSet: 'hd27-2014', ruleSetExplicit: true });
     expect(r.ruleSet).toBe('hd43-2025');
     const warning = r.issues.filter((i) => i.rule === 'DATA-02');
     expect(warning.map((i) => `${i.severity} ${i.cell}`)).toEqual([`warning ${cell}`]);
     expect(warning[0].message).toContain('hd43-2025');
     expect(warning[0].message).toContain('hd27-2014');
     // The default, not asked for, is no disagreement.
-    expect(checkWorkbook(model, { ruleSet: 'hd27-2014', unreleased: true }).issues.filter((i) => i.rule === 'DATA-02')).toEqual([]);
+    expect(checkWorkbook(model, { ruleSet: 'hd27-2014' }).issues.filter((i) => i.rule === 'DATA-02')).toEqual([]);
   });
 
   it('an explicit --rules is followed by a workbook that does not say', () => {
-    const r = checkWorkbook(chiBo(), { ruleSet: 'hd43-2025', ruleSetExplicit: true, unreleased: true });
+    const r = checkWorkbook(chiBo(), { ruleSet: 'hd43-2025', ruleSetExplicit: true });
     expect(r.ruleSet).toBe('hd43-2025');
-    expect(checkWorkbook(chiBo(), { ruleSet: 'hd43-2025', ruleSetExplicit: true }).ruleSet).toBe('hd27-2014');
   });
 });
 

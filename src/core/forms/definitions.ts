@@ -416,6 +416,8 @@ export const MEETING_SHEETS = {
   ballot1: 'Phiếu lần 1',
   ballot2: 'Phiếu lần 2',
   minutes: 'Biên bản kiểm phiếu',
+  /** hd43-2025: one scoring sheet per member (phiếu chấm điểm, core/output/scoreSheets.ts). */
+  scoreSheets: 'Phiếu chấm điểm đảng viên',
 } as const;
 
 /*
@@ -607,3 +609,17 @@ export const HD43_SCORES_FORM: TableForm = {
 
 /** The input sheets of rule set hd43-2025, in the order the template writes them. */
 export const HD43_INPUT_FORMS: readonly FormDef[] = [HD43_INFO_FORM, HD43_ROLL_FORM, CRITERIA_FORM, MEMBER_SCORES_FORM, HD43_SCORES_FORM, LEADERS_FORM, ...PROC_FORMS];
+
+/** The sheets of a chi bộ's workbook that differ between rule sets (each rule set declares its own); the ward's sheets are shared. */
+export interface ChiBoForms {
+  readonly info: FieldsForm;
+  readonly roll: TableForm;
+  readonly tally: TableForm;
+  readonly scores: TableForm;
+  /** hd43-2025: `Bộ tiêu chí` and `Chấm điểm đảng viên`. */
+  readonly criteria?: TableForm;
+  readonly memberScores?: TableForm;
+}
+
+/** hd27-2014's chi bộ sheets: what a workbook is read as when nothing says otherwise. */
+export const HD27_FORMS: ChiBoForms = { info: INFO_FORM, roll: ROLL_FORM, tally: TALLY_FORM, scores: SCORES_FORM };

@@ -360,7 +360,15 @@ function couldBeLabel(fields: readonly FieldDef[], folded: string): boolean {
   return lengths.has(folded.length);
 }
 
+/** A label that holds a colon itself ("Nghỉ ốm từ 3 tháng: tối đa HTNV") is the whole cell, not "label: value". */
+function wholeLabel(fields: readonly FieldDef[], text: string): FieldDef | undefined {
+  if (!text.includes(':')) return undefined;
+  const folded = foldLabel(text);
+  return folded && couldBeLabel(fields, folded) ? fields.find((f) => fieldMatches(f, folded)) : undefined;
+}
+
 function isFieldLabel(fields: readonly FieldDef[], text: string): boolean {
+  if (wholeLabel(fields, text)) return true;
   const colon = text.indexOf(':');
   const folded = foldLabel(colon >= 0 ? text.slice(0, colon) : text);
   return folded !== '' && couldBeLabel(fields, folded) && fields.some((f) => fieldMatches(f, folded));
@@ -384,11 +392,12 @@ export function findFields(sheet: SheetGrid, fields: readonly FieldDef[], rows?:
       const c = sheet.originCol + (present ? present[i] : i);
       const text = cellText(line[c - sheet.originCol] ?? null);
       if (!text || text.length > 200) continue;
-      const colon = text.indexOf(':');
+      const whole = wholeLabel(fields, text);
+      const colon = whole ? -1 : text.indexOf(':');
       const labelPart = colon >= 0 ? text.slice(0, colon) : text;
       const folded = foldLabel(labelPart);
       if (!folded || !couldBeLabel(fields, folded)) continue;
-      const field = fields.find((f) => !found.has(f.key) && fieldMatches(f, folded));
+      const field = whole && !found.has(whole.key) ? whole : fields.find((f) => !found.has(f.key) && fieldMatches(f, folded));
       if (!field) continue;
       const after = colon >= 0 ? text.slice(colon + 1).trim() : '';
       if (after) {

@@ -3,7 +3,7 @@
  * any rule can point the clerk at it. A value the reader could not accept is `null` (and an issue
  * says why); nothing is guessed.
  */
-import type { SheetGrid } from '../grid';
+import type { CellValue, SheetGrid } from '../grid';
 import type { DateOnly } from '../values/dates';
 import type { FormDef } from './definitions';
 import type { CivilServiceRating, Membership, OrgRating } from '../values/parse';
@@ -68,6 +68,12 @@ export interface ChiBoInfo {
   readonly corruption: Located<boolean>;
   readonly orgRating: Located<OrgRating>;
   readonly lowestOrgCount: Located<number>;
+  /** hd43-2025 (HD43_INFO_FORM): the chi bộ's task figures (CB25-02..04). */
+  readonly tasks?: { readonly assigned: Located<number>; readonly completed: Located<number>; readonly onTime: Located<number>; readonly exceeded: Located<number> };
+  /** hd43-2025: "Cấp ủy viên hoặc tổ chức trực thuộc bị kỷ luật" (CB25-02). */
+  readonly subordinateDisciplined?: Located<boolean>;
+  /** hd43-2025: the chi ủy's score of the chi bộ, where `Bộ tiêu chí` says the chi ủy enters it (CB25-01). */
+  readonly committeeScore?: { readonly common: Located<number>; readonly tasks: Located<number> };
 }
 
 export interface RollMember {
@@ -94,6 +100,11 @@ export interface RollMember {
   readonly violation: Located<boolean>;
   readonly disobedience: Located<boolean>;
   readonly note: Located<string>;
+  /** hd43-2025's roll columns (absent under hd27-2014): ELIG25-01, M25-16, M25-14. */
+  readonly suspended: Located<boolean>;
+  readonly sickMonths: Located<number>;
+  readonly maternity: Located<boolean>;
+  readonly degraded: Located<boolean>;
 }
 
 export interface TallyRow {
@@ -199,3 +210,31 @@ export interface ChiBoWorkbook {
   /** Each form and the sheet it was found on (null: not found), for the rules on whole sheets (data.ts). */
   readonly found: ReadonlyMap<FormDef, SheetGrid | null>;
 }
+
+/** A row of a criteria table as typed: the checks are CFG25's (rules/cfg25.ts). */
+export interface CriteriaRowRead {
+  readonly row: number;
+  readonly group: Located<string>;
+  /** The group cell as typed (a number 1 or 2 is a group too). */
+  readonly groupRaw: CellValue;
+  readonly criterion: Located<string>;
+  readonly max: Located<number>;
+  /** The max cell as the clerk sees it, for a message when it is not a number. */
+  readonly maxShown: string;
+}
+
+export interface SettingCellRead {
+  readonly key: string;
+  readonly label: string;
+  /** null: the sheet has no such label. */
+  readonly cell: string | null;
+  readonly raw: CellValue;
+}
+
+export interface CriteriaRead {
+  readonly sheet: string;
+  readonly members: TableRead<CriteriaRowRead> | null;
+  readonly chiBo: TableRead<CriteriaRowRead> | null;
+  readonly settings: readonly SettingCellRead[];
+}
+

@@ -27,6 +27,9 @@ import {
   parseYesNo,
 } from '../values/parse';
 import {
+  type ChiBoForms,
+  type FieldsForm,
+  HD27_FORMS,
   CRITERIA_FORM,
   CRITERIA_SETTING_FIELDS,
   MEMBER_SCORES_FORM,
@@ -40,14 +43,11 @@ import {
   LEADER_DOSSIER_FORM,
   LEADERS_FORM,
   PLAN_FORM,
-  ROLL_FORM,
-  SCORES_FORM,
-  TALLY_FORM,
   type TableForm,
   type ValueType,
 } from './definitions';
 import { type FieldHit, findFields, findHeader, findSheet } from './locate';
-import type { ChiBoInfo, ChiBoWorkbook, DossierRead, DossierRow, LeaderRow, LeadersRead, Located, PlanRead, RollMember, ScheduleRow, ScoreSheetRow, TableRead, TallyRow, Unreadable } from './model';
+import type { ChiBoInfo, ChiBoWorkbook, CriteriaRead, CriteriaRowRead, SettingCellRead, DossierRead, DossierRow, LeaderRow, LeadersRead, Located, PlanRead, RollMember, ScheduleRow, ScoreSheetRow, TableRead, TallyRow, Unreadable } from './model';
 
 type AnyLocated = Located<unknown>;
 
@@ -429,6 +429,11 @@ function buildRollMember(c: Record<string, AnyLocated>, row: number): RollMember
     violation: as(c.violation),
     disobedience: as(c.disobedience),
     note: as(c.note),
+    // hd43-2025's roll columns (HD43_ROLL_FORM); absent cells under hd27-2014.
+    suspended: as(c.suspended ?? absent(c.name.sheet, c.name.cell)),
+    sickMonths: as(c.sickMonths ?? absent(c.name.sheet, c.name.cell)),
+    maternity: as(c.maternity ?? absent(c.name.sheet, c.name.cell)),
+    degraded: as(c.degraded ?? absent(c.name.sheet, c.name.cell)),
   };
 }
 
@@ -447,8 +452,10 @@ function buildTallyRow(c: Record<string, AnyLocated>, row: number): TallyRow {
   };
 }
 
-function buildScoreRow(c: Record<string, AnyLocated>, row: number): ScoreSheetRow {
-  return { row, sheetNo: as(c.sheetNo), scores: [1, 2, 3, 4, 5].map((n) => as<number>(c[`c${n}`])), total: as(c.total) };
+/** A scoring sheet's row: its score columns in the form's order (five criteria in 2014, two groups in 2025). */
+function scoreRowBuilder(form: TableForm) {
+  const keys = form.columns.filter((col) => col.type === 'score').map((col) => col.key);
+  return (c: Record<string, AnyLocated>, row: number): ScoreSheetRow => ({ row, sheetNo: as(c.sheetNo), scores: keys.map((k) => as<number>(c[k])), total: as(c.total) });
 }
 
 function buildLeaderRow(c: Record<string, AnyLocated>, row: number): LeaderRow {
@@ -462,8 +469,8 @@ function buildLeaderRow(c: Record<string, AnyLocated>, row: number): LeaderRow {
   };
 }
 
-function readInfo(sheet: SheetGrid, anyRound2Vote: boolean, sink: IssueSink, date1904 = false): ChiBoInfo {
-  const { values: f, hits } = readFieldsInto(sheet, INFO_FORM.fields, sink, undefined, (field) => !field.condition && (field.required === 'yes' || (field.required === 'round2' && anyRound2Vote)), date1904);
+function readInfo(sheet: SheetGrid, form: FieldsForm, anyRound2Vote: boolean, sink: IssueSink, date1904 = false): ChiBoInfo {
+  const { values: f, hits } = readFieldsInto(sheet, form.fields, sink, undefined, (field) => !field.condition && (field.required === 'yes' || (field.required === 'round2' && anyRound2Vote)), date1904);
   const condition = (key: string): Located<boolean> => {
     const hit = hits.get(key);
     return as(hit ? emptyConditionIsUnanswered(f[key], hit.value) : f[key]);
@@ -487,6 +494,13 @@ function readInfo(sheet: SheetGrid, anyRound2Vote: boolean, sink: IssueSink, dat
     corruption: condition('corruption'),
     orgRating: as(f.orgRating),
     lowestOrgCount: as(f.lowestOrgCount),
+    ...(form.fields.some((field) => field.key === 'cbAssigned')
+      ? {
+          tasks: { assigned: as(f.cbAssigned), completed: as(f.cbCompleted), onTime: as(f.cbOnTime), exceeded: as(f.cbExceeded) },
+          subordinateDisciplined: condition('subordinateDisciplined'),
+          committeeScore: { common: as(f.committeeCommon), tasks: as(f.committeeTasks) },
+        }
+      : {}),
   };
 }
 
@@ -536,13 +550,21 @@ function readDossier(sheet: SheetGrid, form: TableForm, sink: IssueSink, date190
 }
 
 /** Reads a chi bộ's workbook. Issues go to the sink; the result holds what could be read. */
-export function readChiBoWorkbook(workbook: WorkbookModel, sink: IssueSink): ChiBoWorkbook {
+export function readChiBoWorkbook(workbook: WorkbookModel, sink: IssueSink, forms: ChiBoForms = HD27_FORMS): ChiBoWorkbook {
+  const { info: INFO, roll: ROLL, tally: TALLY, scores: SCORES } = forms;
   const taken = new Set<SheetGrid>();
   const sheets = new Map<FormDef, SheetGrid | null>();
   // Every form by its sheet's name first, then the rest by a title or form code in their first rows.
   // The schedule and dossier sheets come first: their headers name forms (03-KĐ.ĐV, 05-ĐG.CBLĐQL …)
   // that would otherwise let a chi bộ form take a dossier sheet for its own when its sheet is missing.
-  const order = [PLAN_FORM, CHI_BO_DOSSIER_FORM, LEADER_DOSSIER_FORM, TALLY_FORM, SCORES_FORM, LEADERS_FORM, ROLL_FORM, INFO_FORM];
+  // A rule set's own sheets (hd43-2025's `Bộ tiêu chí`, `Chấm điểm đảng viên`) are taken first by name, so
+  // that no other form takes them by their titles; their readers find them again.
+  const own25 = [forms.criteria, forms.memberScores].filter((f): f is TableForm => f !== undefined);
+  for (const form of own25) {
+    const sheet = findSheet(workbook, form, taken, 'name');
+    if (sheet) taken.add(sheet);
+  }
+  const order = [PLAN_FORM, CHI_BO_DOSSIER_FORM, LEADER_DOSSIER_FORM, TALLY, SCORES, LEADERS_FORM, ROLL, INFO];
   for (const by of ['name', 'content'] as const) {
     for (const form of order) {
       if (sheets.get(form)) continue;
@@ -551,15 +573,15 @@ export function readChiBoWorkbook(workbook: WorkbookModel, sink: IssueSink): Chi
       sheets.set(form, sheet);
     }
   }
-  const chiBoForms = [INFO_FORM, ROLL_FORM, TALLY_FORM, SCORES_FORM];
+  const chiBoForms = [INFO, ROLL, TALLY, SCORES];
   const wardForms = [PLAN_FORM, CHI_BO_DOSSIER_FORM, LEADER_DOSSIER_FORM, LEADERS_FORM];
   const role = chiBoForms.every((f) => !sheets.get(f)) && wardForms.some((f) => sheets.get(f)) ? 'plan' : 'chi-bo';
 
-  const rollSheet = sheets.get(ROLL_FORM);
-  const tallySheet = sheets.get(TALLY_FORM);
-  const scoresSheet = sheets.get(SCORES_FORM);
+  const rollSheet = sheets.get(ROLL);
+  const tallySheet = sheets.get(TALLY);
+  const scoresSheet = sheets.get(SCORES);
   const leadersSheet = sheets.get(LEADERS_FORM);
-  const infoSheet = sheets.get(INFO_FORM);
+  const infoSheet = sheets.get(INFO);
   const planSheet = sheets.get(PLAN_FORM);
   const chiBoDossierSheet = sheets.get(CHI_BO_DOSSIER_FORM);
   const leaderDossierSheet = sheets.get(LEADER_DOSSIER_FORM);
@@ -569,11 +591,11 @@ export function readChiBoWorkbook(workbook: WorkbookModel, sink: IssueSink): Chi
   const own = newIssueSink();
   // Date cells are serials in the workbook's date system; the readers never shift them.
   const date1904 = workbook.date1904 === true;
-  const roll = rollSheet ? readTable(rollSheet, ROLL_FORM, own, buildRollMember, date1904) : null;
-  const tally = tallySheet ? readTable(tallySheet, TALLY_FORM, own, buildTallyRow, date1904) : null;
-  const scores = scoresSheet ? readTable(scoresSheet, SCORES_FORM, own, buildScoreRow, date1904) : null;
+  const roll = rollSheet ? readTable(rollSheet, ROLL, own, buildRollMember, date1904) : null;
+  const tally = tallySheet ? readTable(tallySheet, TALLY, own, buildTallyRow, date1904) : null;
+  const scores = scoresSheet ? readTable(scoresSheet, SCORES, own, scoreRowBuilder(SCORES), date1904) : null;
   const anyRound2Vote = (tally?.rows ?? []).some((t) => (t.r2Excellent.value ?? 0) > 0);
-  const info = infoSheet ? readInfo(infoSheet, anyRound2Vote, own, date1904) : null;
+  const info = infoSheet ? readInfo(infoSheet, INFO, anyRound2Vote, own, date1904) : null;
 
   const leaders = leadersSheet ? readLeaders(leadersSheet, sink, date1904) : null;
   const plan = planSheet ? readPlan(planSheet, sink, date1904) : null;
@@ -605,32 +627,7 @@ export function readRuleSetField(workbook: WorkbookModel): Located<string> | nul
   return as(locatedOf(parseText(hit.value), sheet.name, a1(hit.row, hit.col)));
 }
 
-/** A row of a criteria table as typed: the checks are CFG25's (rules/cfg25.ts). */
-export interface CriteriaRowRead {
-  readonly row: number;
-  readonly group: Located<string>;
-  /** The group cell as typed (a number 1 or 2 is a group too). */
-  readonly groupRaw: CellValue;
-  readonly criterion: Located<string>;
-  readonly max: Located<number>;
-  /** The max cell as the clerk sees it, for a message when it is not a number. */
-  readonly maxShown: string;
-}
-
-export interface SettingCellRead {
-  readonly key: string;
-  readonly label: string;
-  /** null: the sheet has no such label. */
-  readonly cell: string | null;
-  readonly raw: CellValue;
-}
-
-export interface CriteriaRead {
-  readonly sheet: string;
-  readonly members: TableRead<CriteriaRowRead> | null;
-  readonly chiBo: TableRead<CriteriaRowRead> | null;
-  readonly settings: readonly SettingCellRead[];
-}
+export type { CriteriaRead, CriteriaRowRead, SettingCellRead } from './model';
 
 /** Rows of a sheet as a sheet of their own (same coordinates), so a table is looked for only there. */
 function rowsWindow(sheet: SheetGrid, top: number, bottom: number): SheetGrid {

@@ -1,5 +1,5 @@
 /** Hướng dẫn 27-HD/BTCTW of 25/9/2014, as the ward's 2017 plan applies it (RULES.md). */
-import { ALL_INPUT_FORMS, INFO_FORM, ROLL_FORM, SCORES_FORM, TALLY_FORM } from '../forms/definitions';
+import { ALL_INPUT_FORMS, HD27_FORMS } from '../forms/definitions';
 import type { RuleSet } from './types';
 
 export const HD27_2014: RuleSet = {
@@ -8,7 +8,7 @@ export const HD27_2014: RuleSet = {
   titleEn: 'Guideline 27-HD/BTCTW of 25/9/2014',
   engine: 'hd27',
   reads: ALL_INPUT_FORMS,
-  forms: { info: INFO_FORM, roll: ROLL_FORM, tally: TALLY_FORM, scores: SCORES_FORM },
+  forms: HD27_FORMS,
   families: ['ELIG', 'VOTE', 'MEM', 'CB', 'LEAD', 'AGG', 'PROC', 'DATA'],
   majority: { num: 1, den: 2 },
   excellentShare: { num: 2, den: 3 },

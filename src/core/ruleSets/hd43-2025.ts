@@ -1,11 +1,7 @@
 /**
- * Quy định 366-QĐ/TW (30/8/2025) and Hướng dẫn 43-HD/BTCTW (31/10/2025): RULES-2025.md. NOT YET OFFERED
- * to clerks (issue 14 is under way): it is registered only in UNRELEASED_RULE_SETS, which the engine
- * consults when a caller passes `unreleased: true` (tests), never in RULE_SETS (the pane, `--rules`, the
- * template, docs/RULES.md).
- *
- * Figures marked "fixed" in RULES-2025.md are here; figures marked "setting" are read from the workbook's
- * `Bộ tiêu chí` (forms/definitions.ts CRITERIA_SETTINGS, with their defaults).
+ * Quy định 366-QĐ/TW (30/8/2025) and Hướng dẫn 43-HD/BTCTW (31/10/2025): RULES-2025.md. Figures marked
+ * "fixed" there are here; figures marked "setting" are read from the workbook's `Bộ tiêu chí`
+ * (forms/definitions.ts CRITERIA_SETTINGS, with their defaults). Its engine is ruleSets/hd43-engine.ts.
  */
 import { CRITERIA_FORM, HD43_INFO_FORM, HD43_INPUT_FORMS, HD43_ROLL_FORM, HD43_SCORES_FORM, MEMBER_SCORES_FORM, TALLY_FORM } from '../forms/definitions';
 import type { Hd43RuleSet } from './types';
@@ -26,6 +22,8 @@ export const HD43_2025: Hd43RuleSet = {
   exceededPercent: 30,
   latePercent: 20,
   monthsBeforeClassified: 6,
+  chiBoGoodPercent: 80,
+  procedure: { nextYearUntil: { m: 1, d: 31 }, reportWithinDays: 2, draftDaysBefore: 3 },
   // The đảng ủy's settings live in the workbook (`Bộ tiêu chí`), not in `--option`.
   options: {},
 };

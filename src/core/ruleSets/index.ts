@@ -1,7 +1,6 @@
 /**
- * The rule sets the engine knows. A new guideline is a new file registered here (docs/ARCHITECTURE.md
- * "Adding a rule set"). RULE_SETS are those offered to clerks (the pane, `--rules`, docs/RULES.md);
- * UNRELEASED_RULE_SETS are built but reachable only with `unreleased: true` (tests), until complete.
+ * The rule sets the engine knows, each offered to clerks (the pane, `--rules`, `template`, docs/RULES.md).
+ * A new guideline is a new file registered here (docs/ARCHITECTURE.md "Adding a rule set").
  */
 import { HD27_2014 } from './hd27-2014';
 import { HD43_2025 } from './hd43-2025';
@@ -11,7 +10,6 @@ export type { AnyRuleSet, OptionValues, RuleSet, RuleSetBase, Fraction } from '.
 export type { Hd43RuleSet } from './types';
 
 export const RULE_SETS: readonly AnyRuleSet[] = [HD27_2014, HD43_2025];
-export const UNRELEASED_RULE_SETS: readonly AnyRuleSet[] = [];
 /** A workbook without "Bộ quy tắc" is read as hd27-2014 (today's files keep today's results). */
 export const DEFAULT_RULE_SET = HD27_2014.id;
 /** New workbooks (`template`, the pane's Tạo mẫu) are written for the rules in force. */
@@ -26,10 +24,6 @@ export function isHd27(ruleSet: AnyRuleSet): ruleSet is RuleSet {
   return ruleSet.engine === 'hd27';
 }
 
-/** Any rule set the engine can run: the offered ones, and with `unreleased` those not yet offered. */
-export function findAnyRuleSet(id: string, unreleased = false): AnyRuleSet | undefined {
-  return findRuleSet(id) ?? (unreleased ? UNRELEASED_RULE_SETS.find((r) => r.id === id) : undefined);
-}
 
 export function knownRuleSet(id: string): boolean {
   return findRuleSet(id) !== undefined;

@@ -9,7 +9,7 @@ import { readRuleSetField } from '../forms/reader';
 import type { WorkbookModel } from '../grid';
 import type { IssueSink } from '../issues';
 import { foldLabel } from '../text/normalize';
-import { DEFAULT_RULE_SET, findAnyRuleSet, RULE_SETS } from './index';
+import { DEFAULT_RULE_SET, findRuleSet, RULE_SETS } from './index';
 import type { AnyRuleSet } from './types';
 
 export interface RuleSetRequest {
@@ -17,8 +17,6 @@ export interface RuleSetRequest {
   readonly ruleSet?: string;
   /** True when the clerk named the rule set (`--rules` given), so a disagreeing workbook is worth a warning. */
   readonly explicit?: boolean;
-  /** Tests only: rule sets built but not yet offered (hd43-2025) may be chosen. */
-  readonly unreleased?: boolean;
 }
 
 export interface RuleSetChoice {
@@ -26,10 +24,10 @@ export interface RuleSetChoice {
   readonly source: 'workbook' | 'requested' | 'default';
 }
 
-const FALLBACK = (): AnyRuleSet => findAnyRuleSet(DEFAULT_RULE_SET) as AnyRuleSet;
+const FALLBACK = (): AnyRuleSet => findRuleSet(DEFAULT_RULE_SET) as AnyRuleSet;
 
 export function chooseRuleSet(model: WorkbookModel, request: RuleSetRequest, sink: IssueSink): RuleSetChoice {
-  const requested = request.ruleSet !== undefined ? findAnyRuleSet(request.ruleSet, request.unreleased) : undefined;
+  const requested = request.ruleSet !== undefined ? findRuleSet(request.ruleSet) : undefined;
   const otherwise: RuleSetChoice = requested ? { ruleSet: requested, source: request.ruleSet === DEFAULT_RULE_SET && !request.explicit ? 'default' : 'requested' } : { ruleSet: FALLBACK(), source: 'default' };
   const field = readRuleSetField(model);
   if (!field || !field.filled) return otherwise;
@@ -37,7 +35,7 @@ export function chooseRuleSet(model: WorkbookModel, request: RuleSetRequest, sin
   const folded = foldLabel(typed);
   const offered = RULE_SETS.map((r) => r.id);
   const id = offered.find((known) => foldLabel(known) === folded);
-  const named = id ? findAnyRuleSet(id, request.unreleased) : undefined;
+  const named = id ? findRuleSet(id) : undefined;
   if (!named) {
     sink.add(
       'DATA-02',

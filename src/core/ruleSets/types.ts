@@ -1,4 +1,4 @@
-import type { FieldsForm, FormDef, TableForm } from '../forms/definitions';
+import type { ChiBoForms, FormDef } from '../forms/definitions';
 import type { RuleFamily } from '../rules/catalogue';
 
 /**
@@ -18,17 +18,6 @@ export interface RuleSetBase {
   readonly options: { readonly [key: string]: OptionDef };
   /** The chi bộ sheets by role, as this rule set lays them out (forms/reader.ts reads through these). */
   readonly forms: ChiBoForms;
-}
-
-/** The sheets of a chi bộ's workbook that differ between rule sets; the ward's sheets are shared. */
-export interface ChiBoForms {
-  readonly info: FieldsForm;
-  readonly roll: TableForm;
-  readonly tally: TableForm;
-  readonly scores: TableForm;
-  /** hd43-2025: `Bộ tiêu chí` and `Chấm điểm đảng viên`. */
-  readonly criteria?: TableForm;
-  readonly memberScores?: TableForm;
 }
 
 /** Families whose rules are built but not yet offered to clerks (kept out of the catalogue until then). */
@@ -108,6 +97,10 @@ export interface Hd43RuleSet extends RuleSetBase {
   readonly latePercent: number;
   /** ELIG-02, carried from HD 21. */
   readonly monthsBeforeClassified: number;
+  /** CB25-02 (setting, default on): at least this % of the classified members at HTTNV or better. */
+  readonly chiBoGoodPercent: number;
+  /** PROC rules: the ward plan's deadlines, as under hd27-2014 (RULES-2025.md §6). */
+  readonly procedure: RuleSet['procedure'];
 }
 
 

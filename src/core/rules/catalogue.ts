@@ -15,10 +15,17 @@ export const RULE_IDS = [
   'AGG-01', 'AGG-02', 'AGG-03', 'AGG-04',
   'PROC-01', 'PROC-02', 'PROC-03', 'PROC-04', 'PROC-05',
   'DATA-01', 'DATA-02', 'DATA-03', 'DATA-04', 'DATA-05', 'DATA-06', 'DATA-07', 'DATA-08', 'DATA-09',
+  // Rule set hd43-2025 (RULES-2025.md).
+  'ELIG25-01',
+  'M25-01', 'M25-02', 'M25-03', 'M25-04',
+  'M25-10', 'M25-11', 'M25-12', 'M25-13', 'M25-14', 'M25-15', 'M25-16', 'M25-17',
+  'M25-20', 'M25-30',
+  'CB25-01', 'CB25-02', 'CB25-03', 'CB25-04', 'CB25-05',
+  'CFG25-01', 'CFG25-02',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
-export type RuleFamily = 'ELIG' | 'VOTE' | 'MEM' | 'CB' | 'LEAD' | 'AGG' | 'PROC' | 'DATA';
+export type RuleFamily = 'ELIG' | 'VOTE' | 'MEM' | 'CB' | 'LEAD' | 'AGG' | 'PROC' | 'DATA' | 'ELIG25' | 'M25' | 'CB25' | 'CFG25';
 
 export interface RuleMeta {
   readonly id: RuleId;
@@ -244,5 +251,93 @@ export const RULE_DESCRIPTIONS: Readonly<Record<RuleId, RuleDescription>> = {
   'DATA-09': {
     description: 'Ô tổng do người nhập (tổng điểm của phiếu chấm, tổng phiếu) khác với tổng tính được: lỗi, nêu cả hai số; XếpLoại dùng tổng tính được.',
     descriptionEn: 'A total entered by the clerk (a scoring sheet\'s total, a vote total) that differs from the computed sum: error showing both numbers; the computed sum is used.',
+  },
+  'ELIG25-01': {
+    description: "Đảng viên đang bị đình chỉ sinh hoạt đảng không được xếp loại: kết quả \"không phân loại\", lý do \"đình chỉ sinh hoạt đảng\". Cấp ủy viên chỉ bị đình chỉ sinh hoạt cấp ủy vẫn được xếp loại.",
+    descriptionEn: "A member suspended from party activity is not classified (status not-classified, reason suspended). A committee member suspended only from the committee is classified.",
+  },
+  'M25-01': {
+    description: "Mỗi đảng viên được chấm trên 100 điểm: nhóm tiêu chí chung tối đa 30 điểm, nhóm kết quả thực hiện nhiệm vụ tối đa 70 điểm. Một nhóm cộng vượt tối đa là lỗi.",
+    descriptionEn: "Each member is scored out of 100: common criteria at most 30, task results at most 70. A group adding up to more than its maximum is an error.",
+  },
+  'M25-02': {
+    description: "Tiêu chí trong mỗi nhóm và điểm tối đa của chúng theo bảng của đảng ủy trong sheet \"Bộ tiêu chí\"; không có bảng thì mỗi nhóm một tiêu chí (30 và 70).",
+    descriptionEn: "The criteria in each group and their maxima are the rows of the committee's table on the criteria sheet (Bộ tiêu chí); without a table, one criterion per group (30 and 70).",
+  },
+  'M25-03': {
+    description: "Mỗi điểm là số từ 0 đến điểm tối đa của tiêu chí, theo bước điểm (mặc định 0,5). Ô điểm trống hoặc không phải số làm điểm của đảng viên chưa xác định, không bao giờ coi là 0. Tổng do người nhập khác tổng tính được: XếpLoại dùng tổng tính được (DATA-09).",
+    descriptionEn: "Each score is a number from 0 to its criterion's maximum, in steps (0.5 by default). An empty or unreadable score leaves the member's score unknown, never 0. A typed total that differs from the sum: the sum is used (DATA-09).",
+  },
+  'M25-04': {
+    description: "Số nhiệm vụ được giao, hoàn thành đúng hạn, vượt yêu cầu, số hạn chế được chỉ ra và đã khắc phục là số nguyên không âm, với vượt yêu cầu ≤ đúng hạn ≤ được giao và đã khắc phục ≤ được chỉ ra. Không được giao nhiệm vụ nào thì mọi điều kiện về tỷ lệ đều đạt.",
+    descriptionEn: "Tasks assigned, completed on time and beyond requirements, shortcomings pointed out and fixed are whole numbers ≥ 0 with beyond ≤ on time ≤ assigned and fixed ≤ pointed out. No task assigned meets every percentage condition.",
+  },
+  'M25-10': {
+    description: "Hoàn thành xuất sắc nhiệm vụ: từ 90 điểm, mọi nhiệm vụ hoàn thành đúng hạn, ít nhất 30 % nhiệm vụ vượt yêu cầu (100 × vượt ≥ 30 × được giao) và khắc phục hết hạn chế, khuyết điểm được chỉ ra.",
+    descriptionEn: "HTXSNV: 90 points or more, every task on time, at least 30 % beyond requirements (100 × beyond ≥ 30 × assigned), every shortcoming fixed.",
+  },
+  'M25-11': {
+    description: "Hoàn thành tốt nhiệm vụ: từ 70 điểm và mọi nhiệm vụ hoàn thành đúng hạn.",
+    descriptionEn: "HTTNV: 70 points or more and every task on time.",
+  },
+  'M25-12': {
+    description: "Hoàn thành nhiệm vụ: từ 50 điểm (đảng ủy có thể nâng mức này bằng \"Điểm dưới mức KHTNV\").",
+    descriptionEn: "HTNV: 50 points or more (the committee may raise the bar with the setting Điểm dưới mức KHTNV).",
+  },
+  'M25-13': {
+    description: "Không hoàn thành nhiệm vụ: dưới 50 điểm (hoặc dưới mức đảng ủy đặt), hoặc có một căn cứ của M25-14 bất kể điểm.",
+    descriptionEn: "KHTNV: below 50 points (or the committee's bar), or any ground of M25-14 whatever the score.",
+  },
+  'M25-14': {
+    description: "Căn cứ không hoàn thành nhiệm vụ bất kể điểm: bị kỷ luật trong năm, bị kết luận suy thoái, \"tự diễn biến\", \"tự chuyển hóa\", xếp loại CBCCVC không hoàn thành nhiệm vụ, vi phạm điều đảng viên không được làm. Kết quả nêu căn cứ.",
+    descriptionEn: "Grounds for KHTNV whatever the score: disciplined in the year, concluded to show degradation, a civil-service rating of KHTNV, violating what members must not do. The result names the ground.",
+  },
+  'M25-15': {
+    description: "Đảng viên được mức cao nhất mà cả khung điểm và điều kiện đều đạt; điều kiện chưa đạt được nêu trong lời giải thích (92 điểm nhưng chỉ 20 % nhiệm vụ vượt mức → Hoàn thành tốt nhiệm vụ).",
+    descriptionEn: "A member gets the highest level whose band and conditions both hold; an unmet condition is named in the explanation (92 points but 20 % beyond requirements → HTTNV).",
+  },
+  'M25-16': {
+    description: "Nghỉ ốm từ 3 tháng trở lên trong năm (cộng dồn): tối đa Hoàn thành nhiệm vụ. Nghỉ thai sản: đánh giá theo thời gian thực tế làm việc, không giới hạn mức.",
+    descriptionEn: "Sick leave of 3 months or more in the year in total: at most HTNV. Maternity leave: assessed on the time worked, no cap.",
+  },
+  'M25-17': {
+    description: "Cán bộ, công chức, viên chức chỉ được Hoàn thành xuất sắc nhiệm vụ khi xếp loại CBCCVC là Hoàn thành xuất sắc nhiệm vụ; mức đảng viên cao hơn xếp loại CBCCVC là cảnh báo nêu cả hai.",
+    descriptionEn: "A civil servant can be HTXSNV only with a civil-service rating of HTXSNV; a party level above the civil-service rating is a warning naming both.",
+  },
+  'M25-20': {
+    description: "Số đảng viên Hoàn thành xuất sắc nhiệm vụ không quá 20 % số Hoàn thành tốt nhiệm vụ trở lên trong toàn Đảng bộ (mặc định; tỷ lệ và phạm vi do đảng ủy đặt). Chọn theo điểm từ cao xuống; bằng điểm ở ngưỡng thì chưa xác định; người không được chọn là Hoàn thành tốt nhiệm vụ. Sổ của một chi bộ chỉ cho thấy giới hạn tạm tính theo riêng chi bộ.",
+    descriptionEn: "HTXSNV members at most 20 % of those at HTTNV or above across the ward (default; the committee sets percentage and scope). Chosen by score, highest first; a tie at the cap is undetermined; those not taken are HTTNV. One chi bộ's workbook shows only its own provisional cap.",
+  },
+  'M25-30': {
+    description: "Sổ vẫn giữ bảng kiểm phiếu: đảng viên có đa số phiếu khác mức theo điểm được cảnh báo; mức theo điểm là mức đề xuất.",
+    descriptionEn: "Where the workbook keeps a tally, a member whose majority vote differs from the score's level gets a warning; the score's level is the proposal.",
+  },
+  'CB25-01': {
+    description: "Chi bộ được chấm trên 100 điểm (30 + 70) theo bảng tiêu chí chi bộ trong \"Bộ tiêu chí\"; mặc định điểm là trung bình các phiếu của đảng viên có mặt, hoặc điểm chi ủy nhập nếu đảng ủy chọn.",
+    descriptionEn: "The chi bộ is scored out of 100 (30 + 70) on its own criteria; by default the mean of the sheets of the members present, or the chi ủy's score if the committee chose so.",
+  },
+  'CB25-02': {
+    description: "Chi bộ Hoàn thành xuất sắc nhiệm vụ: từ 90 điểm, mọi nhiệm vụ đúng hạn, ít nhất 30 % vượt yêu cầu, không cấp ủy viên hay tổ chức trực thuộc nào bị kỷ luật; mặc định thêm: mọi đảng viên được xếp loại từ Hoàn thành nhiệm vụ trở lên, ít nhất 80 % từ Hoàn thành tốt nhiệm vụ, chính quyền, Mặt trận, đoàn thể từ Hoàn thành tốt nhiệm vụ.",
+    descriptionEn: "Chi bộ HTXSNV: 90+, all tasks on time, 30 % beyond, no committee member or subordinate body disciplined; by default also every classified member HTNV or better, 80 % HTTNV or better, and the government, Front and mass organisations HTTNV or better.",
+  },
+  'CB25-03': {
+    description: "Chi bộ Hoàn thành tốt nhiệm vụ: từ 70 điểm và mọi nhiệm vụ hoàn thành đúng hạn.",
+    descriptionEn: "Chi bộ HTTNV: 70+ and every task on time.",
+  },
+  'CB25-04': {
+    description: "Chi bộ Hoàn thành nhiệm vụ: từ 50 điểm, hoàn thành mọi nhiệm vụ, không quá 20 % chậm hạn (100 × chậm ≤ 20 × được giao).",
+    descriptionEn: "Chi bộ HTNV: 50+, every task completed, at most 20 % late (100 × late ≤ 20 × assigned).",
+  },
+  'CB25-05': {
+    description: "Chi bộ Không hoàn thành nhiệm vụ: các trường hợp còn lại, và (mặc định) khi quá nửa số đảng viên được xếp loại là Không hoàn thành nhiệm vụ.",
+    descriptionEn: "Chi bộ KHTNV: otherwise, and (by default) when more than half of the classified members are KHTNV.",
+  },
+  'CFG25-01': {
+    description: "Kết quả dùng một thiết lập mà sheet \"Bộ tiêu chí\" để trống: cảnh báo nêu thiết lập và giá trị mặc định, đề nghị đối chiếu hướng dẫn của cấp ủy. Không điều gì chưa xác nhận được trình bày như quy định.",
+    descriptionEn: "A result used a setting left empty on the criteria sheet: a warning naming the setting and its default, asking to check the committee's guidance.",
+  },
+  'CFG25-02': {
+    description: "Điểm tối đa các tiêu chí của một nhóm trong \"Bộ tiêu chí\" phải cộng đúng 30 (tiêu chí chung) hoặc 70 (kết quả thực hiện nhiệm vụ); sai là lỗi.",
+    descriptionEn: "The maxima of a group's criteria on the criteria sheet must add up to 30 (common) or 70 (tasks); otherwise an error.",
   },
 };

@@ -7,7 +7,7 @@
  */
 import { CRITERIA_GROUPS, CRITERIA_SETTINGS, type CriteriaGroupDef, type SettingDef } from '../forms/definitions';
 import type { CellValue } from '../grid';
-import type { CriteriaRead, CriteriaRowRead, SettingCellRead } from '../forms/reader';
+import type { CriteriaRead, CriteriaRowRead, SettingCellRead } from '../forms/model';
 import { foldLabel } from '../text/normalize';
 import { displayValue, isBlank, parseNumber, parseYesNo } from '../values/parse';
 import { type Finding, type Rule25Meta, scaled, vn } from './rules25';

@@ -1,7 +1,7 @@
 /** DATA rules (RULES.md section 8): what makes a workbook readable at all. */
 import type { RuleMeta } from './catalogue';
 import { a1, cellAt, isCellError, presentColumns, type SheetGrid } from '../grid';
-import { CHI_BO_DOSSIER_FORM, columnHeader, type FormDef, INFO_FORM, LEADER_DOSSIER_FORM, LEADERS_FORM, PLAN_FORM, ROLL_FORM, SCORES_FORM, TALLY_FORM, type TableForm } from '../forms/definitions';
+import { CHI_BO_DOSSIER_FORM, type ChiBoForms, columnHeader, type FormDef, HD27_FORMS, LEADER_DOSSIER_FORM, LEADERS_FORM, PLAN_FORM, type TableForm } from '../forms/definitions';
 import type { ChiBoWorkbook, Located, RollMember, TableRead, TallyRow } from '../forms/model';
 import { foldLabel } from '../text/normalize';
 import { compareDates, type DateOnly, formatDate } from '../values/dates';
@@ -23,25 +23,27 @@ export const DATA_RULES: readonly RuleMeta[] = [
 ];
 
 /** The forms in the order their sheets are reported missing. */
-const FORMS_IN_ORDER: readonly FormDef[] = [INFO_FORM, ROLL_FORM, TALLY_FORM, SCORES_FORM, LEADERS_FORM, PLAN_FORM, CHI_BO_DOSSIER_FORM, LEADER_DOSSIER_FORM];
+/** The sheets checked as wholes, in workbook-contract order; the chi bộ's four are the rule set's. */
+const formsInOrder = (forms: ChiBoForms): readonly FormDef[] => [forms.info, forms.roll, forms.tally, forms.scores, LEADERS_FORM, PLAN_FORM, CHI_BO_DOSSIER_FORM, LEADER_DOSSIER_FORM];
 
 /**
  * The rules on whole sheets, run once on what the reader found: DATA-04 on every cell showing a formula
  * error, DATA-01 for a missing sheet, DATA-09 for a totals row, DATA-03 for a date after the meeting.
  * Returns the workbook with those dates unknown (RULES.md 9.21): a date after the meeting is no date.
  */
-export function checkSheets(input: ChiBoWorkbook, sink: IssueSink): ChiBoWorkbook {
-  for (const form of FORMS_IN_ORDER) {
+export function checkSheets(input: ChiBoWorkbook, sink: IssueSink, forms: ChiBoForms = HD27_FORMS, optional: ReadonlySet<FormDef> = new Set()): ChiBoWorkbook {
+  for (const form of formsInOrder(forms)) {
     const sheet = input.found.get(form);
     if (sheet) reportFormulaErrors(sheet, sink);
-    else if (!(form.kind === 'table' && form.optionalSheet) && input.role === 'chi-bo') reportMissingSheet(form, sink);
+    else if (!(form.kind === 'table' && form.optionalSheet) && !optional.has(form) && input.role === 'chi-bo') reportMissingSheet(form, sink);
   }
-  const tallySheet = input.found.get(TALLY_FORM);
+  const tallySheet = input.found.get(forms.tally);
   const tally = input.tally;
-  if (tallySheet && tally) reportTotalsRow(tallySheet, tally, TALLY_FORM, (key) => tally.rows.map((t) => t[key as keyof TallyRow] as Located<number>), sink);
-  const scoresSheet = input.found.get(SCORES_FORM);
+  if (tallySheet && tally) reportTotalsRow(tallySheet, tally, forms.tally, (key) => tally.rows.map((t) => t[key as keyof TallyRow] as Located<number>), sink);
+  const scoresSheet = input.found.get(forms.scores);
   const scores = input.scores;
-  if (scoresSheet && scores) reportTotalsRow(scoresSheet, scores, SCORES_FORM, (key) => scores.rows.map((s) => (key === 'total' ? s.total : s.scores[Number(key.slice(1)) - 1])), sink);
+  const scoreKeys = forms.scores.columns.filter((c) => c.type === 'score').map((c) => c.key);
+  if (scoresSheet && scores) reportTotalsRow(scoresSheet, scores, forms.scores, (key) => scores.rows.map((s) => (key === 'total' ? s.total : s.scores[scoreKeys.indexOf(key)])), sink);
   return withDatesAfterMeetingUnknown(input, sink);
 }
 

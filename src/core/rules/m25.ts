@@ -20,6 +20,10 @@ export const M25_RULES: readonly Rule25Meta[] = [
   { id: 'M25-13', severity: 'error', seed: 'RULES-2025 §3; QĐ 366 Điều 11', title: 'Không hoàn thành nhiệm vụ: dưới 50 điểm hoặc có căn cứ M25-14', titleEn: 'KHTNV: below 50, or a ground of M25-14' },
   { id: 'M25-14', severity: 'error', seed: 'RULES-2025 §3; HD 43', title: 'Căn cứ Không hoàn thành nhiệm vụ bất kể điểm', titleEn: 'Grounds for KHTNV whatever the score' },
   { id: 'M25-15', severity: 'warning', seed: 'RULES-2025 §3', title: 'Mức cao nhất mà cả khung điểm và điều kiện đều đạt; điều kiện chưa đạt được nêu rõ', titleEn: 'The highest level whose band and conditions both hold; the unmet condition is named' },
+  { id: 'M25-16', severity: 'warning', seed: 'RULES-2025 §3; HD 21', title: 'Nghỉ ốm từ 3 tháng trong năm: tối đa Hoàn thành nhiệm vụ; nghỉ thai sản: theo thời gian làm việc', titleEn: 'Sick leave of 3 months or more: at most HTNV; maternity leave: on the time worked' },
+  { id: 'M25-17', severity: 'warning', seed: 'RULES-2025 §3; HD 21', title: 'CBCCVC chỉ Hoàn thành xuất sắc nhiệm vụ khi xếp loại CBCCVC Hoàn thành xuất sắc nhiệm vụ', titleEn: 'A civil servant is HTXSNV only with a civil-service rating of HTXSNV' },
+  { id: 'M25-20', severity: 'warning', seed: 'RULES-2025 §4; HD 21, QĐ 124', title: 'Hoàn thành xuất sắc nhiệm vụ không quá 20 % số Hoàn thành tốt nhiệm vụ trở lên', titleEn: 'HTXSNV at most 20 % of those at HTTNV or above' },
+  { id: 'M25-30', severity: 'warning', seed: 'RULES-2025 §6', title: 'Đa số phiếu khác mức theo điểm', titleEn: "The tally's majority differs from the score's level" },
 ];
 
 export type Level25 = 'HTXSNV' | 'HTTNV' | 'HTNV' | 'KHTNV';
@@ -356,4 +360,151 @@ export function levelOf(
     explanation: `${lead} → ${LEVEL25_NAME.HTNV}.`,
     explanationEn: `${stepsEn.length ? stepsEn.join('; ') : `${score} points ≥ ${floor} (M25-12)`} → HTNV.`,
   };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// M25-16, M25-17: special cases after the level
+
+/** M25-16: sick leave of at least this many months in the year caps the level at HTNV. */
+export const SICK_LEAVE_MONTHS = 3;
+
+export interface Adjusted {
+  readonly level: Level25;
+  /** The words added to the explanation, and the rule. */
+  readonly line: string;
+  readonly lineEn: string;
+  readonly rule: Rule25Id;
+  /** The condition that kept the higher level (M25-15), when the level fell. */
+  readonly unmet?: string;
+}
+
+/** M25-16: 3 months of sick leave or more → at most HTNV (when the setting applies); null: no change. */
+export function sickLeaveCap(level: Level25, sickMonths: number | null, applies: boolean): Adjusted | null {
+  if (!applies || sickMonths === null || sickMonths < SICK_LEAVE_MONTHS || LEVEL25_RANK[level] <= LEVEL25_RANK.HTNV) return null;
+  const months = vn(sickMonths);
+  return {
+    level: 'HTNV',
+    rule: 'M25-16',
+    line: `Nghỉ ốm ${months} tháng trong năm (từ ${SICK_LEAVE_MONTHS} tháng) nên tối đa ${LEVEL25_NAME.HTNV} (M25-16).`,
+    lineEn: `Sick leave of ${months} months in the year (${SICK_LEAVE_MONTHS} or more): at most HTNV (M25-16).`,
+    unmet: `nghỉ ốm ${months} tháng, từ ${SICK_LEAVE_MONTHS} tháng thì tối đa ${LEVEL25_NAME.HTNV} (M25-16)`,
+  };
+}
+
+const RATING_CEILING: Readonly<Record<string, Level25>> = { HTXSNV: 'HTXSNV', HTTNV: 'HTTNV', HTNV: 'HTNV', 'HTNV-HCNL': 'HTNV', KHTNV: 'KHTNV' };
+const RATING_WORDS: Readonly<Record<string, string>> = { HTXSNV: LEVEL25_NAME.HTXSNV, HTTNV: LEVEL25_NAME.HTTNV, HTNV: LEVEL25_NAME.HTNV, 'HTNV-HCNL': 'Hoàn thành nhiệm vụ nhưng còn hạn chế về năng lực', KHTNV: LEVEL25_NAME.KHTNV };
+
+export interface CivilServantOutcome {
+  /** The level after M25-17; null: a civil servant reaching HTXSNV without a rating (undetermined). */
+  readonly level: Level25 | null;
+  readonly adjusted: Adjusted | null;
+  /** A party level above the civil-service rating (a warning naming both). */
+  readonly above: { readonly text: string; readonly textEn: string } | null;
+  /** True when the setting decided the result (HTXSNV reached by the score and conditions). */
+  readonly settingUsed: boolean;
+}
+
+/**
+ * M25-17: a serving civil servant can be HTXSNV only with a civil-service rating of HTXSNV (when the
+ * setting applies: else the level stands); a party level above the rating is a warning naming both.
+ */
+export function civilServantCheck(level: Level25, civilServant: boolean | null, rating: string | null, applies: boolean): CivilServantOutcome {
+  if (civilServant !== true) return { level, adjusted: null, above: null, settingUsed: false };
+  let out: Level25 = level;
+  let adjusted: Adjusted | null = null;
+  const settingUsed = level === 'HTXSNV';
+  if (level === 'HTXSNV' && applies) {
+    if (rating === null) return { level: null, adjusted: null, above: null, settingUsed };
+    if (rating !== 'HTXSNV') {
+      out = 'HTTNV';
+      adjusted = {
+        level: 'HTTNV',
+        rule: 'M25-17',
+        line: `Là cán bộ, công chức, viên chức với xếp loại CBCCVC "${RATING_WORDS[rating] ?? rating}", chưa là ${LEVEL25_NAME.HTXSNV}, nên tối đa ${LEVEL25_NAME.HTTNV} (M25-17).`,
+        lineEn: `A civil servant rated ${rating}, not HTXSNV: at most HTTNV (M25-17).`,
+        unmet: `xếp loại CBCCVC là "${RATING_WORDS[rating] ?? rating}", cần ${LEVEL25_NAME.HTXSNV} (M25-17)`,
+      };
+    }
+  }
+  const ceiling = rating ? RATING_CEILING[rating] : undefined;
+  const above =
+    ceiling && LEVEL25_RANK[out] > LEVEL25_RANK[ceiling]
+      ? {
+          text: `Mức đề xuất "${LEVEL25_NAME[out]}" cao hơn xếp loại CBCCVC "${RATING_WORDS[rating as string] ?? rating}" (M25-17); đề nghị cấp ủy xem lại cho thống nhất.`,
+          textEn: `The proposed level ${out} is above the civil-service rating ${rating} (M25-17).`,
+        }
+      : null;
+  return { level: out, adjusted, above, settingUsed };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// M25-20: the cap
+
+export interface CapCandidate {
+  /** The caller's index of the member. */
+  readonly index: number;
+  /** The score (exact); candidates are taken highest first. */
+  readonly score: number;
+}
+
+export interface CapOutcome {
+  /** `100 × HTXSNV ≤ percent × base`: the largest whole number of HTXSNV allowed. */
+  readonly cap: number;
+  readonly base: number;
+  readonly taken: ReadonlySet<number>;
+  /** Tied at the last place the cap allows, straddling it: undetermined (`tie-at-cap`). */
+  readonly tied: ReadonlySet<number>;
+  /** Not taken: HTTNV. */
+  readonly dropped: ReadonlySet<number>;
+  /** The lowest score taken, when some were dropped or tied (for the words). */
+  readonly cutScore: number | null;
+}
+
+/**
+ * M25-20: of the candidates (level HTXSNV before the cap) at most ⌊percent × base / 100⌋ stay HTXSNV,
+ * base = the members at HTTNV or HTXSNV before the cap. Highest score first; members tied on the score
+ * that straddles the cap are neither taken nor dropped (the chi bộ or the đảng ủy decides between them).
+ * Order independent: only scores decide.
+ */
+export function capChoice(candidates: readonly CapCandidate[], base: number, percent: number): CapOutcome {
+  const cap = Math.floor((percent * base) / 100);
+  if (candidates.length <= cap) return { cap, base, taken: new Set(candidates.map((c) => c.index)), tied: new Set(), dropped: new Set(), cutScore: null };
+  const byScore = [...candidates].sort((a, b) => scaled(b.score) - scaled(a.score) || a.index - b.index);
+  const taken = new Set<number>();
+  const tied = new Set<number>();
+  const dropped = new Set<number>();
+  // The score of the last place the cap allows, and of the first place it does not.
+  const last = cap > 0 ? scaled(byScore[cap - 1].score) : null;
+  const first = scaled(byScore[cap].score);
+  for (const [i, c] of byScore.entries()) {
+    const s = scaled(c.score);
+    if (last !== null && s === last && s === first) tied.add(c.index);
+    else if (i < cap) taken.add(c.index);
+    else dropped.add(c.index);
+  }
+  return { cap, base, taken, tied, dropped, cutScore: cap > 0 ? byScore[cap - 1].score : null };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// M25-30: a tally kept beside the scores
+
+export interface TallyCounts {
+  readonly good: number | null;
+  readonly done: number | null;
+  readonly failed: number | null;
+  readonly excellent: number | null;
+  /** Valid ballots of each round (from `Thông tin chi bộ`, else the round's counts added up). */
+  readonly valid1: number | null;
+  readonly valid2: number | null;
+}
+
+/** The level a tally's majority gives (RULES.md MEM-01..05 with their default fractions), or null. */
+export function tallyLevel(t: TallyCounts): Level25 | null {
+  const v1 = t.valid1 ?? (t.good !== null && t.done !== null && t.failed !== null ? t.good + t.done + t.failed : null);
+  if (v1 === null || v1 <= 0) return null;
+  if (t.excellent !== null && t.valid2 !== null && t.valid2 > 0 && 3 * t.excellent > 2 * t.valid2) return 'HTXSNV';
+  if (t.good !== null && 2 * t.good > v1) return 'HTTNV';
+  if (t.good !== null && t.done !== null && 2 * (t.good + t.done) > v1) return 'HTNV';
+  if (t.failed !== null && 2 * t.failed > v1) return 'KHTNV';
+  return null;
 }

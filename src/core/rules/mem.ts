@@ -20,7 +20,8 @@ export const MEM_RULES: readonly RuleMeta[] = [
 ];
 
 export type MemberStatus = 'classified' | 'not-classified' | 'deferred' | 'undetermined';
-export type UndeterminedReason = 'no-decisive-vote' | 'tie-at-cap' | 'missing-rating' | 'rating-conflict' | 'vote-data-error' | 'no-tally-row' | 'input-error';
+/** `no-score-row`, `no-score`: hd43-2025, a member to classify without a row or a valid score on `Chấm điểm đảng viên`. */
+export type UndeterminedReason = 'no-decisive-vote' | 'tie-at-cap' | 'missing-rating' | 'rating-conflict' | 'vote-data-error' | 'no-tally-row' | 'input-error' | 'no-score-row' | 'no-score';
 
 export interface MemberVotes {
   readonly HTTNV: number;
@@ -57,6 +58,8 @@ export interface MemberResult {
   readonly scoreParts?: { readonly common: number | null; readonly tasks: number | null } | null;
   readonly scoreRow?: number | null;
   readonly proposed?: true;
+  /** hd43-2025: the level before M25-20's cap (what combining the ward caps again over the whole ward). */
+  readonly levelBeforeCap?: MemberLevel | null;
   /** hd43-2025: the conditions that kept a higher level, in words, each with its rule (M25-15). */
   readonly unmet?: readonly { readonly rule: string; readonly text: string }[];
   /** hd43-2025: the task figures the level was decided on (M25-04), null when unknown. */

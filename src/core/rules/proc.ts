@@ -53,7 +53,7 @@ export function assessmentYear(input: ChiBoWorkbook): number | null {
 }
 
 /** PROC-01: each event date from 01/01 of the assessment year to the rule set's day of the next. */
-function checkYear(input: ChiBoWorkbook, ruleSet: RuleSet, sink: IssueSink): void {
+function checkYear(input: ChiBoWorkbook, ruleSet: Pick<RuleSet, 'procedure'>, sink: IssueSink): void {
   const year = assessmentYear(input);
   if (year === null) return;
   const from: DateOnly = { y: year, m: 1, d: 1 };
@@ -120,7 +120,7 @@ function checkSchedule(input: ChiBoWorkbook, sink: IssueSink): void {
 }
 
 /** PROC-03: the report reaches the standing committee within two days of the meeting (and by the schedule's deadline). */
-function checkReport(input: ChiBoWorkbook, ruleSet: RuleSet, sink: IssueSink): void {
+function checkReport(input: ChiBoWorkbook, ruleSet: Pick<RuleSet, 'procedure'>, sink: IssueSink): void {
   const info = input.info;
   const meeting = info?.meetingDate.value;
   const report = info?.reportDate.value;
@@ -163,7 +163,7 @@ function scheduleRowOf(input: ChiBoWorkbook) {
 }
 
 /** PROC-04: the collective's draft report sent at least three days before its review. */
-function checkDraft(sent: Located<DateOnly>, review: Located<DateOnly>, reviewLabel: string, ruleSet: RuleSet, sink: IssueSink): void {
+function checkDraft(sent: Located<DateOnly>, review: Located<DateOnly>, reviewLabel: string, ruleSet: Pick<RuleSet, 'procedure'>, sink: IssueSink): void {
   if (!sent.value || !review.value) return;
   const days = dayNumber(review.value) - dayNumber(sent.value);
   const need = ruleSet.procedure.draftDaysBefore;
@@ -270,7 +270,7 @@ function checkDossiers(input: ChiBoWorkbook, sink: IssueSink): void {
 }
 
 /** PROC-01..05 on what the workbook carries. */
-export function checkProcedure(input: ChiBoWorkbook, ruleSet: RuleSet, sink: IssueSink): void {
+export function checkProcedure(input: ChiBoWorkbook, ruleSet: Pick<RuleSet, 'procedure'>, sink: IssueSink): void {
   checkYear(input, ruleSet, sink);
   checkSchedule(input, sink);
   checkReport(input, ruleSet, sink);

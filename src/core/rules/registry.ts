@@ -11,10 +11,14 @@ import { VOTE_RULES } from './vote';
 import { LEAD_RULES } from './lead';
 import { AGG_RULES } from './agg';
 import { PROC_RULES } from './proc';
+import { ELIG25_RULES } from './elig25';
+import { M25_RULES } from './m25';
+import { CB25_RULES } from './cb25';
+import { CFG25_RULES } from './cfg25';
 
 export type { RuleId, RuleMeta } from './catalogue';
 
-const FAMILIES: readonly (readonly RuleMeta[])[] = [ELIG_RULES, VOTE_RULES, MEM_RULES, CB_RULES, LEAD_RULES, AGG_RULES, PROC_RULES, DATA_RULES];
+const FAMILIES: readonly (readonly RuleMeta[])[] = [ELIG_RULES, VOTE_RULES, MEM_RULES, CB_RULES, LEAD_RULES, AGG_RULES, PROC_RULES, DATA_RULES, ELIG25_RULES, M25_RULES, CB25_RULES, CFG25_RULES];
 
 const BY_ID = new Map<RuleId, RuleMeta>();
 for (const family of FAMILIES) for (const meta of family) BY_ID.set(meta.id, { ...RULE_DESCRIPTIONS[meta.id], ...meta });

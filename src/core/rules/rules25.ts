@@ -1,36 +1,20 @@
 /**
- * What the 2025 families (cfg25.ts, m25.ts; RULES-2025.md) share. Their IDs are NOT in catalogue.ts yet:
- * docs/RULES.md is generated from the catalogue and documents what clerks are offered, and hd43-2025 is
- * not offered until issue 14 is complete. Until then these rules return findings (plain values) instead
- * of issues; when the rule set is offered, the IDs move into RULE_IDS and the families into registry.ts,
- * and a finding becomes an issue unchanged (same fields).
+ * What the 2025 families (cfg25.ts, m25.ts, elig25.ts, cb25.ts; RULES-2025.md) share. Their rules return
+ * findings (plain values with an issue's fields), which the engine (ruleSets/hd43-engine.ts) adds to the
+ * run's issues unchanged.
  */
+import type { RuleId, RuleMeta } from './catalogue';
 import type { Severity } from '../severity';
 
-export const RULE25_IDS = [
-  'ELIG25-01',
-  'M25-01', 'M25-02', 'M25-03', 'M25-04',
-  'M25-10', 'M25-11', 'M25-12', 'M25-13', 'M25-14', 'M25-15', 'M25-16', 'M25-17',
-  'M25-20', 'M25-30',
-  'CB25-01', 'CB25-02', 'CB25-03', 'CB25-04', 'CB25-05',
-  'CFG25-01', 'CFG25-02',
-] as const;
+/** The 2025 rule IDs (a part of the catalogue's RULE_IDS). */
+export type Rule25Id = Extract<RuleId, `ELIG25-${string}` | `M25-${string}` | `CB25-${string}` | `CFG25-${string}`>;
 
-export type Rule25Id = (typeof RULE25_IDS)[number];
-
-/** A rule's metadata, as catalogue.ts `RuleMeta` but for a family not yet offered. */
-export interface Rule25Meta {
-  readonly id: Rule25Id;
-  readonly severity: Severity;
-  /** The section of RULES-2025.md the rule comes from, and its source text. */
-  readonly seed: string;
-  readonly title: string;
-  readonly titleEn: string;
-}
+/** A rule's metadata, as the catalogue's, for a 2025 rule. */
+export type Rule25Meta = RuleMeta & { readonly id: Rule25Id };
 
 /** A rule's finding: an issue's fields (issues.ts `Issue`), its rule a 2025 ID or a DATA rule. */
 export interface Finding {
-  readonly rule: Rule25Id | 'DATA-01' | 'DATA-02' | 'DATA-09';
+  readonly rule: Rule25Id | 'DATA-01' | 'DATA-02' | 'DATA-08' | 'DATA-09';
   readonly severity: Severity;
   readonly sheet: string;
   readonly cell: string | null;

@@ -39,7 +39,19 @@ const FIELDS = {
   cstd: YES_NO,
   commendation: YES_NO,
 } as const;
-type Field = keyof typeof FIELDS;
+/**
+ * hd43-2025's roll fields that decide a level (ELIG25-01, M25-14, M25-16): read both ways there. A sick
+ * leave is read as under or over the three months that matter.
+ */
+const FIELDS25 = {
+  suspended: YES_NO,
+  degraded: YES_NO,
+  disciplined: YES_NO,
+  violation: YES_NO,
+  maternity: YES_NO,
+  sickMonths: [0, 3],
+} as const;
+type Field = keyof typeof FIELDS | keyof typeof FIELDS25;
 /** Fields that count in N: their reading reaches every member ("Có mặt" too where N counts those present). */
 const SHARED: ReadonlySet<Field> = new Set<Field>(['membership', 'exempt', 'temporary']);
 /** Fields that matter only for a civil servant (MEM-07, MEM-08). */
@@ -68,19 +80,20 @@ function cellOf(l: Located<unknown>): UnreadableCell | null {
 }
 
 /** The unknown cells of the roll (and the meeting date) that a reading must give a value. */
-export function unknownCells(members: readonly RollMember[], meetingDate: Located<DateOnly> | null, nCountsPresent = false): UnknownCell[] {
+export function unknownCells(members: readonly RollMember[], meetingDate: Located<DateOnly> | null, nCountsPresent = false, scored = false): UnknownCell[] {
+  const fields: Readonly<Record<string, readonly unknown[]>> = scored ? { ...FIELDS, ...FIELDS25 } : FIELDS;
   const cells: UnknownCell[] = [];
   const meetingCell = meetingDate ? cellOf(meetingDate) : null;
   members.forEach((m, owner) => {
     // ELIG-01 comes first (RULES.md 9.2): for a member known to be exempt only what counts in N matters.
     const exempt = m.exempt.value === true;
-    for (const field of Object.keys(FIELDS) as Field[]) {
+    for (const field of Object.keys(fields) as Field[]) {
       const located = m[field] as Located<unknown>;
       const cell = cellOf(located);
       if (!cell) continue;
       if (CIVIL.has(field) && m.civilServant.value === false && !m.civilServant.unreadable) continue;
       if (exempt && !SHARED.has(field) && field !== 'present') continue;
-      const domain = FIELDS[field] as readonly unknown[];
+      const domain = fields[field];
       cells.push({
         cell,
         owner,
