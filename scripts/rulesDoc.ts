@@ -9,9 +9,12 @@
 import { RULE_IDS, familyOf, type RuleFamily, type RuleMeta } from '../src/core/rules/catalogue';
 import { registeredRules, ruleMeta } from '../src/core/rules/registry';
 import { READINGS } from '../src/core/rules/readings';
-import { isHd27, RULE_SETS, type RuleSet } from '../src/core/ruleSets';
+import { type Hd43RuleSet, isHd27, RULE_SETS, type RuleSet } from '../src/core/ruleSets';
+import { shownDefault } from '../src/core/rules/cfg25';
 import type { OptionDef } from '../src/core/ruleSets/types';
 import {
+  CRITERIA_SETTINGS,
+  HD43_INPUT_FORMS,
   INPUT_FORMS,
   MEETING_SHEETS,
   MORE_RESULT_SHEETS,
@@ -45,11 +48,24 @@ const FAMILIES: readonly { readonly id: RuleFamily; readonly n: number; readonly
   { id: 'AGG', n: 6, title: 'Tổng hợp toàn Đảng bộ', titleEn: 'Ward aggregation' },
   { id: 'PROC', n: 7, title: 'Lịch và hồ sơ', titleEn: 'Schedule and dossier' },
   { id: 'DATA', n: 8, title: 'Dữ liệu', titleEn: 'Data' },
+  {
+    id: 'ELIG25', n: 9, title: 'Bộ quy tắc hd43-2025: ai được xếp loại', titleEn: 'Rule set hd43-2025: who is classified',
+    intro: 'Các quy tắc từ mục 9 đến 12 chỉ áp dụng cho sổ có "Bộ quy tắc: hd43-2025" (Quy định 366-QĐ/TW, Hướng dẫn 43-HD/BTCTW). ELIG-01 … ELIG-03 vẫn áp dụng như trên.',
+    introEn: 'Sections 9 to 12 apply only to workbooks whose "Bộ quy tắc" is hd43-2025. ELIG-01 … ELIG-03 apply as above.',
+  },
+  {
+    id: 'M25', n: 10, title: 'Bộ quy tắc hd43-2025: điểm và mức đề xuất của đảng viên', titleEn: 'Rule set hd43-2025: member score and proposed level',
+    intro: 'Mỗi đảng viên được chấm trên 100 điểm (tiêu chí chung 30, kết quả thực hiện nhiệm vụ 70); mức theo khung điểm và điều kiện. Mọi so sánh là chính xác: điểm không làm tròn, tỷ lệ là bất đẳng thức số nguyên (100 × vượt mức ≥ 30 × được giao). Mức là **đề xuất**: cấp ủy quyết định.',
+    introEn: 'Each member is scored out of 100 (30 common, 70 tasks); the level follows score bands and conditions. Comparisons are exact. Levels are proposals: the party committee decides.',
+  },
+  { id: 'CB25', n: 11, title: 'Bộ quy tắc hd43-2025: điểm và mức đề xuất của chi bộ', titleEn: 'Rule set hd43-2025: chi bộ score and proposed level' },
+  { id: 'CFG25', n: 12, title: 'Bộ quy tắc hd43-2025: Bộ tiêu chí của đảng ủy', titleEn: "Rule set hd43-2025: the committee's criteria" },
 ];
 
 const SEVERITY = { error: 'Lỗi *(error)*', warning: 'Cảnh báo *(warning)*' } as const;
 
 function source(meta: RuleMeta): string {
+  if (meta.seed.startsWith('RULES-2025')) return `văn bản năm 2025: ${meta.seed.replace(/^RULES-2025 §[\d, §]+;?\s*/, '') || 'Quy định 366-QĐ/TW'} *(2025 texts)*`;
   const m = /^RULES\.md (\d+)$/.exec(meta.seed);
   return m ? `quy định của dự án, mục ${m[1]} *(the project's own, section ${m[1]})*` : `Kế hoạch mục ${meta.seed}`;
 }
@@ -104,6 +120,38 @@ function optionsSection(rs: RuleSet): string[] {
 
 function readingsFor(id: string): number[] {
   return READINGS.filter((r) => r.rules.includes(id as (typeof r.rules)[number])).map((r) => r.n);
+}
+
+/** hd43-2025's fixed figures, then the đảng ủy's settings on `Bộ tiêu chí` with their defaults. */
+function hd43Section(rs: Hd43RuleSet): string[] {
+  const rows: [string, string, string, string][] = [
+    ['Khung điểm', 'Score frame', `tiêu chí chung tối đa ${rs.frame.common}, kết quả thực hiện nhiệm vụ tối đa ${rs.frame.tasks}, tổng ${rs.frame.total}`, 'M25-01, CB25-01'],
+    ['Khung điểm các mức', 'Score bands', `HTXSNV từ ${rs.bands.excellent}; HTTNV từ ${rs.bands.good}; HTNV từ ${rs.bands.done}; dưới ${rs.bands.done}: KHTNV`, 'M25-10 … M25-13, CB25-02 … CB25-05'],
+    ['Nhiệm vụ vượt yêu cầu để đạt HTXSNV', 'Tasks beyond requirements for HTXSNV', `ít nhất ${rs.exceededPercent} %`, 'M25-10, CB25-02'],
+    ['Nhiệm vụ chậm hạn của chi bộ HTNV', 'Late tasks of an HTNV chi bộ', `không quá ${rs.latePercent} %`, 'CB25-04'],
+    ['Đảng viên từ HTTNV của chi bộ HTXSNV', 'Members at HTTNV+ of an HTXSNV chi bộ', `ít nhất ${rs.chiBoGoodPercent} %`, 'CB25-02'],
+    ['Thời gian từ ngày vào Đảng', 'Time since admission', `${rs.monthsBeforeClassified} tháng tròn`, 'ELIG-02'],
+  ];
+  return [
+    `<a id="bo-quy-tac-${anchor(rs.id.replace(/[^a-z0-9]/gi, ''))}"></a>`,
+    '',
+    `## Bộ quy tắc \`${rs.id}\`: các con số cố định và thiết lập của đảng ủy`,
+    '',
+    `*Rule set \`${rs.id}\`: ${rs.titleEn}. Fixed figures, then the committee's settings on the criteria sheet.*`,
+    '',
+    `${rs.title}. Sổ tính chọn bộ quy tắc này bằng ô **Bộ quy tắc** trong sheet "Thông tin chi bộ" (sổ mới do \`xeploai template\` tạo đã ghi sẵn); sổ không có ô này được đọc theo \`hd27-2014\`. *(A workbook chooses it with "Bộ quy tắc"; a workbook without the field is read as hd27-2014.)*`,
+    '',
+    '| Con số cố định *(fixed figure)* | Giá trị *(value)* | Quy tắc *(rules)* |',
+    '| --- | --- | --- |',
+    ...rows.map(([vi, en, value, rules]) => `| ${cell(vi)} *(${cell(en)})* | ${cell(value)} | ${rules} |`),
+    '',
+    'Những con số dưới đây do đảng ủy đặt trong sheet **Bộ tiêu chí** (đảng ủy điền một lần, sao vào sổ của từng chi bộ: `xeploai template --criteria SO-DANG-UY.xlsx`). Ô để trống là dùng giá trị mặc định, và kết quả nào dùng đến nó có cảnh báo CFG25-01 cho đến khi đảng ủy xác nhận. *(The committee\'s settings; an empty cell means the default, and CFG25-01 says so where it decided a result.)*',
+    '',
+    '| Thiết lập *(setting)* | Mặc định *(default)* | Giá trị nhận *(accepted)* | Quy tắc *(rule)* |',
+    '| --- | --- | --- | --- |',
+    ...CRITERIA_SETTINGS.map((d) => `| ${cell(d.label)} | ${cell(shownDefault(d))} | ${cell(d.kind === 'yesno' ? 'Có / Không' : d.kind === 'choice' ? (d.choices ?? []).map((c) => c.label).join(' / ') : `số từ ${d.key === 'scoreStep' ? 'trên 0' : d.min} đến ${d.max}`)} | ${d.rule} |`),
+    '',
+  ];
 }
 
 export function renderRulesDoc(): string {
@@ -163,7 +211,7 @@ export function renderRulesDoc(): string {
     '| Cán bộ lãnh đạo, quản lý | CBLĐQL | *leader, manager* |',
     '',
   ];
-  // TODO(issue 14, docs): hd43-2025's section (its figures and the Bộ tiêu chí settings).
+  for (const rs of RULE_SETS.filter((r): r is Hd43RuleSet => r.engine === 'hd43')) out.push(...hd43Section(rs));
   for (const rs of RULE_SETS.filter(isHd27)) {
     out.push(
       `<a id="bo-quy-tac-${anchor(rs.id.replace(/[^a-z0-9]/gi, ''))}"></a>`,
@@ -333,6 +381,23 @@ export function renderFormsDoc(): string {
     '',
   );
   for (const form of PROC_FORMS) out.push(...formSection(form, true));
+  out.push(
+    '## Sổ theo bộ quy tắc hd43-2025 *(workbooks under rule set hd43-2025)*',
+    '',
+    'Sổ có "Bộ quy tắc: hd43-2025" (sổ mới của `xeploai template`) chấm điểm thay cho bỏ phiếu hai lần: các',
+    'sheet dưới đây thay cho "Thông tin chi bộ", "Danh sách đảng viên" và "Chấm điểm chi bộ" ở trên, có thêm',
+    '"Bộ tiêu chí" và "Chấm điểm đảng viên"; không cần sheet kiểm phiếu (nếu sổ vẫn giữ, XếpLoại đọc và so với',
+    'mức theo điểm, M25-30). *(Under hd43-2025 these sheets replace the ones above; no tally is needed.)*',
+    '',
+  );
+  for (const form of HD43_INPUT_FORMS.filter((f) => !INPUT_FORMS.includes(f) && !PROC_FORMS.includes(f as (typeof PROC_FORMS)[number]))) out.push(...formSection(form, false));
+  out.push(
+    'Phần thiết lập của "Bộ tiêu chí" (nhãn ở một ô, giá trị ở ô bên phải; để trống là dùng mặc định):',
+    '*(The settings part of the criteria sheet: label, then value; empty means the default.)*',
+    '',
+    ...CRITERIA_SETTINGS.map((d) => `- ${d.label} (${d.rule})`),
+    '',
+  );
   const written = [
     [RESULT_SHEETS.members, 'kết quả từng đảng viên và số lượng, tỷ lệ từng mức (như mẫu 04-KĐ.ĐV)', "each member's result, then counts and percentages per level (form 04-KĐ.ĐV)"],
     [RESULT_SHEETS.chiBo, 'điểm từng tiêu chí, điểm bình quân, các điều kiện và mức của chi bộ', "the chi bộ's scores, mean, conditions and level"],

@@ -53,7 +53,8 @@ describe('docs/RULES.md, generated from the rule metadata', () => {
       expect(section).toContain(m.description as string);
       expect(section).toContain(`*${m.descriptionEn as string}*`);
       expect(section).toContain(m.severity === 'error' ? 'Lỗi *(error)*' : 'Cảnh báo *(warning)*');
-      expect(section).toMatch(m.seed.startsWith('RULES.md') ? /quy định của dự án, mục \d/ : new RegExp(`Kế hoạch mục ${m.seed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      if (m.seed.startsWith('RULES-2025')) expect(section).toContain(`văn bản năm 2025: ${m.seed.replace(/^RULES-2025 §[\d, §]+;?\s*/, '')}`);
+      else expect(section).toMatch(m.seed.startsWith('RULES.md') ? /quy định của dự án, mục \d/ : new RegExp(`Kế hoạch mục ${m.seed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     }
   });
 
