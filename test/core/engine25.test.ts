@@ -64,6 +64,24 @@ describe('M25 scores and levels, through the workbook', () => {
     expect(bad.issues('CFG25-02')[0].message).toContain('phải đúng 30');
   });
 
+  it('M25-02: a column per criterion is scored against the criterion\'s own maximum; the group column typed beside must match (DATA-09)', () => {
+    const memberCriteria = [['Nhóm tiêu chí chung', 'Chính trị tư tưởng', 10], ['Nhóm tiêu chí chung', 'Đạo đức, lối sống', 20], ['Kết quả thực hiện nhiệm vụ', 'Nhiệm vụ được giao', 70]];
+    const criterionHeaders = ['Chính trị tư tưởng (tối đa 10)', 'Đạo đức, lối sống (tối đa 20)'];
+    const built = buildChiBo25({
+      memberCriteria,
+      criterionHeaders,
+      members: [{ common: null, criteria: [9, 19] }, { common: 25, criteria: [9, 19] }, { common: null, criteria: [11, 19] }],
+    });
+    const r = checkWorkbook(built.model);
+    expect(r.members[0]).toMatchObject({ score: 88, scoreParts: { common: 28, tasks: 60 } });
+    expect(r.issues.filter((i) => i.rule === 'DATA-09').map((i) => i.cell)).toEqual([built.cell.scores(1, 'common')]);
+    expect(r.members[1].score).toBe(88);
+    const over = r.issues.filter((i) => i.rule === 'M25-03');
+    expect(over.map((i) => i.cell)).toEqual([built.cell.scores(2, criterionHeaders[0])]);
+    expect(over[0].message).toContain('vượt điểm tối đa 10 của tiêu chí');
+    expect(r.members[2].status).toBe('undetermined');
+  });
+
   it('M25-03: 0.5 steps by default; 85.25 is off step on its cell', () => {
     const built = buildChiBo25({ members: members25(2, (i) => (i === 0 ? { common: 25.25 } : {})) });
     const r = checkWorkbook(built.model);
@@ -148,6 +166,18 @@ describe('M25 scores and levels, through the workbook', () => {
     const w = r.issues.filter((i) => i.rule === 'M25-30');
     expect(w.map((i) => i.cell)).toEqual(['B2']);
     expect(w[0].severity).toBe('warning');
+    expect(r.members[0].level).toBe('HTTNV');
+  });
+});
+
+describe('VOTE on a tally kept beside the scores (RULES-2025.md §6)', () => {
+  it('VOTE-03 / VOTE-06: a kept tally is checked as under hd27-2014, though the score decides the level', () => {
+    const built = buildChiBo25({ members: members25(3, (i) => (i === 2 ? { present: false } : {})), info: { r1Valid: 3 } });
+    const names = built.model.sheets.find((s) => s.name === SHEET25.roll)?.values.slice(1).map((row) => row[1]) ?? [];
+    const tally = { name: 'Kiểm phiếu đảng viên', originRow: 0, originCol: 0, values: [['STT', 'Họ và tên', 'Lần 1 - Hoàn thành tốt nhiệm vụ', 'Lần 1 - Hoàn thành nhiệm vụ', 'Lần 1 - Không hoàn thành nhiệm vụ', 'Lần 2 - Hoàn thành xuất sắc nhiệm vụ'], [1, names[0], 3, 1, 0, null], [2, names[1], 3, 0, 0, null], [3, names[2], 2, 0, 0, null]] };
+    const r = checkWorkbook({ sheets: [...built.model.sheets, tally] });
+    expect(r.issues.filter((i) => i.rule === 'VOTE-03').map((i) => `${i.severity} ${i.cell}`)).toEqual(['error C2']);
+    expect(r.issues.filter((i) => i.rule === 'VOTE-06').map((i) => i.cell)).toEqual(['C4']);
     expect(r.members[0].level).toBe('HTTNV');
   });
 });

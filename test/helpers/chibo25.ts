@@ -28,6 +28,8 @@ export interface Member25 {
   readonly total?: CellValue;
   /** Task figures: assigned, on time, beyond requirements, shortcomings pointed out, fixed (default 10, 10, 3, 0, 0). */
   readonly figures?: readonly CellValue[];
+  /** Scores of the extra criterion columns (`ChiBo25Spec.criterionHeaders`), in order. */
+  readonly criteria?: readonly CellValue[];
   /** No row on `Chấm điểm đảng viên`. */
   readonly noScoreRow?: boolean;
   readonly admissionDate?: CellValue;
@@ -50,6 +52,8 @@ export interface ChiBo25Spec {
   readonly memberCriteria?: readonly (readonly CellValue[])[];
   /** The chi bộ's scoring sheets [common, tasks, total?]. */
   readonly chiBoSheets?: readonly (readonly CellValue[])[];
+  /** Extra columns on `Chấm điểm đảng viên`, headed by these texts (criteria of `Bộ tiêu chí`, M25-02). */
+  readonly criterionHeaders?: readonly string[];
   /** No `Bộ tiêu chí` sheet at all. */
   readonly noCriteriaSheet?: boolean;
   /** The rule set's name in "Bộ quy tắc" (default hd43-2025). */
@@ -109,7 +113,8 @@ export function buildChiBo25(spec: ChiBo25Spec): { model: WorkbookModel; cell: {
   });
 
   const scoreCols = MEMBER_SCORES_FORM.columns;
-  const scoreRows: CellValue[][] = [scoreCols.map(header)];
+  const extraHeaders = spec.criterionHeaders ?? [];
+  const scoreRows: CellValue[][] = [[...scoreCols.map(header), ...extraHeaders]];
   const scoreRowOf = new Map<number, number>();
   spec.members.forEach((m, i) => {
     if (m.noScoreRow) return;
@@ -127,7 +132,7 @@ export function buildChiBo25(spec: ChiBo25Spec): { model: WorkbookModel; cell: {
       fixed: f[4],
     };
     scoreRowOf.set(i, scoreRows.length);
-    scoreRows.push(scoreCols.map((c) => (values[c.key] === undefined ? null : values[c.key])));
+    scoreRows.push([...scoreCols.map((c) => (values[c.key] === undefined ? null : values[c.key])), ...extraHeaders.map((_, k) => m.criteria?.[k] ?? null)]);
   });
 
   const chiBoCols = HD43_SCORES_FORM.columns;
@@ -159,7 +164,8 @@ export function buildChiBo25(spec: ChiBo25Spec): { model: WorkbookModel; cell: {
       scores: (i, key) => {
         const r = scoreRowOf.get(i);
         if (r === undefined) throw new Error(`member ${i} has no score row`);
-        return a1(r, colOf(scoreCols, key));
+        const extra = extraHeaders.indexOf(key);
+        return a1(r, extra >= 0 ? scoreCols.length + extra : colOf(scoreCols, key));
       },
       info: (key) => a1(infoFields.findIndex((f) => f.key === key), 1),
       setting: (key) => a1(settingRowOf.get(key) as number, 1),

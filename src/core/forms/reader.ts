@@ -716,12 +716,24 @@ export interface MemberScoreRowRead {
   readonly fixed: Located<number>;
   readonly selfScore: Located<number>;
   readonly committeeScore: Located<number>;
+  /** M25-02: the scores of the đảng ủy's criteria, where the sheet has a column per criterion. */
+  readonly criteria: readonly { readonly index: number; readonly cell: Located<number> }[];
 }
 
-export function readMemberScores(workbook: WorkbookModel, sink: IssueSink): TableRead<MemberScoreRowRead> | null {
+/** A criterion of `Bộ tiêu chí` whose column `Chấm điểm đảng viên` may carry (M25-02). */
+export interface CriterionColumn {
+  readonly name: string;
+}
+
+/**
+ * `Chấm điểm đảng viên`. Besides the form's columns, a column headed by one of the đảng ủy's criteria
+ * (its name, optionally followed by "(tối đa …)") holds that criterion's score: `criteria` of each row,
+ * by the criterion's index.
+ */
+export function readMemberScores(workbook: WorkbookModel, sink: IssueSink, criteria: readonly CriterionColumn[] = []): TableRead<MemberScoreRowRead> | null {
   const sheet = findSheet(workbook, MEMBER_SCORES_FORM, new Set(), 'both');
   if (!sheet) return null;
-  return readTable(sheet, MEMBER_SCORES_FORM, sink, (c, row) => ({
+  const table = readTable(sheet, MEMBER_SCORES_FORM, sink, (c, row): MemberScoreRowRead => ({
     row,
     stt: as(c.stt),
     name: as(c.name),
@@ -736,5 +748,37 @@ export function readMemberScores(workbook: WorkbookModel, sink: IssueSink): Tabl
     fixed: as(c.fixed),
     selfScore: as(c.selfScore),
     committeeScore: as(c.committeeScore),
+      criteria: [],
   }), workbook.date1904 === true);
+  if (!table || criteria.length === 0) return table;
+  const columns = criterionColumns(sheet, table.headerRow - 1, new Set(table.columns.values()), criteria);
+  if (columns.length === 0) return table;
+  const date1904 = workbook.date1904 === true;
+  const rows = table.rows.map((r) => {
+    const line = sheet.values[r.row - 1 - sheet.originRow] ?? [];
+    const cells = columns.map(({ index, col }) => ({ index, cell: readTyped('number', line[col - sheet.originCol] ?? null, sheet.name, r.row - 1, col, criteria[index].name, sink, undefined, date1904) as Located<number> }));
+    return { ...r, criteria: cells };
+  });
+  return { ...table, rows };
+}
+
+/** The header cells (the header row and the one above it) that name a criterion, outside the form's columns. */
+function criterionColumns(sheet: SheetGrid, headerRow: number, taken: ReadonlySet<number>, criteria: readonly CriterionColumn[]): { index: number; col: number }[] {
+  const names = criteria.map((c) => foldLabel(c.name));
+  const out: { index: number; col: number }[] = [];
+  const used = new Set<number>();
+  for (const r of [headerRow, headerRow - 1]) {
+    const line = sheet.values[r - sheet.originRow];
+    if (!line) continue;
+    line.forEach((v, i) => {
+      const col = sheet.originCol + i;
+      if (typeof v !== 'string' || taken.has(col) || out.some((o) => o.col === col)) return;
+      const folded = foldLabel(v);
+      const index = names.findIndex((n, k) => n !== '' && !used.has(k) && (folded === n || folded.startsWith(`${n} `)));
+      if (index < 0) return;
+      used.add(index);
+      out.push({ index, col });
+    });
+  }
+  return out;
 }

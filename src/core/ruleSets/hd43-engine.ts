@@ -9,10 +9,13 @@ import type { ChiBoWorkbook, RollMember, TallyRow } from '../forms/model';
 import { readChiBoWorkbook, readCriteria, readMemberScores, type MemberScoreRowRead } from '../forms/reader';
 import type { WorkbookModel } from '../grid';
 import type { IssueSink } from '../issues';
-import { type CriteriaSettings, criteriaSettings, type SettingValue, unconfirmed } from '../rules/cfg25';
+import { type Criterion, type CriteriaSettings, criteriaSettings, type SettingValue, unconfirmed } from '../rules/cfg25';
 import { chiBoLevel25, chiBoScore25, chiBoTasks, lateOf, type MemberCounts } from '../rules/cb25';
 import type { ChiBoResult } from '../rules/cb';
-import type { MemberState } from '../rules/context';
+import type { ChiBoContext, MemberState } from '../rules/context';
+import { checkBallotCounts, checkRound1Excellent, checkVotesOfExcluded, memberRound1, rollCountRanges } from '../rules/vote';
+import { HD27_2014 } from './hd27-2014';
+import { resolveOptions } from './index';
 import { checkDuplicateMembers, checkSheets } from '../rules/data';
 import { eligibility25, ELIGIBILITY25_WORDS, type Eligibility25 } from '../rules/elig25';
 import { newIssueSink } from '../rules/issue';
@@ -52,7 +55,9 @@ export function runHd43(model: WorkbookModel, ruleSet: Hd43RuleSet, sink: IssueS
   const none: EngineOutput = { input, options: {} as OptionValues, leaders, memberResults: [], chiBoResults: [], figures: null, states: [], settings: settingsUsed };
   if (input.role !== 'chi-bo') return none;
 
-  const scoresRead = readMemberScores(model, sink);
+  // M25-02: a column per criterion of the đảng ủy's table, where the sheet has them.
+  const memberCriteria = criteria.members.source === 'sheet' && criteria.members.valid ? criteria.members.criteria : [];
+  const scoresRead = readMemberScores(model, sink, memberCriteria);
   if (!scoresRead && forms.memberScores) {
     sink.add(
       'DATA-01',
@@ -66,12 +71,15 @@ export function runHd43(model: WorkbookModel, ruleSet: Hd43RuleSet, sink: IssueS
   const scoreOfMember = matchScoresToRoll(input, scoresRead?.rows ?? [], scoresRead?.sheet ?? null, sink);
   const scored = new Map<RollMember, Scored>();
   for (const [member, row] of scoreOfMember) {
-    const score = scoreOf(scoreCells(row), row.total, criteria.settings, ruleSet);
+    const { cells: byCriterion, findings: groupTotals } = scoreCells(row, memberCriteria);
+    const score = scoreOf(byCriterion, row.total, criteria.settings, ruleSet);
+    if (score.score !== null) for (const f of groupTotals(score)) addFinding(sink, f);
     const tasks = taskFiguresOf({ assigned: row.assigned, onTime: row.onTime, exceeded: row.exceeded, pointedOut: row.pointedOut, fixed: row.fixed });
     for (const f of [...score.findings, ...tasks.findings]) addFinding(sink, f);
     scored.set(member, { row, score, tasks: tasks.figures });
   }
   const tallyOf = matchTally(input);
+  checkKeptTally(input, tallyOf, sink);
 
   const meeting = input.info?.meetingDate.value ?? null;
   const chiBoName = input.info?.chiBo.value ?? '';
@@ -112,11 +120,44 @@ function toEligibility(e: Eligibility25): MemberState['eligibility'] {
   return { status: e.status, reason: e.reason, rule: e.rule === 'ELIG25-01' ? 'ELIG-01' : e.rule };
 }
 
-function scoreCells(row: MemberScoreRowRead): ScoreCell[] {
-  return [
-    { group: 'common', label: 'Tiêu chí chung', max: 30, cell: row.common },
-    { group: 'tasks', label: 'Kết quả thực hiện nhiệm vụ', max: 70, cell: row.tasks },
-  ];
+const GROUP_CELLS = [
+  { group: 'common', label: 'Tiêu chí chung', max: 30 },
+  { group: 'tasks', label: 'Kết quả thực hiện nhiệm vụ', max: 70 },
+] as const;
+
+/**
+ * M25-02: a group is scored by its criteria where the sheet has a column for every criterion of the group
+ * (each checked against its own maximum), else by the group's column. A group column typed beside the
+ * criteria must equal their sum (DATA-09, the sum is used).
+ */
+function scoreCells(row: MemberScoreRowRead, criteria: readonly Criterion[]): { cells: ScoreCell[]; findings: (score: ScoreOutcome) => Finding[] } {
+  const cells: ScoreCell[] = [];
+  const checks: { group: 'common' | 'tasks'; cell: MemberScoreRowRead['common']; label: string }[] = [];
+  for (const g of GROUP_CELLS) {
+    const own = criteria.map((c, index) => ({ c, index })).filter((x) => x.c.group === g.group);
+    const found = own.map((x) => row.criteria.find((k) => k.index === x.index));
+    const groupCell = row[g.group];
+    if (own.length > 0 && found.every((f) => f !== undefined)) {
+      own.forEach((x, k) => cells.push({ group: g.group, label: x.c.name, max: x.c.max, cell: (found[k] as { cell: MemberScoreRowRead['common'] }).cell }));
+      if (groupCell.value !== null) checks.push({ group: g.group, cell: groupCell, label: g.label });
+    } else cells.push({ group: g.group, label: g.label, max: g.max, cell: groupCell });
+  }
+  const findings = (score: ScoreOutcome): Finding[] =>
+    checks.flatMap((c) => {
+      const sum = score.parts[c.group];
+      if (sum === null || c.cell.value === null || Math.round(c.cell.value * 1000) === Math.round(sum * 1000)) return [];
+      return [
+        {
+          rule: 'DATA-09',
+          severity: 'warning',
+          sheet: c.cell.sheet,
+          cell: c.cell.cell,
+          message: `Sheet "${c.cell.sheet}", ô ${c.cell.cell} (${c.label}): ghi ${vn(c.cell.value)} nhưng các tiêu chí của nhóm cộng lại được ${vn(sum)}. Dùng ${vn(sum)}; sửa ô này cho khớp.`,
+          messageEn: `${c.cell.sheet}!${c.cell.cell} (${c.label}): ${c.cell.value} but the group's criteria add up to ${sum}; ${sum} is used.`,
+        },
+      ];
+    });
+  return { cells, findings };
 }
 
 /**
@@ -160,6 +201,28 @@ function matchTally(input: ChiBoWorkbook): Map<RollMember, TallyRow> {
     if (t) out.set(m, t);
   }
   return out;
+}
+
+/**
+ * RULES-2025.md §6: a tally kept beside the scores is checked as hd27-2014 checks one (VOTE-01..07 with
+ * that rule set's fractions), though it decides no level: the counts on `Thông tin chi bộ`, a round-1
+ * HTXSNV column, each member's round-1 votes against the valid ballots, votes recorded for someone not
+ * classified. M25-30 then compares its majority with the score's level.
+ */
+function checkKeptTally(input: ChiBoWorkbook, tallyOf: ReadonlyMap<RollMember, TallyRow>, sink: IssueSink): void {
+  const tally = input.tally;
+  const roll = input.roll;
+  if (!tally || tally.rows.length === 0 || !roll) return;
+  const members: MemberState[] = roll.rows.map((member) => ({ member, eligibility: toEligibility(eligibility25(member, null)), tally: tallyOf.get(member) }));
+  const ctx: ChiBoContext = { input, ruleSet: HD27_2014, options: resolveOptions(HD27_2014, {}).values, meeting: input.info?.meetingDate.value ?? null, members, sink };
+  const round2Held = tally.rows.some((t) => (t.r2Excellent.value ?? 0) > 0);
+  checkBallotCounts(ctx, rollCountRanges(roll.rows), round2Held);
+  checkRound1Excellent(ctx);
+  for (const state of members) {
+    if (!state.tally) continue;
+    if (state.eligibility.status === 'eligible') memberRound1(ctx, state, true);
+    else checkVotesOfExcluded(ctx, state);
+  }
 }
 
 /** Which defaults decided which results (CFG25-01): per setting key, the members' names (or the chi bộ). */
