@@ -380,8 +380,8 @@ function applyCap(results: MemberResult[], criteria: CriteriaSettings, sink: Iss
   for (const index of [...outcome.dropped, ...outcome.tied]) {
     const m = results[index];
     const tied = outcome.tied.has(index);
-    const roll = input.roll?.rows.find((r) => r.row === m.row);
-    const cell = roll?.name.cell ?? null;
+    // Results are in roll order: the member's own row, without a search (a ward-sized roll drops thousands).
+    const cell = input.roll?.rows[index]?.name.cell ?? null;
     const words = tied
       ? `${capWords}; ${vn(m.score ?? 0)} điểm bằng điểm ở ngưỡng giới hạn (M25-20): chi bộ cân nhắc, quyết định giữa những người bằng điểm.${scope}`
       : `${capWords}; ${vn(m.score ?? 0)} điểm thấp hơn những người được chọn (M25-20) → ${LEVEL25_NAME.HTTNV}.${scope}`;
