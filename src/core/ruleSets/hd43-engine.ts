@@ -311,15 +311,12 @@ function classifyMembers(
     const sick = sickLeaveCap(level, member.sickMonths.value, settings.sickLeaveCap);
     if (member.sickMonths.value !== null && member.sickMonths.value >= 3 && level !== 'HTNV' && level !== 'KHTNV') note(decided, 'sickLeaveCap', name);
     if (sick) {
+      lines[0] = byScore(lines[0], level);
       level = sick.level;
       rules.push(sick.rule);
       lines.push(sick.line);
       linesEn.push(sick.lineEn);
       if (sick.unmet) unmet.push({ rule: sick.rule, text: sick.unmet });
-    }
-    if (member.maternity.value === true) {
-      lines.push('Nghỉ thai sản: đánh giá theo thời gian thực tế làm việc, không giới hạn mức (M25-16).');
-      linesEn.push('Maternity leave: assessed on the time worked, no cap (M25-16).');
     }
     const civil = civilServantCheck(level, member.civilServant.value, member.civilRating.value, settings.civilServantExcellent);
     if (civil.settingUsed) note(decided, 'civilServantExcellent', name);
@@ -327,6 +324,7 @@ function classifyMembers(
       return undetermined('missing-rating', ['M25-17'], `${lines.join(' ')} Là cán bộ, công chức, viên chức nhưng chưa có xếp loại CBCCVC: cần xếp loại CBCCVC để đề xuất ${LEVEL25_NAME.HTXSNV} (M25-17). Nhập ô ${member.civilRating.cell}.`, `A civil servant without a civil-service rating reaching HTXSNV (M25-17): enter ${member.civilRating.cell}.`);
     }
     if (civil.adjusted) {
+      lines[0] = byScore(lines[0], level);
       level = civil.adjusted.level;
       rules.push('M25-17');
       lines.push(civil.adjusted.line);
@@ -336,12 +334,22 @@ function classifyMembers(
     if (civil.above) {
       sink.add('M25-17', member.civilRating.sheet, member.civilRating.cell, `Sheet "${member.civilRating.sheet}", ô ${member.civilRating.cell} (${name}): ${civil.above.text}`, `${member.civilRating.sheet}!${member.civilRating.cell} (${name}): ${civil.above.textEn}`);
     }
+    if (member.maternity.value === true) {
+      lines.push('Nghỉ thai sản: đánh giá theo thời gian thực tế làm việc, không giới hạn mức (M25-16).');
+      linesEn.push('Maternity leave: assessed on the time worked, no cap (M25-16).');
+    }
     const t = tallyOf.get(original[i]);
     if (t) checkTally(t, level, name, input, sink);
     return { ...base, level, rules: [...new Set(rules)], unmet, explanation: lines.join(' '), explanationEn: linesEn.join(' '), levelBeforeCap: level };
   });
   applyCap(results, criteria, sink, input, decided);
   return { members: results, decided };
+}
+
+/** "… → Hoàn thành tốt nhiệm vụ." becomes "… → theo điểm: Hoàn thành tốt nhiệm vụ;" when a special case then lowers it. */
+function byScore(explanation: string, level: Level25): string {
+  const end = ` → ${LEVEL25_NAME[level]}.`;
+  return explanation.endsWith(end) ? `${explanation.slice(0, -end.length)} → theo điểm: ${LEVEL25_NAME[level]}; nhưng` : explanation;
 }
 
 /** M25-30: a kept tally whose majority gives another level than the score. */

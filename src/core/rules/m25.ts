@@ -328,7 +328,7 @@ export function levelOf(
         level: 'HTXSNV',
         rules: ['M25-10'],
         unmet: [],
-        explanation: `${pts} ≥ ${excellent}, ${tasks.onTime}/${tasks.assigned} nhiệm vụ đúng hạn, ${tasks.exceeded}/${tasks.assigned} vượt mức (cần ít nhất ${ruleSet.exceededPercent} %), khắc phục ${tasks.fixed}/${tasks.pointedOut} khuyết điểm (M25-10) → ${LEVEL25_NAME.HTXSNV}.`,
+        explanation: `${pts} ≥ ${excellent}, ${tasks.onTime}/${tasks.assigned} nhiệm vụ đúng hạn, ${tasks.exceeded}/${tasks.assigned} vượt mức (cần ít nhất ${ruleSet.exceededPercent} %), ${tasks.pointedOut === 0 ? 'không có hạn chế, khuyết điểm phải khắc phục' : `khắc phục ${tasks.fixed}/${tasks.pointedOut} khuyết điểm`} (M25-10) → ${LEVEL25_NAME.HTXSNV}.`,
         explanationEn: `${score} points ≥ ${excellent}, all tasks on time, ${tasks.exceeded}/${tasks.assigned} beyond requirements, every shortcoming fixed (M25-10) → HTXSNV.`,
       };
     }
@@ -385,7 +385,7 @@ export function sickLeaveCap(level: Level25, sickMonths: number | null, applies:
   return {
     level: 'HTNV',
     rule: 'M25-16',
-    line: `Nghỉ ốm ${months} tháng trong năm (từ ${SICK_LEAVE_MONTHS} tháng) nên tối đa ${LEVEL25_NAME.HTNV} (M25-16).`,
+    line: `nghỉ ốm ${months} tháng trong năm (từ ${SICK_LEAVE_MONTHS} tháng) nên tối đa ${LEVEL25_NAME.HTNV} (M25-16) → ${LEVEL25_NAME.HTNV}.`,
     lineEn: `Sick leave of ${months} months in the year (${SICK_LEAVE_MONTHS} or more): at most HTNV (M25-16).`,
     unmet: `nghỉ ốm ${months} tháng, từ ${SICK_LEAVE_MONTHS} tháng thì tối đa ${LEVEL25_NAME.HTNV} (M25-16)`,
   };
@@ -420,7 +420,7 @@ export function civilServantCheck(level: Level25, civilServant: boolean | null, 
       adjusted = {
         level: 'HTTNV',
         rule: 'M25-17',
-        line: `Là cán bộ, công chức, viên chức với xếp loại CBCCVC "${RATING_WORDS[rating] ?? rating}", chưa là ${LEVEL25_NAME.HTXSNV}, nên tối đa ${LEVEL25_NAME.HTTNV} (M25-17).`,
+        line: `là cán bộ, công chức, viên chức với xếp loại CBCCVC "${RATING_WORDS[rating] ?? rating}", chưa là ${LEVEL25_NAME.HTXSNV}, nên tối đa ${LEVEL25_NAME.HTTNV} (M25-17) → ${LEVEL25_NAME.HTTNV}.`,
         lineEn: `A civil servant rated ${rating}, not HTXSNV: at most HTTNV (M25-17).`,
         unmet: `xếp loại CBCCVC là "${RATING_WORDS[rating] ?? rating}", cần ${LEVEL25_NAME.HTXSNV} (M25-17)`,
       };
