@@ -1,19 +1,44 @@
 /**
- * Combining the ward (RULES.md section 6): the check results of every chi bộ workbook in, the ward's
- * summary of forms 04- and 05-KĐ.ĐV and the AGG issues out. Runs only in `aggregate` (RULES.md 9.14).
+ * Combining the ward (RULES.md section 6; RULES-2025.md §4–§6 under hd43-2025): the check results of every
+ * chi bộ workbook in, the ward's summary (forms 04- and 05-KĐ.ĐV under hd27-2014; the chi bộ's proposals
+ * by the 2025 level names under hd43-2025) and the AGG issues out. Runs only in `aggregate` (RULES.md 9.14).
  * Plain data in and out, like `checkWorkbook`: the CLI reads the files, the layouts write `Tổng hợp`.
- * This module computes the ward; the checks made when combining are the AGG rules of rules/agg.ts.
+ * This module computes the ward; the checks made when combining are the AGG rules of rules/agg.ts, and the
+ * ward's HTXSNV cap is AGG-03 (hd27-2014, an option) or M25-20 (hd43-2025, over the ward by default).
+ * The ward's rule set is its files' (most of them); what differs between rule sets is `WardRules` (data).
  */
 import type { CheckResult, MemberResult } from './check';
 import type { Issue, Severity } from './issues';
-import { applyWardCap, checkChiBoLevels, checkExemplary, checkPeopleInOneChiBo, checkScheduleCoverage, combineLeaders, indexChiBo, mergeSchedules, type WardCap, type WardLeader, type WardReporter } from './rules/agg';
+import {
+  applyWardCap,
+  applyWardCap25,
+  checkChiBoLevels,
+  checkExemplary,
+  checkPeopleInOneChiBo,
+  checkScheduleCoverage,
+  chiBoCaps25,
+  combineLeaders,
+  EXEMPLARY_WORDS_2014,
+  EXEMPLARY_WORDS_2025,
+  type ExemplaryWords,
+  indexChiBo,
+  mergeSchedules,
+  provisionalAfterCap,
+  reportUnconfirmed,
+  type WardCap,
+  type WardLeader,
+  type WardReporter,
+  type WardSetting,
+  wardSetting,
+} from './rules/agg';
+import type { RuleId } from './rules/catalogue';
 import type { ChiBoLevel } from './rules/cb';
 import { issue } from './rules/issue';
-import { findRuleSet, isHd27, DEFAULT_RULE_SET, type OptionValues, resolveOptions, type RuleSet } from './ruleSets';
+import { type AnyRuleSet, findRuleSet, isHd27, DEFAULT_RULE_SET, type OptionValues, resolveOptions, type RuleSet } from './ruleSets';
 import type { DateOnly } from './values/dates';
 import type { MemberLevel } from './values/parse';
 
-export type { WardCap, WardLeader } from './rules/agg';
+export type { WardCap, WardLeader, WardSetting } from './rules/agg';
 
 export interface WardInput {
   /** The file's path as the user gave it; every issue names it. */
@@ -33,7 +58,36 @@ export interface Count {
 }
 
 export const MEMBER_LEVELS: readonly MemberLevel[] = ['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'];
+/** hd27-2014's chi bộ levels (form 05-KĐ.ĐV); each rule set's are `WardRules.chiBoLevels`. */
 export const CHI_BO_LEVELS: readonly ChiBoLevel[] = ['TSVM', 'HTTNV', 'HTNV', 'YK'];
+
+/**
+ * What combining a ward needs to know of its rule set, as data: the chi bộ levels it counts (form 05's
+ * lines), the level the commendation of AGG-02 is chosen among and its bound, and whether the levels are
+ * proposals ("Đề xuất", hd43-2025). The engine tag picks one; everything else reads these fields.
+ */
+export interface WardRules {
+  readonly engine: AnyRuleSet['engine'];
+  readonly chiBoLevels: readonly ChiBoLevel[];
+  readonly exemplary: { readonly among: ChiBoLevel; readonly percent: number };
+  /** The levels are the chi bộ's proposals: the cấp ủy decides (RULES-2025.md, "Đề xuất xếp loại"). */
+  readonly proposed: boolean;
+}
+
+/** hd43-2025's bound on the commendation "Trong sạch, vững mạnh" (RULES-2025.md §5: a setting, default 20 %). */
+const EXEMPLARY_PERCENT_2025 = 20;
+
+function wardRulesOf(ruleSet: AnyRuleSet): WardRules {
+  switch (ruleSet.engine) {
+    case 'hd27':
+      return { engine: 'hd27', chiBoLevels: CHI_BO_LEVELS, exemplary: { among: 'TSVM', percent: ruleSet.exemplaryPercent }, proposed: false };
+    case 'hd43':
+      return { engine: 'hd43', chiBoLevels: ['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'], exemplary: { among: 'HTXSNV', percent: EXEMPLARY_PERCENT_2025 }, proposed: true };
+  }
+}
+
+/** AGG-02's messages in each rule set's words. */
+const EXEMPLARY_WORDS: Readonly<Record<WardRules['engine'], ExemplaryWords>> = { hd27: EXEMPLARY_WORDS_2014, hd43: EXEMPLARY_WORDS_2025 };
 
 /** Form 04-KĐ.ĐV over the ward: percentages of the members classified, as the official statistics. */
 export interface WardMemberCounts {
@@ -41,7 +95,8 @@ export interface WardMemberCounts {
   readonly total: number;
   readonly classified: number;
   readonly levels: Readonly<Record<MemberLevel, Count>>;
-  readonly notClassified: { readonly exempt: number; readonly 'admitted-under-6-months': number };
+  /** `suspended` (ELIG25-01) under hd43-2025 only. */
+  readonly notClassified: { readonly exempt: number; readonly 'admitted-under-6-months': number; readonly suspended?: number };
   readonly deferred: { readonly absent: number; readonly 'no-self-review': number };
   readonly undetermined: number;
 }
@@ -80,6 +135,7 @@ export interface WardChiBoRow {
 }
 
 export interface WardExemplary {
+  /** The chi bộ the choice is made among: TSVM under hd27-2014, HTXSNV under hd43-2025 (`rules.exemplary.among`). */
   readonly tsvm: number;
   /** The chi bộ marked "TSVM tiêu biểu" in `Kế hoạch`. */
   readonly chosen: readonly string[];
@@ -104,6 +160,15 @@ export interface WardSchedule {
 
 export interface WardResult {
   readonly ruleSet: string;
+  /** What the ward's rule set counts and how `Tổng hợp` words it (not in the JSON report). */
+  readonly rules: WardRules;
+  /**
+   * hd43-2025: the settings the ward used (the cap's percentage and scope, the commendation's bound), each
+   * with the file and cell it came from or `default`. Absent under hd27-2014.
+   */
+  readonly settings?: readonly WardSetting<number | string>[];
+  /** Chi bộ files checked under another rule set than the ward's (a mixed ward), with theirs. */
+  readonly otherRuleSets: readonly { readonly path: string; readonly ruleSet: string }[];
   readonly options: OptionValues;
   readonly heading: { readonly dangBo: string | null; readonly year: number | null };
   readonly files: readonly { readonly path: string; readonly chiBo: string | null; readonly role: 'chi-bo' | 'plan' }[];
@@ -123,7 +188,8 @@ export interface WardResult {
 /** Each issue found when combining goes to `issues` with its file, in the order the checks find them. */
 function reporterInto(issues: FileIssue[]): WardReporter {
   return (file, rule, place, sheetIfNone, message, messageEn, severity?: Severity) => {
-    issues.push({ ...issue(rule, place?.sheet ?? sheetIfNone, place?.cell ?? null, message, messageEn, severity), file });
+    // The 2025 IDs are always reported with their severity (rules/agg.ts), so no registry look-up is needed.
+    issues.push({ ...issue(rule as RuleId, place?.sheet ?? sheetIfNone, place?.cell ?? null, message, messageEn, severity), file });
   };
 }
 
@@ -150,30 +216,98 @@ function emptyLevels<L extends string>(levels: readonly L[]): Record<L, number> 
   return Object.fromEntries(levels.map((l) => [l, 0])) as Record<L, number>;
 }
 
+/**
+ * The ward's rule set: the one most chi bộ files were checked under (a tie: the first file's), or the
+ * caller's when no file holds a chi bộ. The clerk's `--rules` does not override the files: each file was
+ * checked under its own "Bộ quy tắc" (check.ts), and the ward follows what its files are.
+ */
+function wardRuleSet(inputs: readonly WardInput[], chiBoFiles: readonly number[], asked: string | undefined): AnyRuleSet {
+  const counts = new Map<string, number>();
+  for (const f of chiBoFiles) {
+    const id = inputs[f].result.ruleSet;
+    if (findRuleSet(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  for (const [id, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = id;
+  return findRuleSet(best ?? asked ?? inputs[0]?.result.ruleSet ?? DEFAULT_RULE_SET) ?? (findRuleSet(DEFAULT_RULE_SET) as AnyRuleSet);
+}
+
+/**
+ * A mixed ward (AGG-01): one error naming every chi bộ file checked under another rule set than the
+ * ward's. Members are still counted (both rule sets use the same four member levels); a chi bộ's level
+ * that the ward's rule set does not have is counted as undetermined; the ward's cap covers only the files
+ * of the ward's rule set, the others keeping their HTXSNV as their own check decided.
+ */
+function reportMixedWard(inputs: readonly WardInput[], others: readonly number[], same: number, ruleSet: AnyRuleSet, report: WardReporter): void {
+  if (others.length === 0) return;
+  const first = inputs[others[0]];
+  const named = others.map((f) => `${inputs[f].path} (${inputs[f].result.chiBo ?? 'không tên'}: ${inputs[f].result.ruleSet})`).join(', ');
+  report(
+    first.path,
+    'AGG-01',
+    first.result.places.chiBo,
+    'Thông tin chi bộ',
+    `Các tệp không cùng bộ quy tắc: ${named} khác với ${ruleSet.id} của ${same} tệp còn lại. Tổng hợp theo ${ruleSet.id}: đảng viên của các tệp này được cộng theo mức của từng tệp (cùng bốn mức); mức chi bộ không có trong ${ruleSet.id} được ghi "Chưa xác định"; giới hạn đảng viên hoàn thành xuất sắc nhiệm vụ toàn Đảng bộ chỉ tính trên các tệp ${ruleSet.id}. Ghi cùng một "Bộ quy tắc" trong sheet "Thông tin chi bộ" của mọi chi bộ, kiểm tra lại rồi tổng hợp lại.`,
+    `The files do not share one rule set: ${named} differ from ${ruleSet.id} (${same} other files). The ward is combined under ${ruleSet.id}; a chi bộ level it does not have is counted as undetermined, and the ward cap covers only the ${ruleSet.id} files.`,
+    'error',
+  );
+}
+
 /** Combines the checked workbooks of the ward. Never throws on any check results. */
 export function aggregateWard(inputs: readonly WardInput[], options?: { readonly ruleSet?: string; readonly options?: Readonly<Record<string, string>> }): WardResult {
-  const found = findRuleSet(options?.ruleSet ?? inputs[0]?.result.ruleSet ?? DEFAULT_RULE_SET);
-  // TODO(issue 14, aggregate): hd43-2025's ward cap and levels; until then every ward is combined as hd27-2014.
-  const ruleSet: RuleSet = found && isHd27(found) ? found : (findRuleSet(DEFAULT_RULE_SET) as RuleSet);
-  const values = options?.options ? resolveOptions(ruleSet, options.options).values : (inputs[0]?.result.options ?? resolveOptions(ruleSet, {}).values);
   const issues: FileIssue[] = [];
+  const report = reporterInto(issues);
   const members: MemberResult[][] = inputs.map(({ result }) => [...result.members]);
   const chiBoFiles = inputs.map((_, i) => i).filter((i) => holdsChiBo(inputs[i].result));
-
-  const report = reporterInto(issues);
+  const found = wardRuleSet(inputs, chiBoFiles, options?.ruleSet);
+  const rules = wardRulesOf(found);
+  // The files of the ward's rule set: its cap and its chi bộ levels apply to them (a mixed ward: AGG-01).
+  const own = chiBoFiles.filter((f) => inputs[f].result.ruleSet === found.id || !findRuleSet(inputs[f].result.ruleSet));
+  const others = chiBoFiles.filter((f) => !own.includes(f));
+  reportMixedWard(inputs, others, own.length, found, report);
 
   // AGG-01, AGG-04: the chi bộ by name (none, or twice); a person in two chi bộ.
   const index = indexChiBo(inputs, chiBoFiles, report);
   const { fileOfKey, keyOfFile } = index;
   checkPeopleInOneChiBo(inputs, chiBoFiles, index, report);
 
-  // AGG-03.
-  const pool = chiBoFiles.reduce((acc, f) => acc + (inputs[f].result.figures?.pool ?? 0), 0);
-  const ward = values.capScope === 'ward' ? applyWardCap(inputs, chiBoFiles, ruleSet, members, report) : null;
-  const taken = chiBoFiles.reduce((acc, f) => acc + members[f].filter((m) => m.status === 'classified' && m.level === 'HTXSNV').length, 0);
-  const cap: WardCap = ward
-    ? { ...ward, taken }
-    : { scope: 'chi-bo', percent: ruleSet.capPercent, pool, cap: chiBoFiles.reduce((acc, f) => acc + (inputs[f].result.figures?.cap ?? 0), 0), candidates: 0, taken, tied: 0 };
+  // The cap: AGG-03 (hd27-2014, an option) or M25-20 (hd43-2025, over the ward by default).
+  let values: OptionValues;
+  let cap: WardCap;
+  let settings: WardSetting<number | string>[] | undefined;
+  let exemplaryPercent = rules.exemplary.percent;
+  const takenOf = (files: readonly number[]): number => files.reduce((acc, f) => acc + members[f].filter((m) => m.status === 'classified' && m.level === 'HTXSNV').length, 0);
+  if (isHd27(found)) {
+    const ruleSet: RuleSet = found;
+    values = options?.options ? resolveOptions(ruleSet, options.options).values : (inputs[0]?.result.options ?? resolveOptions(ruleSet, {}).values);
+    const pool = own.reduce((acc, f) => acc + (inputs[f].result.figures?.pool ?? 0), 0);
+    const ward = values.capScope === 'ward' ? applyWardCap(inputs, own, ruleSet, members, report) : null;
+    const taken = takenOf(own);
+    cap = ward ? { ...ward, taken } : { scope: 'chi-bo', percent: ruleSet.capPercent, pool, cap: own.reduce((acc, f) => acc + (inputs[f].result.figures?.cap ?? 0), 0), candidates: 0, taken, tied: 0 };
+  } else {
+    values = {} as OptionValues;
+    // The đảng ủy's settings, as the files carry them (`Bộ tiêu chí`): the same in every file.
+    const percent = wardSetting<number>(inputs, own, 'capPercent', { label: 'Tỷ lệ HTXSNV tối đa (%)', default: 20, rule: 'M25-20' }, report);
+    const scope = wardSetting<string>(inputs, own, 'capScope', { label: 'Phạm vi giới hạn', default: 'ward', rule: 'M25-20' }, report);
+    const bound = wardSetting<number>(inputs, own, 'exemplaryPercent', { label: 'Tỷ lệ chi bộ "Trong sạch, vững mạnh" tối đa (%)', default: EXEMPLARY_PERCENT_2025, rule: 'AGG-02' }, report);
+    exemplaryPercent = bound.value;
+    settings = [percent, scope, bound];
+    const ward = scope.value === 'ward' ? applyWardCap25(inputs, own, percent.value, members, report) : chiBoCaps25(inputs, own, percent.value, members);
+    cap = { ...ward, taken: takenOf(own) };
+    // CFG25-01: a default percentage (or scope) decided who stays below HTXSNV.
+    if (ward.candidates > ward.cap && own.length > 0) {
+      const decided = `Giới hạn đảng viên hoàn thành xuất sắc nhiệm vụ toàn Đảng bộ (tối đa ${ward.cap} trên ${ward.pool})`;
+      reportUnconfirmed(percent, inputs[own[0]].path, decided, report);
+      reportUnconfirmed(scope, inputs[own[0]].path, decided, report);
+    }
+  }
+
+  // Under hd43-2025 with the ward's cap, a chi bộ's level waits for what the ward left undetermined.
+  const wardCapped = rules.engine === 'hd43' && cap.scope === 'ward';
+  const provisionalOf = (f: number): boolean => {
+    const c = inputs[f].result.chiBoResults[0];
+    return wardCapped && own.includes(f) ? provisionalAfterCap(c, inputs[f].result.members, members[f]) : (c?.provisional ?? false);
+  };
 
   // The schedule: coverage (AGG-04) and each chi bộ's date where its own workbook had no schedule (PROC-02).
   const { entries, source } = mergeSchedules(inputs, report);
@@ -206,7 +340,7 @@ export function aggregateWard(inputs: readonly WardInput[], options?: { readonly
       undetermined: ms.filter((m) => m.status === 'undetermined').length,
       score: c?.score ?? null,
       level: c?.level ?? null,
-      provisional: c?.provisional ?? false,
+      provisional: provisionalOf(f),
       exemplary: entry?.exemplary ?? false,
       ...counts,
     };
@@ -232,22 +366,29 @@ export function aggregateWard(inputs: readonly WardInput[], options?: { readonly
     total: all.length,
     classified: classified.length,
     levels: countByLevel(MEMBER_LEVELS, classified),
-    notClassified: { exempt: all.filter((m) => m.reason === 'exempt').length, 'admitted-under-6-months': all.filter((m) => m.reason === 'admitted-under-6-months').length },
+    notClassified: {
+      exempt: all.filter((m) => m.reason === 'exempt').length,
+      'admitted-under-6-months': all.filter((m) => m.reason === 'admitted-under-6-months').length,
+      ...(rules.engine === 'hd43' ? { suspended: all.filter((m) => m.reason === 'suspended').length } : {}),
+    },
     deferred: { absent: all.filter((m) => m.status === 'deferred' && m.reason === 'absent').length, 'no-self-review': all.filter((m) => m.status === 'deferred' && m.reason === 'no-self-review').length },
     undetermined: all.filter((m) => m.status === 'undetermined').length,
   };
-  const levelled = counted.filter((r) => r.level !== null);
+  // A chi bộ level the ward's rule set does not have (a mixed ward) is counted as undetermined.
+  const levelled = counted.filter((r) => r.level !== null && rules.chiBoLevels.includes(r.level));
   const chiBoCounts: WardChiBoCounts = {
     total: counted.length,
     classified: levelled.length,
-    levels: countByLevel(CHI_BO_LEVELS, levelled),
+    // Only the rule set's levels are keys (WardResult.rules.chiBoLevels): the JSON report shows those.
+    levels: countByLevel(rules.chiBoLevels, levelled) as Record<ChiBoLevel, Count>,
     undetermined: counted.length - levelled.length,
   };
-  checkChiBoLevels(inputs, chiBoFiles, report);
+  checkChiBoLevels(inputs, chiBoFiles, report, provisionalOf);
 
-  // AGG-02: exemplary TSVM chi bộ.
-  const tsvm = chiBoCounts.levels.TSVM.count;
-  const exemplary = checkExemplary(inputs, entries, index, tsvm, ruleSet, report);
+  // AGG-02: the commendation, chosen among the chi bộ of one level (TSVM; HTXSNV under hd43-2025).
+  const among = levelled.filter((r) => r.level === rules.exemplary.among).length;
+  const exemplaryRule = { ...rules.exemplary, percent: exemplaryPercent };
+  const exemplary = checkExemplary(inputs, entries, index, among, { ...exemplaryRule, words: EXEMPLARY_WORDS[rules.engine] }, report);
 
   // Leaders voted in two places (LEAD-02); the same tally carried by two files counts once.
   const leaders: WardLeader[] = combineLeaders(inputs, report);
@@ -255,14 +396,17 @@ export function aggregateWard(inputs: readonly WardInput[], options?: { readonly
   const firstChiBo = chiBoFiles.map((f) => inputs[f].result).find((r) => r.heading.dangBo || r.heading.year);
   const year = firstChiBo?.heading.year ?? inputs.find((i) => i.result.schedule?.year)?.result.schedule?.year ?? null;
   return {
-    ruleSet: ruleSet.id,
+    ruleSet: found.id,
+    rules: { ...rules, exemplary: exemplaryRule },
+    ...(settings ? { settings } : {}),
+    otherRuleSets: others.map((f) => ({ path: inputs[f].path, ruleSet: inputs[f].result.ruleSet })),
     options: values,
     heading: { dangBo: firstChiBo?.heading.dangBo ?? null, year },
     files: inputs.map(({ path, result }) => ({ path, chiBo: result.chiBo, role: holdsChiBo(result) ? 'chi-bo' : 'plan' })),
     rows,
     members: memberCounts,
     chiBo: chiBoCounts,
-    exemplary: { tsvm, chosen: exemplary.chosen, counted: exemplary.counted, bound: exemplary.bound, percent: ruleSet.exemplaryPercent, withinBound: exemplary.withinBound },
+    exemplary: { tsvm: among, chosen: exemplary.chosen, counted: exemplary.counted, bound: exemplary.bound, percent: exemplaryPercent, withinBound: exemplary.withinBound },
     cap,
     schedule: { source, listed: entries.length, withResults: entries.filter((e) => fileOfKey.has(e.entry.key)).length, missing: entries.filter((e) => !fileOfKey.has(e.entry.key)).map((e) => e.entry.chiBo), notInSchedule },
     leaders,

@@ -8,6 +8,7 @@
 import { CHI_BO_DOCUMENTS } from '../core/forms/definitions';
 import { type ChiBoData, date, type RowInput } from './fill';
 import { PLAN_DANG_BO, PLAN_ORGANISATION, PLAN_YEAR, SEED_SCHEDULE } from './plan';
+import type { TemplateData } from './template';
 
 type Kind = 'residential' | 'school' | 'agency';
 type Level = 'TSVM' | 'HTTNV' | 'HTNV' | 'YK';
@@ -222,4 +223,217 @@ export function wardChiBoData(index: number): ChiBoData {
 /** All sixteen, in the order of IV.7. */
 export function wardExampleData(): ChiBoData[] {
   return SPECS.map((_, i) => wardChiBoData(i));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Rule set hd43-2025 (RULES-2025.md): a ward of N chi bộ × M members with scores and task figures
+
+/** hd43-2025 wards meet in December 2025 (the first year under Quy định 366). */
+export const WARD25_YEAR = 2025;
+
+export interface Ward25Options {
+  /** Chi bộ in the ward (default 16: the plan's, then "Tổ dân phố 17", …). */
+  readonly chiBo?: number;
+  /** Members per chi bộ (default: the plan's sizes; a number: every chi bộ that size; a list: each chi bộ's). */
+  readonly members?: number | readonly number[];
+  /** Another ward of the same shape (default 0). */
+  readonly seed?: number;
+  /** The percentage of HTXSNV candidates among the classified (default 25: the 20 % ward cap binds). */
+  readonly excellentShare?: number;
+}
+
+type Level25 = 'HTXSNV' | 'HTTNV' | 'HTNV' | 'KHTNV';
+/** The chi bộ's intended level, in turn: most HTTNV, five HTXSNV in sixteen, a few HTNV and one KHTNV in sixteen. */
+const LEVELS25: readonly Level25[] = ['HTTNV', 'HTXSNV', 'HTTNV', 'HTXSNV', 'HTNV', 'HTXSNV', 'HTTNV', 'HTTNV', 'HTXSNV', 'HTTNV', 'HTNV', 'HTTNV', 'HTXSNV', 'HTTNV', 'HTTNV', 'KHTNV'];
+
+/** The ward's `Bộ tiêu chí`, every setting typed (confirmed): the defaults of RULES-2025.md §7. */
+const WARD25_CRITERIA = {
+  members: [
+    { group: 'Nhóm tiêu chí chung', criterion: 'Chính trị tư tưởng; đạo đức, lối sống; ý thức tổ chức kỷ luật; tự phê bình và phê bình', max: 30 },
+    { group: 'Kết quả thực hiện nhiệm vụ', criterion: 'Kết quả thực hiện nhiệm vụ được giao', max: 70 },
+  ],
+  chiBo: [
+    { group: 'Nhóm tiêu chí chung', criterion: 'Công tác chính trị tư tưởng, tổ chức, kiểm tra, giám sát', max: 30 },
+    { group: 'Kết quả thực hiện nhiệm vụ', criterion: 'Kết quả lãnh đạo thực hiện nhiệm vụ chính trị', max: 70 },
+  ],
+  settings: {
+    capPercent: 20,
+    capScope: 'Đảng bộ',
+    failBelow: 50,
+    scoreStep: 0.5,
+    khtnvGrounds: 'Có',
+    sickLeaveCap: 'Có',
+    civilServantExcellent: 'Có',
+    chiBoMemberConditions: 'Có',
+    chiBoScoreMethod: 'Trung bình phiếu',
+  },
+} as const;
+
+function chiBoName25(index: number): string {
+  return index < SPECS.length ? SPECS[index].chiBo : `Tổ dân phố ${index + 1}`;
+}
+
+function size25(index: number, options: Ward25Options): number {
+  const m = options.members;
+  return typeof m === 'number' ? m : (m?.[index] ?? SPECS[index % SPECS.length].size);
+}
+
+/**
+ * An hd43-2025 ward of `total` members for the benchmark: chi bộ of 25 members (the last one the rest),
+ * as `ward25ChiBoData`'s options.
+ */
+export function ward25Plan(total: number, seed = 0): Required<Pick<Ward25Options, 'chiBo' | 'members' | 'seed'>> & { members: readonly number[] } {
+  const sizes = Array.from({ length: Math.ceil(total / 25) }, (_, i) => Math.min(25, total - 25 * i));
+  return { chiBo: sizes.length, members: sizes, seed };
+}
+
+/** A score in halves split into the two groups (common ≤ 30, tasks ≤ 70). */
+function split25(total: number): { common: number; tasks: number } {
+  const common = Math.min(30, Math.max(total - 70, Math.round(total * 0.6) / 2));
+  return { common, tasks: total - common };
+}
+
+/** The chi bộ names of an hd43-2025 ward, in order. */
+export function ward25ChiBo(options: Ward25Options = {}): string[] {
+  return Array.from({ length: options.chiBo ?? SPECS.length }, (_, i) => chiBoName25(i));
+}
+
+/**
+ * Chi bộ `index` of an hd43-2025 ward, as data for `fillRuleSetTemplate(HD43_2025, …)`: the roll, each
+ * classified member's score (in halves, split 30 + 70) and task figures on `Chấm điểm đảng viên`, one
+ * scoring sheet of the chi bộ per member present, the chi bộ's task figures, and the ward's `Bộ tiêu chí`
+ * with every setting confirmed. Members: about a quarter HTXSNV candidates (≥ 90, every task on time,
+ * ≥ 30 % beyond requirements, every shortcoming fixed), most HTTNV, some HTNV (a late task or 50–69
+ * points), a few KHTNV in the KHTNV chi bộ; a few exempt, suspended, newly admitted or absent. Names and
+ * dates of birth are distinct over the ward (AGG-04). Deterministic.
+ */
+export function ward25ChiBoData(index: number, options: Ward25Options = {}): TemplateData {
+  const rng = generator(2025_000 + index * 7919 + (options.seed ?? 0) * 104_729);
+  const level = LEVELS25[index % LEVELS25.length];
+  const size = size25(index, options);
+  const excellentShare = (options.excellentShare ?? 25) / 100;
+  const first = Array.from({ length: index }, (_, i) => size25(i, options)).reduce((a, b) => a + b, 0) + (options.seed ?? 0) * 1_000_000;
+  const meetingDay = 1 + (index % 20);
+  const meeting = date(ddmmyyyy(meetingDay, 12, WARD25_YEAR));
+  const roll: RowInput[] = [];
+  const memberScores: RowInput[] = [];
+  let present = 0;
+  let officialPresent = 0;
+  for (let i = 0; i < size; i++) {
+    const person = first + i;
+    const leader = i === 0;
+    const r = rng.next();
+    const exempt = !leader && r < 0.03;
+    const suspended = !leader && !exempt && r < 0.04;
+    const recent = !leader && !exempt && !suspended && r < 0.06;
+    const absent = !leader && !exempt && !suspended && !recent && r < 0.09;
+    const probationary = recent || (!leader && rng.chance(0.04));
+    const born = ddmmyyyy(1 + (person % 28), 1 + (Math.floor(person / 28) % 12), 1945 + (Math.floor(person / 4080) % 55));
+    const admitted = recent ? ddmmyyyy(1 + rng.int(0, 27), 8, WARD25_YEAR) : probationary ? ddmmyyyy(1 + rng.int(0, 27), rng.int(1, 4), WARD25_YEAR) : ddmmyyyy(1 + rng.int(0, 27), rng.int(1, 12), rng.int(1975, 2020));
+    const isPresent = !exempt && !suspended && !absent;
+    const row: Record<string, RowInput[string]> = {
+      stt: i + 1,
+      name: personName(person % 4080),
+      birthDate: date(born),
+      admissionDate: date(admitted),
+      membership: probationary ? 'Dự bị' : 'Chính thức',
+      present: isPresent ? 'x' : null,
+      selfReviewed: isPresent ? 'x' : null,
+    };
+    if (leader) row.leader = 'x';
+    if (exempt) row.exempt = 'x';
+    if (suspended) row.suspended = 'x';
+    roll.push(row);
+    if (isPresent) {
+      present++;
+      if (!probationary) officialPresent++;
+    }
+    if (!isPresent || recent) continue;
+    // The member's intended level; a KHTNV chi bộ has a few members below 50 points.
+    const p = rng.next();
+    const intended: Level25 = p < excellentShare ? 'HTXSNV' : level === 'KHTNV' && p > 0.85 ? 'KHTNV' : p > (level === 'HTXSNV' ? 0.95 : 0.88) ? 'HTNV' : 'HTTNV';
+    const assigned = rng.int(4, 12);
+    let total: number;
+    let onTime = assigned;
+    let exceeded: number;
+    const pointedOut = rng.chance(0.3) ? rng.int(1, 2) : 0;
+    let fixed = pointedOut;
+    if (intended === 'HTXSNV') {
+      total = 90 + rng.int(0, 19) / 2;
+      exceeded = Math.min(assigned, Math.ceil((3 * assigned) / 10) + rng.int(0, 2));
+    } else if (intended === 'HTTNV') {
+      total = 70 + rng.int(0, 39) / 2;
+      exceeded = rng.int(0, Math.floor((3 * assigned) / 10));
+      if (total >= 90) fixed = pointedOut > 0 ? pointedOut - 1 : fixed;
+      if (total >= 90 && fixed === pointedOut) exceeded = 0;
+    } else if (intended === 'HTNV') {
+      const late = rng.chance(0.5);
+      total = late ? 70 + rng.int(0, 29) / 2 : 50 + rng.int(0, 39) / 2;
+      if (late) onTime = assigned - 1;
+      exceeded = 0;
+    } else {
+      total = 35 + rng.int(0, 29) / 2;
+      onTime = assigned - rng.int(1, 2);
+      exceeded = 0;
+    }
+    const { common, tasks } = split25(total);
+    memberScores.push({ stt: memberScores.length + 1, name: row.name as string, common, tasks, total, assigned, onTime: Math.max(0, onTime), exceeded: Math.min(exceeded, Math.max(0, onTime)), pointedOut, fixed });
+  }
+  // The chi bộ: its score near its intended level's band, its task figures meeting (or missing) the conditions.
+  const target = { HTXSNV: 93, HTTNV: 82, HTNV: 62, KHTNV: 44 }[level];
+  const scores: RowInput[] = Array.from({ length: present }, (_, k) => {
+    const t = Math.min(100, target + rng.int(-4, 4) / 2);
+    const { common, tasks } = split25(t);
+    return { sheetNo: k + 1, common, tasks, total: t };
+  });
+  const cbAssigned = 10 + (index % 5);
+  const cbExceeded = level === 'HTXSNV' ? Math.ceil((3 * cbAssigned) / 10) + 1 : level === 'HTTNV' ? 1 : 0;
+  const cbOnTime = level === 'HTNV' ? cbAssigned - 1 : level === 'KHTNV' ? cbAssigned - 4 : cbAssigned;
+  return {
+    organisation: PLAN_ORGANISATION,
+    info: {
+      dangBo: PLAN_DANG_BO,
+      chiBo: chiBoName25(index),
+      year: WARD25_YEAR,
+      meetingDate: meeting,
+      reportDate: date(dayAfter(ddmmyyyy(meetingDay, 12, WARD25_YEAR), 1)),
+      draftSentDate: date(dayAfter(ddmmyyyy(meetingDay, 12, WARD25_YEAR), -5)),
+      ruleSet: 'hd43-2025',
+      officialPresent,
+      cbAssigned,
+      cbCompleted: level === 'KHTNV' ? cbAssigned - 2 : cbAssigned,
+      cbOnTime,
+      cbExceeded,
+      subordinateDisciplined: 'Không',
+      orgRating: level === 'HTXSNV' ? 'Cao nhất' : level === 'KHTNV' ? 'Thấp hơn' : 'Cao thứ hai',
+    },
+    tables: { roll, memberScores, scores },
+    criteria: { members: [...WARD25_CRITERIA.members], chiBo: [...WARD25_CRITERIA.chiBo], settings: { ...WARD25_CRITERIA.settings } },
+    withoutProcedure: true,
+  };
+}
+
+/**
+ * The ward's own workbook for an hd43-2025 ward: `Kế hoạch` listing every chi bộ on its meeting day,
+ * `exemplary` chi bộ marked for the commendation "Trong sạch, vững mạnh" (AGG-02), and the ward's
+ * `Bộ tiêu chí`. Default: the first chi bộ intended HTXSNV.
+ */
+export function ward25PlanData(options: Ward25Options & { readonly exemplary?: readonly number[] } = {}): TemplateData {
+  const names = ward25ChiBo(options);
+  const chosen = options.exemplary ?? [LEVELS25.indexOf('HTXSNV')];
+  return {
+    organisation: PLAN_ORGANISATION,
+    info: { dangBo: PLAN_DANG_BO, year: WARD25_YEAR, ruleSet: 'hd43-2025' },
+    tables: {
+      roll: [],
+      plan: names.map((chiBo, i) => ({ stt: i + 1, chiBo, meetingDate: date(ddmmyyyy(1 + (i % 20), 12, WARD25_YEAR)), exemplary: chosen.includes(i) ? 'x' : null })),
+    },
+    tableFields: { plan: { year: WARD25_YEAR } },
+    criteria: { members: [...WARD25_CRITERIA.members], chiBo: [...WARD25_CRITERIA.chiBo], settings: { ...WARD25_CRITERIA.settings } },
+  };
+}
+
+/** Every chi bộ of an hd43-2025 ward, in order. */
+export function ward25ExampleData(options: Ward25Options = {}): TemplateData[] {
+  return ward25ChiBo(options).map((_, i) => ward25ChiBoData(i, options));
 }

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type { FileIssue, WardResult } from '../core/aggregate';
 import { a1, type CellRange } from '../core/grid';
 import type { SheetLayout } from '../core/output/layout';
-import { wardSheets } from '../core/output/ward';
+import { wardSheets, wardTitle } from '../core/output/ward';
 import { addColumnChart, sheetRange } from './chart';
 import { renderLayout } from './renderLayout';
 import { writeOutputFile } from './writeOutput';
@@ -17,7 +17,7 @@ import { writeOutputFile } from './writeOutput';
 export function buildWardWorkbook(ward: WardResult, issues: readonly FileIssue[]): { workbook: ExcelJS.Workbook; layouts: SheetLayout[] } {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'XếpLoại';
-  workbook.title = 'Tổng hợp kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên';
+  workbook.title = wardTitle(ward);
   const layouts = wardSheets(ward, issues);
   for (const layout of layouts) renderLayout(workbook, layout);
   return { workbook, layouts };

@@ -52,6 +52,7 @@ describe('Bộ tiêu chí: the forms are data and not yet in hd27-2014\'s lists'
       'CBCCVC: HTXSNV cần xếp loại CBCCVC HTXSNV',
       'Điều kiện đảng viên cho chi bộ HTXSNV',
       'Cách tính điểm chi bộ',
+      'Tỷ lệ chi bộ "Trong sạch, vững mạnh" tối đa (%)',
     ]);
   });
 
@@ -92,6 +93,7 @@ describe('Bộ tiêu chí: reading both tables and the settings', () => {
       civilServantExcellent: 'true default null',
       chiBoMemberConditions: 'true default null',
       chiBoScoreMethod: 'mean default null',
+      exemplaryPercent: '20 default null',
     });
     expect(cs.settings.capScope).toBe('chi-bo');
     expect(cs.settings.khtnvGrounds).toBe(false);

@@ -74,6 +74,7 @@ const SHOWN: Readonly<Record<string, CellValue>> = {
   civilServantExcellent: 'Có',
   chiBoMemberConditions: 'Có',
   chiBoScoreMethod: 'Trung bình phiếu',
+  exemplaryPercent: 20,
 };
 
 export function buildChiBo25(spec: ChiBo25Spec): { model: WorkbookModel; cell: { roll(i: number, key: string): string; scores(i: number, key: string): string; info(key: string): string; setting(key: string): string } } {

@@ -494,6 +494,7 @@ export const CRITERIA_SETTINGS: readonly SettingDef[] = [
     ],
     rule: 'CB25-01',
   },
+  { key: 'exemplaryPercent', label: 'Tỷ lệ chi bộ "Trong sạch, vững mạnh" tối đa (%)', aliases: ['Tỷ lệ chi bộ Trong sạch, vững mạnh tối đa (%)', 'Tỷ lệ chi bộ TSVM tối đa (%)'], kind: 'number', default: 20, min: 0, max: 100, rule: 'AGG-02' },
 ];
 
 /** The settings as label fields, for locating them on the sheet (forms/locate.ts `findFields`). */

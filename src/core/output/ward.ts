@@ -4,12 +4,14 @@
  * listing every file's issues with the file's name. A4 landscape at 100 %, the Party's document heading
  * (HD 36-HD/VPTW), signed "T/M BAN THƯỜNG VỤ"; rule IDs on screen only (notes, screen columns).
  */
-import { CHI_BO_LEVELS, type FileIssue, MEMBER_LEVELS, type WardResult } from '../aggregate';
+import { type FileIssue, MEMBER_LEVELS, type WardResult, type WardRules } from '../aggregate';
+import type { ChiBoLevel } from '../rules/cb';
+import { vn } from '../rules/rules25';
 import { RESULT_SHEETS } from '../forms/definitions';
 import type { CellRange } from '../grid';
 import { levelName } from '../rules/mem';
 import { formatDate } from '../values/dates';
-import { type CellStyle, documentHeading, documentTitle, type HeadingColumns, LayoutBuilder, numberLine, placeOf, type SheetLayout, signatureBlock, viNumber } from './layout';
+import { type CellStyle, documentHeading, documentTitle, type HeadingColumns, withoutRuleIds, LayoutBuilder, numberLine, placeOf, type SheetLayout, signatureBlock, viNumber } from './layout';
 import { keepTogether, PAGE_ROOM, settledHeights } from './paperPages';
 import { CHI_BO_LEVEL_NAME, FLAG_FILL, leadersSheet, percent } from './resultSheets';
 
@@ -31,6 +33,8 @@ const SCREEN: CellStyle = { size: 10, wrap: true, border: true, color: '#595959'
  * side, as both chart writers need them).
  */
 const WIDTHS = [4, 22, 11, 11, 7.5, 8, 8, 8, 8, 8, 9.5, 7, 24, 16, 28, 12];
+/** hd43-2025: the chi bộ's level, "Hoàn thành xuất sắc nhiệm vụ", needs 31 widths in M (still 136 in A–M). */
+const WIDTHS_2025 = [4, 20, 10.5, 10.5, 7, 7.5, 7.5, 7.5, 7.5, 7.5, 9, 6.5, 31, 16, 28, 12];
 const PRINTED = 13;
 const LAST = PRINTED - 1;
 
@@ -69,6 +73,93 @@ function countHeader(b: LayoutBuilder, row: number, share: string): void {
 
 const date = (d: { y: number; m: number; d: number } | null): string => (d ? formatDate(d) : '');
 
+/** A chi bộ level in words, under either rule set (hd43-2025's HTXSNV and KHTNV are the members' words). */
+const chiBoLevelName = (level: ChiBoLevel): string => CHI_BO_LEVEL_NAME[level] ?? levelName(level as 'HTXSNV' | 'KHTNV');
+
+/**
+ * The words of `Tổng hợp` that differ between rule sets: hd27-2014 reports forms 04- and 05-KĐ.ĐV of
+ * Hướng dẫn 27; hd43-2025 reports the chi bộ's proposals ("Đề xuất xếp loại", RULES-2025.md) under Quy
+ * định 366 and Hướng dẫn 43, with the 20 % cap over the ward and "Trong sạch, vững mạnh" as a
+ * commendation among the HTXSNV chi bộ. Which words a ward gets is its rule set's (`WardResult.rules`).
+ */
+interface WardWords {
+  /** The column widths (A–M printed, 136 character widths in all; N–P for the screen). */
+  readonly widths: readonly number[];
+  readonly title: string;
+  readonly basis: (chiBo: number) => string;
+  readonly members: string;
+  readonly chiBo: string;
+  readonly levelHeader: string;
+  readonly exemplaryLine: string;
+  readonly exemplaryNote: (e: WardResult['exemplary']) => string;
+  readonly exemplaryMark: string;
+  readonly capTitle: (percent: number) => string;
+  readonly capText: (ward: WardResult) => string;
+  readonly capNote: (ward: WardResult) => string;
+  readonly schedule: string;
+  readonly chart: string;
+  /** A chi bộ checked under the other rule set (a mixed ward). */
+  readonly otherRules: string;
+  /** An issue's message as `Kiểm tra` prints it (the rule is in the screen's column). */
+  readonly printed: (message: string) => string;
+}
+
+const WORDS: Readonly<Record<WardRules['engine'], WardWords>> = {
+  hd27: {
+    widths: WIDTHS,
+    title: 'Tổng hợp kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên',
+    basis: (n) => `(Theo Mẫu 04-KĐ.ĐV và 05-KĐ.ĐV; tổng hợp từ kết quả của ${n} chi bộ)`,
+    members: 'I. CHẤT LƯỢNG ĐẢNG VIÊN (Mẫu 04-KĐ.ĐV)',
+    chiBo: 'II. CHẤT LƯỢNG CHI BỘ (Mẫu 05-KĐ.ĐV)',
+    levelHeader: 'Xếp loại chi bộ',
+    exemplaryLine: 'Chi bộ trong sạch, vững mạnh tiêu biểu được chọn',
+    exemplaryNote: (e) =>
+      `Số chi bộ trong sạch, vững mạnh tiêu biểu không quá ${e.percent}% số chi bộ trong sạch, vững mạnh (mục III.2.3.b của Kế hoạch): ${e.percent}% của ${e.tsvm} là tối đa ${e.bound}; đã chọn ${e.counted}${e.chosen.length ? ` (${e.chosen.join(', ')})` : ''}${e.withinBound ? '' : ' — VƯỢT GIỚI HẠN'}.`,
+    exemplaryMark: ', tiêu biểu',
+    capTitle: () => 'III. GIỚI HẠN ĐẢNG VIÊN HOÀN THÀNH XUẤT SẮC NHIỆM VỤ (15%)',
+    capText: ({ cap }) =>
+      cap.scope === 'ward'
+        ? `Áp dụng trên toàn Đảng bộ: ${cap.percent}% của ${cap.pool} đảng viên hoàn thành tốt nhiệm vụ sau lần bỏ phiếu thứ nhất là tối đa ${cap.cap}; ${cap.candidates} đồng chí đủ điều kiện, ${cap.taken} đồng chí được công nhận hoàn thành xuất sắc nhiệm vụ${cap.tied ? `, ${cap.tied} đồng chí bằng tỷ lệ phiếu ở ngưỡng (Ban Chấp hành quyết định)` : ''}.`
+        : `Áp dụng trong từng chi bộ: tổng các giới hạn là ${cap.cap} trên ${cap.pool} đảng viên hoàn thành tốt nhiệm vụ sau lần bỏ phiếu thứ nhất; ${cap.taken} đảng viên hoàn thành xuất sắc nhiệm vụ.`,
+    capNote: ({ cap }) => (cap.scope === 'ward' ? 'AGG-03: giới hạn 15% tính trên toàn Đảng bộ.' : 'MEM-06: giới hạn 15% tính trong từng chi bộ.'),
+    schedule: 'IV. LỊCH KIỂM ĐIỂM THEO KẾ HOẠCH (mục IV.7)',
+    chart: 'Chất lượng đảng viên',
+    otherRules: 'theo Hướng dẫn 43-HD/BTCTW',
+    printed: (message) => message,
+  },
+  hd43: {
+    // "Hoàn thành xuất sắc nhiệm vụ" whole on a chi bộ's line: M widened, the name and the dates narrower.
+    widths: WIDTHS_2025,
+    title: 'Tổng hợp kết quả kiểm điểm và đề xuất xếp loại chất lượng tổ chức đảng, đảng viên',
+    basis: (n) => `(Theo Quy định 366-QĐ/TW và Hướng dẫn 43-HD/BTCTW; tổng hợp đề xuất của ${n} chi bộ)`,
+    members: 'I. ĐỀ XUẤT XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN',
+    chiBo: 'II. ĐỀ XUẤT XẾP LOẠI CHẤT LƯỢNG CHI BỘ',
+    levelHeader: 'Đề xuất xếp loại chi bộ',
+    exemplaryLine: 'Chi bộ được chọn đề nghị khen "Trong sạch, vững mạnh"',
+    exemplaryNote: (e) =>
+      `Chi bộ "Trong sạch, vững mạnh" được chọn trong số chi bộ hoàn thành xuất sắc nhiệm vụ, không quá ${e.percent}%: ${e.percent}% của ${e.tsvm} là tối đa ${e.bound}; đã chọn ${e.counted}${e.chosen.length ? ` (${e.chosen.join(', ')})` : ''}${e.withinBound ? '' : ' — VƯỢT GIỚI HẠN'}.`,
+    exemplaryMark: ', "Trong sạch, vững mạnh"',
+    capTitle: (percent) => `III. GIỚI HẠN ĐẢNG VIÊN HOÀN THÀNH XUẤT SẮC NHIỆM VỤ (${vn(percent)}%)`,
+    capText: ({ cap, settings }) => {
+      const byDefault = settings?.find((x) => x.key === 'capPercent')?.source === 'default' ? ' Tỷ lệ này lấy theo mặc định (Hướng dẫn 21-HD/BTCTW), chưa ghi trong Bộ tiêu chí; đề nghị đối chiếu hướng dẫn của cấp ủy.' : '';
+      return cap.scope === 'ward'
+        ? `Áp dụng trên toàn Đảng bộ: số đảng viên hoàn thành xuất sắc nhiệm vụ không quá ${vn(cap.percent)}% của ${cap.pool} đảng viên được đề xuất hoàn thành tốt hoặc xuất sắc nhiệm vụ, tức tối đa ${cap.cap}; ${cap.candidates} đồng chí đủ điều kiện, chọn theo điểm từ cao xuống: ${cap.taken} đồng chí được đề xuất hoàn thành xuất sắc nhiệm vụ${cap.tied ? `, ${cap.tied} đồng chí bằng điểm ở ngưỡng (Đảng ủy quyết định)` : ''}.${byDefault}`
+        : `Áp dụng trong từng chi bộ (theo Bộ tiêu chí): tổng các giới hạn là ${cap.cap} trên ${cap.pool} đảng viên được đề xuất hoàn thành tốt hoặc xuất sắc nhiệm vụ; ${cap.taken} đảng viên được đề xuất hoàn thành xuất sắc nhiệm vụ.${byDefault}`;
+    },
+    capNote: ({ cap }) => `M25-20: 100 × HTXSNV ≤ ${cap.percent} × ${cap.pool}; phạm vi ${cap.scope === 'ward' ? 'Đảng bộ' : 'Chi bộ'}.`,
+    schedule: 'IV. LỊCH KIỂM ĐIỂM THEO KẾ HOẠCH',
+    chart: 'Đề xuất xếp loại đảng viên',
+    otherRules: 'theo Hướng dẫn 27-HD/BTCTW',
+    // The 2025 messages cite their rule ("(M25-20)") on screen; paper carries no rule ID.
+    printed: withoutRuleIds,
+  },
+};
+
+/** The report's title under the ward's rule set, without the year (the workbook's title). */
+export function wardTitle(ward: WardResult): string {
+  return WORDS[ward.rules.engine].title;
+}
+
 /**
  * `Tổng hợp`: the ward committee's report of forms 04- and 05-KĐ.ĐV (HD 27-HD/BTCTW 2014) in the Party's
  * document format (HD 36-HD/VPTW 2018): the superior body (left blank to write in: the workbooks do not
@@ -80,28 +171,31 @@ const date = (d: { y: number; m: number; d: number } | null): string => (d ? for
  * `chartSource` is the screen's copy of the members' per-level lines (labels in O, counts in P).
  */
 export function wardSheet(ward: WardResult): SheetLayout {
-  const b = new LayoutBuilder(RESULT_SHEETS.ward, WIDTHS, true);
+  const words = WORDS[ward.rules.engine];
+  const b = new LayoutBuilder(RESULT_SHEETS.ward, words.widths, true);
   const cols: HeadingColumns = { leftEnd: 4, rightStart: 6, rightEnd: LAST };
   const year = ward.heading.year ? ` năm ${ward.heading.year}` : '';
   let row = documentHeading(b, { superior: 'Đảng bộ ……………………', issuer: committeeName(ward.heading.dangBo), number: numberLine('BC', 'ĐU'), place: placeOf(ward.heading.dangBo), date: null }, 0, cols);
   for (let r = 0; r < row; r++) b.height(r, 18);
-  row = documentTitle(b, row, 'Báo cáo', `Tổng hợp kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên${year}`, LAST);
-  b.span(row - 1, 0, LAST, `(Theo Mẫu 04-KĐ.ĐV và 05-KĐ.ĐV; tổng hợp từ kết quả của ${ward.chiBo.total} chi bộ)`, SUBTITLE);
+  row = documentTitle(b, row, 'Báo cáo', `${words.title}${year}`, LAST);
+  b.span(row - 1, 0, LAST, words.basis(ward.chiBo.total), SUBTITLE);
   const blocks: { start: number; end: number; keep?: number }[] = [];
 
   // I. Members (form 04-KĐ.ĐV): percentages of the members classified.
   const m = ward.members;
   const sectionI = row;
-  b.span(row++, 0, LAST, 'I. CHẤT LƯỢNG ĐẢNG VIÊN (Mẫu 04-KĐ.ĐV)', SECTION);
+  b.span(row++, 0, LAST, words.members, SECTION);
   const chartTop = row;
   countHeader(b, row++, 'Tỷ lệ (trên số được phân loại)');
   countRow(b, row++, 1, 'Tổng số đảng viên trong danh sách các chi bộ', m.total, '');
   countRow(b, row++, 2, 'Không phân loại: miễn công tác, sinh hoạt đảng', m.notClassified.exempt, '');
   countRow(b, row++, 3, 'Không phân loại: vào Đảng chưa đủ 6 tháng', m.notClassified['admitted-under-6-months'], '');
-  countRow(b, row++, 4, 'Phân loại sau: vắng mặt', m.deferred.absent, '');
-  countRow(b, row++, 5, 'Phân loại sau: chưa kiểm điểm', m.deferred['no-self-review'], '');
-  countRow(b, row++, 6, 'Chưa xác định (chi bộ phải xử lý)', m.undetermined, '');
-  countRow(b, row++, 7, 'Số đảng viên được phân loại', m.classified, percent(m.classified, m.classified), true);
+  let n = 4;
+  if (m.notClassified.suspended !== undefined) countRow(b, row++, n++, 'Không phân loại: đình chỉ sinh hoạt đảng', m.notClassified.suspended, '');
+  countRow(b, row++, n++, 'Phân loại sau: vắng mặt', m.deferred.absent, '');
+  countRow(b, row++, n++, 'Phân loại sau: chưa kiểm điểm', m.deferred['no-self-review'], '');
+  countRow(b, row++, n++, 'Chưa xác định (chi bộ phải xử lý)', m.undetermined, '');
+  countRow(b, row++, n++, ward.rules.proposed ? 'Số đảng viên được đề xuất xếp loại' : 'Số đảng viên được phân loại', m.classified, percent(m.classified, m.classified), true);
   const levelsTop = row;
   b.set(levelsTop - 1, 14, 'Biểu đồ: mức xếp loại (không in)', { ...SCREEN_HEADER, wrap: false });
   b.set(levelsTop - 1, 15, 'Số đảng viên', { ...SCREEN_HEADER, wrap: false });
@@ -118,26 +212,22 @@ export function wardSheet(ward: WardResult): SheetLayout {
   const c = ward.chiBo;
   const e = ward.exemplary;
   const sectionII = row;
-  b.span(row++, 0, LAST, 'II. CHẤT LƯỢNG CHI BỘ (Mẫu 05-KĐ.ĐV)', SECTION);
+  b.span(row++, 0, LAST, words.chiBo, SECTION);
   countHeader(b, row++, 'Tỷ lệ (trên số được xếp loại)');
   countRow(b, row++, 1, 'Tổng số chi bộ có kết quả', c.total, '');
-  countRow(b, row++, 2, 'Chi bộ được xếp loại', c.classified, percent(c.classified, c.classified), true);
-  for (const level of CHI_BO_LEVELS) countRow(b, row++, '', CHI_BO_LEVEL_NAME[level], c.levels[level].count, percent(c.levels[level].count, c.classified));
+  countRow(b, row++, 2, ward.rules.proposed ? 'Chi bộ được đề xuất xếp loại' : 'Chi bộ được xếp loại', c.classified, percent(c.classified, c.classified), true);
+  for (const level of ward.rules.chiBoLevels) countRow(b, row++, '', chiBoLevelName(level), c.levels[level].count, percent(c.levels[level].count, c.classified));
   countRow(b, row++, 3, 'Chưa xác định được mức', c.undetermined, '');
-  countRow(b, row, 4, 'Chi bộ trong sạch, vững mạnh tiêu biểu được chọn', e.counted, `tối đa ${e.bound}`);
-  b.note(row++, 1, `AGG-02: không quá ${e.percent}% số chi bộ TSVM: ⌊${e.percent} × ${e.tsvm} / 100⌋ = ${e.bound}.`);
-  b.span(row, 0, LAST, `Số chi bộ trong sạch, vững mạnh tiêu biểu không quá ${e.percent}% số chi bộ trong sạch, vững mạnh (mục III.2.3.b của Kế hoạch): ${e.percent}% của ${e.tsvm} là tối đa ${e.bound}; đã chọn ${e.counted}${e.chosen.length ? ` (${e.chosen.join(', ')})` : ''}${e.withinBound ? '' : ' — VƯỢT GIỚI HẠN'}.`, NOTE);
+  countRow(b, row, 4, words.exemplaryLine, e.counted, `tối đa ${e.bound}`);
+  b.note(row++, 1, `AGG-02: không quá ${e.percent}% số chi bộ ${ward.rules.exemplary.among}: ⌊${e.percent} × ${e.tsvm} / 100⌋ = ${e.bound}.`);
+  b.span(row, 0, LAST, words.exemplaryNote(e), NOTE);
   blocks.push({ start: sectionII, end: row++ });
 
   // III. The 15 % cap; IV. the schedule.
   row++;
-  const cap = ward.cap;
-  const capText =
-    cap.scope === 'ward'
-      ? `Áp dụng trên toàn Đảng bộ: ${cap.percent}% của ${cap.pool} đảng viên hoàn thành tốt nhiệm vụ sau lần bỏ phiếu thứ nhất là tối đa ${cap.cap}; ${cap.candidates} đồng chí đủ điều kiện, ${cap.taken} đồng chí được công nhận hoàn thành xuất sắc nhiệm vụ${cap.tied ? `, ${cap.tied} đồng chí bằng tỷ lệ phiếu ở ngưỡng (Ban Chấp hành quyết định)` : ''}.`
-      : `Áp dụng trong từng chi bộ: tổng các giới hạn là ${cap.cap} trên ${cap.pool} đảng viên hoàn thành tốt nhiệm vụ sau lần bỏ phiếu thứ nhất; ${cap.taken} đảng viên hoàn thành xuất sắc nhiệm vụ.`;
-  b.span(row, 0, LAST, 'III. GIỚI HẠN ĐẢNG VIÊN HOÀN THÀNH XUẤT SẮC NHIỆM VỤ (15%)', SECTION);
-  b.note(row, 0, cap.scope === 'ward' ? 'AGG-03: giới hạn 15% tính trên toàn Đảng bộ.' : 'MEM-06: giới hạn 15% tính trong từng chi bộ.');
+  const capText = words.capText(ward);
+  b.span(row, 0, LAST, words.capTitle(ward.cap.percent), SECTION);
+  b.note(row, 0, words.capNote(ward));
   blocks.push({ start: row, end: row + 1 });
   row++;
   b.span(row++, 0, LAST, capText, NOTE);
@@ -147,7 +237,7 @@ export function wardSheet(ward: WardResult): SheetLayout {
     s.listed === 0
       ? 'Không tệp nào có sheet "Kế hoạch": chưa đối chiếu được với lịch.'
       : `Theo lịch: ${s.listed} chi bộ; đã có kết quả: ${s.withResults}${s.missing.length ? `; chưa có kết quả: ${s.missing.join(', ')}` : ''}${s.notInSchedule.length ? `; có kết quả nhưng không có trong lịch: ${s.notInSchedule.join(', ')}` : ''}.`;
-  b.span(row, 0, LAST, 'IV. LỊCH KIỂM ĐIỂM THEO KẾ HOẠCH (mục IV.7)', SECTION);
+  b.span(row, 0, LAST, words.schedule, SECTION);
   b.note(row, 0, 'AGG-04: mỗi chi bộ trong lịch có một tệp kết quả.');
   blocks.push({ start: row, end: row + 1 });
   row++;
@@ -158,13 +248,18 @@ export function wardSheet(ward: WardResult): SheetLayout {
   const sectionV = row;
   b.span(row++, 0, LAST, 'V. KẾT QUẢ TỪNG CHI BỘ', SECTION);
   const tableTop = row;
-  const labels = ['TT', 'Chi bộ', 'Ngày họp theo lịch', 'Ngày họp', 'Tổng số đảng viên', 'Được phân loại', ...MEMBER_LEVELS.map(levelName), 'Không hoặc chưa phân loại', 'Điểm', 'Xếp loại chi bộ'];
+  const labels = ['TT', 'Chi bộ', 'Ngày họp theo lịch', 'Ngày họp', 'Tổng số đảng viên', 'Được phân loại', ...MEMBER_LEVELS.map(levelName), 'Không hoặc chưa phân loại', 'Điểm', words.levelHeader];
   labels.forEach((label, col) => b.set(row, col, label, HEADER));
   b.set(row, PRINTED, 'Lỗi / cảnh báo, tệp (không in)', SCREEN_HEADER);
   b.height(row++, 62);
   ward.rows.forEach((r, i) => {
     const missing = r.file === null;
-    const level = missing ? 'Chưa có kết quả' : r.level ? `${CHI_BO_LEVEL_NAME[r.level]}${r.provisional ? ' (tạm thời)' : ''}${r.exemplary && r.level === 'TSVM' ? ', tiêu biểu' : ''}` : 'Chưa xác định';
+    const other = r.file !== null && ward.otherRuleSets.some((o) => o.path === r.file);
+    const level = missing
+      ? 'Chưa có kết quả'
+      : r.level
+        ? `${chiBoLevelName(r.level)}${other ? ` (${words.otherRules})` : ''}${r.provisional ? ' (tạm thời)' : ''}${r.exemplary && r.level === ward.rules.exemplary.among && !other ? words.exemplaryMark : ''}`
+        : 'Chưa xác định';
     const values: (string | number)[] = [
       i + 1,
       r.name,
@@ -199,7 +294,7 @@ export function wardSheet(ward: WardResult): SheetLayout {
   const anchor: CellRange = { top: chartTop, left: 7, bottom: levelsBottom, right: LAST };
   const built = b.build({
     printTitleRows: [tableTop, tableTop],
-    chartSource: { categories, values, title: `Chất lượng đảng viên${year}`, anchor },
+    chartSource: { categories, values, title: `${words.chart}${year}`, anchor },
     print: { fitToWidth: false, area: { top: 0, left: 0, bottom: end - 1, right: LAST } },
   });
   const heights = settledHeights(built, end - 1);
@@ -212,7 +307,7 @@ export function wardSheet(ward: WardResult): SheetLayout {
  * (not its full path; the messages name the files the same way: `paths`, the files combined). The screen's sheet, printable: A4 landscape at 100 %, the rule of each issue in
  * the last column, outside the print area.
  */
-export function wardIssuesSheet(issues: readonly FileIssue[], paths: readonly string[] = []): SheetLayout {
+export function wardIssuesSheet(issues: readonly FileIssue[], paths: readonly string[] = [], printed: (message: string) => string = (m) => m): SheetLayout {
   // A message that cites another file (PROC-02 names the plan) names it as the "Tệp" column does.
   const known = [...new Set([...paths, ...issues.map((i) => i.file)])].filter((p) => fileName(p) !== p).sort((a, b) => b.length - a.length);
   const words = (text: string): string => known.reduce((t, p) => t.split(p).join(fileName(p)), text);
@@ -231,7 +326,7 @@ export function wardIssuesSheet(issues: readonly FileIssue[], paths: readonly st
     b.set(r, 2, issue.severity === 'error' ? 'Lỗi' : 'Cảnh báo', { ...BODY, fill: FLAG_FILL[issue.severity] });
     b.set(r, 3, issue.sheet, BODY);
     b.set(r, 4, issue.cell ?? '—', BODY);
-    b.set(r, 5, words(issue.message), BODY);
+    b.set(r, 5, printed(words(issue.message)), BODY);
     b.set(r, 6, issue.rule, SCREEN);
   });
   const bottom = Math.max(3, 3 + issues.length);
@@ -242,6 +337,6 @@ export function wardIssuesSheet(issues: readonly FileIssue[], paths: readonly st
 export function wardSheets(ward: WardResult, issues: readonly FileIssue[]): SheetLayout[] {
   const sheets = [wardSheet(ward)];
   if (ward.leaders.length > 0) sheets.push(leadersSheet(ward.leaders, ward.heading, ['T/M BAN THƯỜNG VỤ']));
-  sheets.push(wardIssuesSheet(issues, ward.files.map((f) => f.path)));
+  sheets.push(wardIssuesSheet(issues, ward.files.map((f) => f.path), WORDS[ward.rules.engine].printed));
   return sheets;
 }

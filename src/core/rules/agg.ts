@@ -7,15 +7,18 @@
  * They read the check results through the narrow views below rather than `CheckResult`: this module is
  * a family of the rule registry, which check.ts reaches, so importing check.ts would close a cycle.
  */
+import { CRITERIA_SETTINGS, type SettingDef } from '../forms/definitions';
 import type { RuleSet } from '../ruleSets';
 import type { Severity } from '../severity';
 import { chiBoKey, foldLabel } from '../text/normalize';
 import { compareDates, type DateOnly, formatDate } from '../values/dates';
 import type { MemberLevel } from '../values/parse';
 import type { RuleId, RuleMeta } from './catalogue';
-import type { ChiBoResult } from './cb';
+import type { ChiBoLevel, ChiBoResult } from './cb';
 import type { LeaderResult } from './lead';
 import type { MemberResult } from './mem';
+import { unconfirmed } from './cfg25';
+import { type Rule25Id, scaled, vn } from './rules25';
 
 export const AGG_RULES: readonly RuleMeta[] = [
   { id: 'AGG-01', severity: 'warning', seed: 'IV.9, Mẫu 04-, 05-KĐ.ĐV', title: 'Tổng hợp toàn Đảng bộ: đảng viên và chi bộ theo mức, tỷ lệ', titleEn: 'Ward summary: members and chi bộ by level, with percentages' },
@@ -49,6 +52,10 @@ export interface ScheduleView<E extends ScheduleEntryView = ScheduleEntryView> {
 
 /** What the ward's checks read of one checked workbook (a `CheckResult` has all of it). */
 export interface CheckedView<E extends ScheduleEntryView = ScheduleEntryView> {
+  /** The rule set the file was checked under (a `CheckResult` always has it; hand-made views may not). */
+  readonly ruleSet?: string;
+  /** hd43-2025: the đảng ủy's settings as the file used them (`Bộ tiêu chí`). */
+  readonly settings?: readonly SettingView[];
   readonly chiBo: string | null;
   readonly options: { readonly capScope: 'chi-bo' | 'ward' };
   readonly heading: { readonly meetingDate: DateOnly | null };
@@ -72,8 +79,21 @@ export interface CheckedFileView<E extends ScheduleEntryView = ScheduleEntryView
   readonly result: CheckedView<E>;
 }
 
-/** Reports one issue found when combining, in `file`, at `place` (on `sheetIfNone` where there is no cell). */
-export type WardReporter = (file: string, rule: RuleId, place: CellPlace | null, sheetIfNone: string, message: string, messageEn: string, severity?: Severity) => void;
+/** One setting of a file's `Bộ tiêu chí`, as check.ts `SettingUsed`. */
+export interface SettingView {
+  readonly key: string;
+  readonly label: string;
+  readonly value: number | boolean | string;
+  readonly source: 'sheet' | 'default';
+  readonly sheet: string | null;
+  readonly cell: string | null;
+}
+
+/**
+ * Reports one issue found when combining, in `file`, at `place` (on `sheetIfNone` where there is no cell).
+ * The 2025 IDs (M25-20, CFG25-01) are reported with an explicit severity.
+ */
+export type WardReporter = (file: string, rule: RuleId | Rule25Id, place: CellPlace | null, sheetIfNone: string, message: string, messageEn: string, severity?: Severity) => void;
 
 /** The chi bộ of the ward by name: the first file of each, and each named file's key. */
 export interface ChiBoIndex {
@@ -156,6 +176,8 @@ export interface WardCap {
   readonly taken: number;
   /** Ward scope: candidates tied at the cap (undetermined). */
   readonly tied: number;
+  /** hd43-2025: the cap is M25-20 (members ranked by score; the base is HTTNV and HTXSNV before the cap). */
+  readonly rule?: 'M25-20';
 }
 
 interface Candidate {
@@ -241,6 +263,207 @@ export function applyWardCap(inputs: readonly CheckedFileView[], chiBoFiles: rea
     members[c.file][c.index] = next;
   });
   return { scope: 'ward', percent, pool, cap, candidates: candidates.length, taken, tied: tied.length };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// hd43-2025 (RULES-2025.md §4): M25-20, the HTXSNV cap over the ward's members, by score
+
+/** A setting the ward used: the value most files give, and whether a sheet gave it. */
+export interface WardSetting<V> {
+  readonly key: string;
+  readonly label: string;
+  readonly value: V;
+  readonly source: 'sheet' | 'default';
+  /** The file and cell the value was read from (the first file giving it from its sheet), if any. */
+  readonly file: string | null;
+  readonly sheet: string | null;
+  readonly cell: string | null;
+}
+
+const shownSetting = (def: SettingDef | undefined, value: number | boolean | string): string =>
+  typeof value === 'number' ? vn(value) : typeof value === 'boolean' ? (value ? 'Có' : 'Không') : (def?.choices?.find((c) => c.value === value)?.label ?? value);
+
+/**
+ * One setting of `Bộ tiêu chí` over the ward: the đảng ủy writes it once and copies it into every chi bộ's
+ * workbook, so the files should agree. The value most files give is used (a tie: the default if tied,
+ * else the smallest, so that the order of the files never matters); files that differ are one error on
+ * the setting's rule, naming each file and its cell. A file without the setting counts as the default.
+ */
+export function wardSetting<V extends number | boolean | string>(inputs: readonly CheckedFileView[], files: readonly number[], key: string, fallback: { readonly label: string; readonly default: V; readonly rule: RuleId | Rule25Id }, report: WardReporter): WardSetting<V> {
+  const def = CRITERIA_SETTINGS.find((d) => d.key === key);
+  const groups = new Map<string, { value: V; files: { file: number; setting: SettingView | null }[] }>();
+  // By file name, so that neither the choice nor the message depends on the order the files came in.
+  const byPath = [...files].sort((a, b) => (inputs[a].path < inputs[b].path ? -1 : inputs[a].path > inputs[b].path ? 1 : a - b));
+  for (const f of byPath) {
+    const setting = inputs[f].result.settings?.find((x) => x.key === key) ?? null;
+    const value = (setting?.value ?? fallback.default) as V;
+    const k = `${typeof value}:${String(value)}`;
+    const g = groups.get(k) ?? { value, files: [] };
+    g.files.push({ file: f, setting });
+    groups.set(k, g);
+  }
+  const ranked = [...groups.values()].sort((a, b) => {
+    if (a.files.length !== b.files.length) return b.files.length - a.files.length;
+    if ((a.value === fallback.default) !== (b.value === fallback.default)) return a.value === fallback.default ? -1 : 1;
+    return typeof a.value === 'number' && typeof b.value === 'number' ? a.value - b.value : String(a.value) < String(b.value) ? -1 : 1;
+  });
+  const chosen = ranked[0];
+  const label = setting0(chosen)?.label ?? def?.label ?? fallback.label;
+  if (ranked.length > 1) {
+    const others = ranked.slice(1).flatMap((g) => g.files);
+    const first = others[0];
+    const place = first.setting?.sheet && first.setting.cell ? { sheet: first.setting.sheet, cell: first.setting.cell } : null;
+    const list = ranked.map((g) => `${shownSetting(def, g.value)} (${g.files.map((x) => inputs[x.file].path).join(', ')})`).join('; ');
+    report(
+      inputs[first.file].path,
+      fallback.rule,
+      place,
+      'Bộ tiêu chí',
+      `Các tệp không cùng thiết lập "${label}" (sheet "Bộ tiêu chí"): ${list}. Bộ tiêu chí do Đảng ủy ban hành và sao giống nhau vào sổ của mọi chi bộ; Tổng hợp dùng ${shownSetting(def, chosen.value)} (giá trị của nhiều tệp nhất). Sửa các tệp khác rồi tổng hợp lại.`,
+      `The files disagree on the setting "${label}": ${list}. The ward uses ${String(chosen.value)} (the value most files give).`,
+      'error',
+    );
+  }
+  const fromSheet = chosen.files.find((x) => x.setting?.source === 'sheet');
+  const any = fromSheet ?? chosen.files.find((x) => x.setting);
+  return {
+    key,
+    label,
+    value: chosen.value,
+    source: fromSheet ? 'sheet' : 'default',
+    file: any ? inputs[any.file].path : null,
+    sheet: any?.setting?.sheet ?? null,
+    cell: any?.setting?.cell ?? null,
+  };
+}
+
+function setting0(g: { files: { setting: SettingView | null }[] }): SettingView | null {
+  return g.files.find((x) => x.setting)?.setting ?? null;
+}
+
+/** CFG25-01 for a ward result that a default decided: once, on the setting's cell (or the sheet). */
+export function reportUnconfirmed(setting: WardSetting<unknown>, fallbackFile: string, decided: string, report: WardReporter): void {
+  if (setting.source !== 'default') return;
+  const sheet = setting.sheet ?? 'Bộ tiêu chí';
+  const finding = unconfirmed({ key: setting.key, label: setting.label, value: setting.value as number, source: 'default', sheet: setting.sheet, cell: setting.cell, rule: 'CFG25-01' }, { sheet, cell: setting.cell }, decided);
+  if (!finding) return;
+  report(setting.file ?? fallbackFile, 'CFG25-01', setting.cell ? { sheet, cell: setting.cell } : null, sheet, finding.message, finding.messageEn, 'warning');
+}
+
+/**
+ * Whether a chi bộ's level is still provisional after the ward's cap (M25-20): a chi bộ that waited only
+ * for members tied at its own provisional cap no longer waits once the ward has decided them; one with a
+ * member tied at the ward's cap (or waiting for anything else) still does.
+ */
+export function provisionalAfterCap(chiBo: ChiBoResult | undefined, before: readonly MemberResult[], after: readonly MemberResult[]): boolean {
+  if (!chiBo) return false;
+  if (after.some((m) => m.status === 'undetermined')) return true;
+  const waited = before.filter((m) => m.status === 'undetermined');
+  return waited.length > 0 && waited.every((m) => m.reason === 'tie-at-cap') ? false : chiBo.provisional;
+}
+
+/** A member whose level before the cap is HTXSNV: HTXSNV, or kept below it (or tied) by a chi bộ's provisional cap. */
+export function beforeCapExcellent(m: MemberResult): boolean {
+  if (m.status === 'classified' && m.level === 'HTXSNV') return true;
+  const capped = (m.rules as readonly string[]).includes('M25-20') || (m.unmet ?? []).some((u) => u.rule === 'M25-20');
+  return capped && ((m.status === 'classified' && m.level === 'HTTNV') || (m.status === 'undetermined' && m.reason === 'tie-at-cap'));
+}
+
+/** The cap's base (M25-20): a member whose level before the cap is HTTNV or HTXSNV. */
+export function inCapBase(m: MemberResult): boolean {
+  return (m.status === 'classified' && (m.level === 'HTTNV' || m.level === 'HTXSNV')) || beforeCapExcellent(m);
+}
+
+interface Candidate25 {
+  readonly file: number;
+  readonly index: number;
+  readonly member: MemberResult;
+  /** The score in thousandths (exact); null when unknown. */
+  readonly key: number | null;
+}
+
+const byScore = (a: Candidate25, b: Candidate25): number => (b.key ?? -1) - (a.key ?? -1);
+
+/**
+ * M25-20 over the ward (RULES-2025.md §4, the default scope): `100 × HTXSNV ≤ percent × base`, base = the
+ * members of every chi bộ whose level before the cap is HTTNV or HTXSNV. The candidates (level before the
+ * cap HTXSNV, whatever each chi bộ's provisional cap did) are taken by score, highest first; those tied
+ * at the last place are undetermined (`tie-at-cap`, the đảng ủy decides); those not taken are HTTNV, each
+ * with a warning. Nothing depends on the order of the files: ties are never broken by it. `members`
+ * (each file's results, copied by the caller) receives the capped results.
+ */
+export function applyWardCap25(inputs: readonly CheckedFileView[], files: readonly number[], percent: number, members: MemberResult[][], report: WardReporter): WardCap {
+  let base = 0;
+  const candidates: Candidate25[] = [];
+  for (const f of files) {
+    members[f].forEach((m, index) => {
+      if (inCapBase(m)) base++;
+      if (beforeCapExcellent(m)) candidates.push({ file: f, index, member: m, key: typeof m.score === 'number' ? scaled(m.score) : null });
+    });
+  }
+  const cap = Math.floor((percent * base) / 100);
+  // Highest score first; among equal scores, by file and row, for a stable listing only.
+  const path = (c: Candidate25): string => inputs[c.file].path;
+  candidates.sort((a, b) => byScore(a, b) || (path(a) < path(b) ? -1 : path(a) > path(b) ? 1 : 0) || a.index - b.index);
+  let taken = Math.min(candidates.length, cap);
+  let tied: Candidate25[] = [];
+  if (candidates.length > cap && cap > 0 && byScore(candidates[cap], candidates[cap - 1]) === 0) {
+    const boundary = candidates[cap - 1];
+    tied = candidates.filter((c) => byScore(c, boundary) === 0);
+    taken = candidates.findIndex((c) => byScore(c, boundary) === 0);
+  }
+  const lowestTaken = taken > 0 ? candidates[taken - 1].member.score : null;
+  const capLine = `Giới hạn toàn Đảng bộ: ${percent}% của ${base} đảng viên hoàn thành tốt và xuất sắc nhiệm vụ = tối đa ${cap} (M25-20).`;
+  const capLineEn = `Ward cap: ${percent} % of ${base} HTTNV and HTXSNV = at most ${cap} (M25-20).`;
+  const points = (m: MemberResult): string => (typeof m.score === 'number' ? `${vn(m.score)} điểm` : 'chưa có điểm');
+  candidates.forEach((c, i) => {
+    const m = c.member;
+    const file = inputs[c.file].path;
+    const result = inputs[c.file].result;
+    const chiBo = result.chiBo ?? file;
+    const place = result.people[c.index]?.name ?? null;
+    const rules = ((m.rules as readonly string[]).includes('M25-20') ? m.rules : [...m.rules, 'M25-20']) as RuleId[];
+    let next: MemberResult;
+    if (i < taken) {
+      next = { ...m, status: 'classified', level: 'HTXSNV', reason: null, rules, explanation: `${m.explanation} ${capLine} Xếp thứ ${i + 1} toàn Đảng bộ theo điểm (${points(m)}) → Hoàn thành xuất sắc nhiệm vụ.`, explanationEn: `${m.explanationEn} ${capLineEn} Ranked ${i + 1} in the ward by score → HTXSNV.` };
+    } else if (tied.includes(c)) {
+      next = { ...m, status: 'undetermined', level: null, reason: 'tie-at-cap', rules, explanation: `${m.explanation} ${capLine} Bằng điểm (${points(m)}) ở ngưỡng giới hạn: Đảng ủy quyết định.`, explanationEn: `${m.explanationEn} ${capLineEn} Tied on score at the cap: the ward committee decides.` };
+      report(
+        file,
+        'M25-20',
+        place,
+        '',
+        `"${m.name}" (chi bộ ${chiBo}, tệp ${file}): ${tied.length} đồng chí cùng ${points(m)} ở ngưỡng giới hạn ${cap} đảng viên hoàn thành xuất sắc nhiệm vụ toàn Đảng bộ (${percent}% của ${base}), còn ${cap - taken} chỗ: ${tied.map((t) => `${t.member.name} (${inputs[t.file].result.chiBo ?? inputs[t.file].path})`).join(', ')}. Đảng ủy quyết định (M25-20).`,
+        `"${m.name}" (${file}): ${tied.length} candidates tie on score at the ward cap of ${cap} (${percent} % of ${base}), ${cap - taken} place(s) left. The ward committee decides (M25-20).`,
+        'error',
+      );
+    } else {
+      next = { ...m, status: 'classified', level: 'HTTNV', reason: null, rules, explanation: `${m.explanation} ${capLine} Ngoài giới hạn (${points(m)}) → Hoàn thành tốt nhiệm vụ.`, explanationEn: `${m.explanationEn} ${capLineEn} Outside the cap → HTTNV.` };
+      report(
+        file,
+        'M25-20',
+        place,
+        '',
+        `"${m.name}" (chi bộ ${chiBo}, tệp ${file}${place ? `, sheet "${place.sheet}", ô ${place.cell}` : ''}): ${points(m)}, đủ điều kiện hoàn thành xuất sắc nhiệm vụ nhưng ngoài giới hạn ${cap} đảng viên toàn Đảng bộ (${percent}% của ${base} đảng viên hoàn thành tốt và xuất sắc nhiệm vụ${lowestTaken !== null && lowestTaken !== undefined ? `; điểm thấp nhất được chọn: ${vn(lowestTaken)}` : ''}) (M25-20): đề xuất Hoàn thành tốt nhiệm vụ.`,
+        `"${m.name}" (${file}): qualifies for HTXSNV but is outside the ward cap of ${cap} (${percent} % of ${base}) (M25-20): proposed HTTNV.`,
+        'warning',
+      );
+    }
+    members[c.file][c.index] = next;
+  });
+  return { scope: 'ward', percent, pool: base, cap, candidates: candidates.length, taken, tied: tied.length, rule: 'M25-20' };
+}
+
+/** M25-20 with the scope "Chi bộ": each file applied its own cap, final; the ward only adds them up. */
+export function chiBoCaps25(inputs: readonly CheckedFileView[], files: readonly number[], percent: number, members: readonly MemberResult[][]): WardCap {
+  let base = 0;
+  let cap = 0;
+  for (const f of files) {
+    const own = members[f].filter(inCapBase).length;
+    base += own;
+    cap += inputs[f].result.figures?.cap ?? Math.floor((percent * own) / 100);
+  }
+  return { scope: 'chi-bo', percent, pool: base, cap, candidates: 0, taken: 0, tied: 0, rule: 'M25-20' };
 }
 
 /** A schedule row with the file and schedule it was taken from. */
@@ -329,11 +552,11 @@ export function checkScheduleCoverage(inputs: readonly CheckedFileView[], entrie
 }
 
 /** AGG-01: a chi bộ whose level is undetermined or provisional is counted as such in Tổng hợp. */
-export function checkChiBoLevels(inputs: readonly CheckedFileView[], chiBoFiles: readonly number[], report: WardReporter): void {
+export function checkChiBoLevels(inputs: readonly CheckedFileView[], chiBoFiles: readonly number[], report: WardReporter, provisional: (f: number) => boolean = (f) => inputs[f].result.chiBoResults[0]?.provisional ?? false): void {
   for (const f of chiBoFiles) {
     const { path, result } = inputs[f];
     const c = result.chiBoResults[0];
-    if (c && c.level !== null && !c.provisional) continue;
+    if (c && c.level !== null && !provisional(f)) continue;
     const what = !c || c.level === null ? 'chưa xác định được mức xếp loại' : 'có mức xếp loại tạm thời (còn đảng viên chưa xác định, CB-08)';
     report(
       path,
@@ -353,39 +576,74 @@ export interface ExemplaryCheck {
   readonly withinBound: boolean;
 }
 
-/** AGG-02: the chi bộ marked "TSVM tiêu biểu" are TSVM, and at most the rule set's percent of them. */
-export function checkExemplary(inputs: readonly CheckedFileView[], entries: readonly ScheduledChiBo[], index: ChiBoIndex, tsvm: number, ruleSet: RuleSet, report: WardReporter): ExemplaryCheck {
-  const bound = Math.floor((ruleSet.exemplaryPercent * tsvm) / 100);
+/** What a message of AGG-02 says, in the words of a rule set. */
+export interface ExemplaryWords {
+  /** A chi bộ chosen that is not among those the choice is made among (or has no results). */
+  readonly notAmong: (a: { readonly sheet: string; readonly cell: string; readonly chiBo: string; readonly level: ChiBoLevel | null; readonly missing: boolean }) => readonly [string, string];
+  /** More chosen than the bound allows. */
+  readonly over: (a: { readonly counted: number; readonly chosen: readonly string[]; readonly percent: number; readonly among: number; readonly bound: number }) => readonly [string, string];
+}
+
+/**
+ * AGG-02 as a rule set declares it: the commendation is chosen among the chi bộ of level `among` (TSVM
+ * under hd27-2014; HTXSNV under hd43-2025, where "Trong sạch, vững mạnh" is a commendation, RULES-2025.md
+ * §5), at most `percent` % of them.
+ */
+export interface ExemplaryRule {
+  readonly among: ChiBoLevel;
+  readonly percent: number;
+  readonly words: ExemplaryWords;
+}
+
+/** hd27-2014 (III.2.3.b): "TSVM tiêu biểu" among the TSVM chi bộ. */
+export const EXEMPLARY_WORDS_2014: ExemplaryWords = {
+  notAmong: ({ sheet, cell, chiBo, level, missing }) => [
+    `Sheet "${sheet}", ô ${cell}: chi bộ "${chiBo}" được chọn TSVM tiêu biểu nhưng ${missing ? 'chưa có kết quả' : `xếp loại ${level ?? 'chưa xác định'}`}; chỉ chọn trong số chi bộ Trong sạch, vững mạnh (III.2.3.b).`,
+    `Sheet "${sheet}", cell ${cell}: chi bộ "${chiBo}" is marked exemplary but is ${level ?? 'not classified'}; only TSVM chi bộ can be.`,
+  ],
+  over: ({ counted, chosen, percent, among, bound }) => [
+    `${counted} chi bộ TSVM tiêu biểu được chọn (${chosen.join(', ')}), vượt giới hạn ${percent}% của ${among} chi bộ Trong sạch, vững mạnh = tối đa ${bound} (III.2.3.b: 100 × ${counted} > ${percent} × ${among}). Bỏ bớt dấu ở cột "TSVM tiêu biểu".`,
+    `${counted} exemplary chi bộ chosen, above ${percent} % of ${among} TSVM = at most ${bound}.`,
+  ],
+};
+
+const LEVEL25_WORDS: Readonly<Record<string, string>> = { HTXSNV: 'Hoàn thành xuất sắc nhiệm vụ', HTTNV: 'Hoàn thành tốt nhiệm vụ', HTNV: 'Hoàn thành nhiệm vụ', KHTNV: 'Không hoàn thành nhiệm vụ', TSVM: 'Trong sạch, vững mạnh', YK: 'Yếu kém' };
+
+/** hd43-2025 (RULES-2025.md §5): the commendation "Trong sạch, vững mạnh" among the HTXSNV chi bộ. */
+export const EXEMPLARY_WORDS_2025: ExemplaryWords = {
+  notAmong: ({ sheet, cell, chiBo, level, missing }) => [
+    `Sheet "${sheet}", ô ${cell}: chi bộ "${chiBo}" được chọn khen "Trong sạch, vững mạnh" nhưng ${missing ? 'chưa có kết quả' : level ? `được đề xuất xếp loại ${LEVEL25_WORDS[level] ?? level}` : 'chưa xác định được mức xếp loại'}; chỉ chọn trong số chi bộ Hoàn thành xuất sắc nhiệm vụ (AGG-02).`,
+    `Sheet "${sheet}", cell ${cell}: chi bộ "${chiBo}" is chosen for "Trong sạch, vững mạnh" but is ${missing ? 'without results' : (level ?? 'not classified')}; only HTXSNV chi bộ can be.`,
+  ],
+  over: ({ counted, chosen, percent, among, bound }) => [
+    `${counted} chi bộ được chọn khen "Trong sạch, vững mạnh" (${chosen.join(', ')}), vượt giới hạn ${percent}% của ${among} chi bộ Hoàn thành xuất sắc nhiệm vụ = tối đa ${bound} (100 × ${counted} > ${percent} × ${among}). Bỏ bớt dấu ở cột "TSVM tiêu biểu" của sheet "Kế hoạch".`,
+    `${counted} chi bộ chosen for "Trong sạch, vững mạnh", above ${percent} % of ${among} HTXSNV chi bộ = at most ${bound}.`,
+  ],
+};
+
+/**
+ * AGG-02: the chi bộ marked in `Kế hoạch`'s column "TSVM tiêu biểu" are of the level the choice is made
+ * among, and at most the rule's percent of them (`among`: how many chi bộ have that level).
+ */
+export function checkExemplary(inputs: readonly CheckedFileView[], entries: readonly ScheduledChiBo[], index: ChiBoIndex, among: number, rule: ExemplaryRule, report: WardReporter): ExemplaryCheck {
+  const bound = Math.floor((rule.percent * among) / 100);
   const chosen = entries.filter((e) => e.entry.exemplary);
   let counted = 0;
   for (const c of chosen) {
     const f = index.fileOfKey.get(c.entry.key);
     const level = f === undefined ? null : (inputs[f].result.chiBoResults[0]?.level ?? null);
-    if (level === 'TSVM') {
+    if (level === rule.among) {
       counted++;
       continue;
     }
-    report(
-      c.file,
-      'AGG-02',
-      { sheet: c.schedule.sheet, cell: c.entry.cells.exemplary },
-      c.schedule.sheet,
-      `Sheet "${c.schedule.sheet}", ô ${c.entry.cells.exemplary}: chi bộ "${c.entry.chiBo}" được chọn TSVM tiêu biểu nhưng ${f === undefined ? 'chưa có kết quả' : `xếp loại ${level ?? 'chưa xác định'}`}; chỉ chọn trong số chi bộ Trong sạch, vững mạnh (III.2.3.b).`,
-      `Sheet "${c.schedule.sheet}", cell ${c.entry.cells.exemplary}: chi bộ "${c.entry.chiBo}" is marked exemplary but is ${level ?? 'not classified'}; only TSVM chi bộ can be.`,
-      'warning',
-    );
+    const [message, messageEn] = rule.words.notAmong({ sheet: c.schedule.sheet, cell: c.entry.cells.exemplary, chiBo: c.entry.chiBo, level, missing: f === undefined });
+    report(c.file, 'AGG-02', { sheet: c.schedule.sheet, cell: c.entry.cells.exemplary }, c.schedule.sheet, message, messageEn, 'warning');
   }
-  const withinBound = 100 * counted <= ruleSet.exemplaryPercent * tsvm;
+  const withinBound = 100 * counted <= rule.percent * among;
   if (!withinBound) {
     const last = chosen[chosen.length - 1];
-    report(
-      last.file,
-      'AGG-02',
-      { sheet: last.schedule.sheet, cell: last.entry.cells.exemplary },
-      last.schedule.sheet,
-      `${counted} chi bộ TSVM tiêu biểu được chọn (${chosen.map((c) => c.entry.chiBo).join(', ')}), vượt giới hạn ${ruleSet.exemplaryPercent}% của ${tsvm} chi bộ Trong sạch, vững mạnh = tối đa ${bound} (III.2.3.b: 100 × ${counted} > ${ruleSet.exemplaryPercent} × ${tsvm}). Bỏ bớt dấu ở cột "TSVM tiêu biểu".`,
-      `${counted} exemplary chi bộ chosen, above ${ruleSet.exemplaryPercent} % of ${tsvm} TSVM = at most ${bound}.`,
-    );
+    const [message, messageEn] = rule.words.over({ counted, chosen: chosen.map((c) => c.entry.chiBo), percent: rule.percent, among, bound });
+    report(last.file, 'AGG-02', { sheet: last.schedule.sheet, cell: last.entry.cells.exemplary }, last.schedule.sheet, message, messageEn);
   }
   return { chosen: chosen.map((c) => c.entry.chiBo), counted, bound, withinBound };
 }

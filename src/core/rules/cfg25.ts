@@ -56,6 +56,8 @@ export interface Settings25 {
   readonly civilServantExcellent: boolean;
   readonly chiBoMemberConditions: boolean;
   readonly chiBoScoreMethod: 'mean' | 'committee';
+  /** AGG-02 under hd43-2025: "Trong sạch, vững mạnh" chi bộ at most this % of the HTXSNV chi bộ (the ward applies it). */
+  readonly exemplaryPercent: number;
   /** Every setting with its source, in the sheet's order (the JSON report's `settings`). */
   readonly list: readonly SettingValue[];
 }
@@ -204,6 +206,7 @@ export function settingsOf(sheet: string | null, cells: readonly SettingCellRead
     civilServantExcellent: get('civilServantExcellent') as boolean,
     chiBoMemberConditions: get('chiBoMemberConditions') as boolean,
     chiBoScoreMethod: get('chiBoScoreMethod') as Settings25['chiBoScoreMethod'],
+    exemplaryPercent: get('exemplaryPercent') as number,
     list,
   };
   return { settings, findings };
