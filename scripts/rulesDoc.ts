@@ -407,6 +407,7 @@ export function renderFormsDoc(): string {
     [MEETING_SHEETS.ballot1, 'phiếu bầu lần 1 (mẫu 07-KĐ.ĐV), chỉ khi bấm **In phiếu lần 1**', 'round-1 ballots, on request'],
     [MEETING_SHEETS.ballot2, 'phiếu bầu lần 2, chỉ khi bấm **In phiếu lần 2**', 'round-2 ballots, on request'],
     [MEETING_SHEETS.minutes, 'biên bản kiểm phiếu, chỉ khi bấm **Biên bản**', 'the counting minutes, on request'],
+    [MEETING_SHEETS.scoreSheets, 'sổ theo hd43-2025: phiếu chấm điểm, mỗi đảng viên một trang A4, chỉ khi bấm **Phiếu chấm điểm** (thay cho phiếu bầu và biên bản kiểm phiếu)', 'hd43-2025: one scoring sheet per member, on request (instead of the ballots and minutes)'],
   ];
   out.push(
     '## Những gì XếpLoại ghi *(what XếpLoại writes)*',
@@ -430,6 +431,8 @@ export function renderFormsDoc(): string {
     'npx xeploai check FILE.xlsx... [--json] [--out OUT.xlsx] [--rules hd27-2014] [--option KEY=VALUE]...',
     'npx xeploai aggregate FILE.xlsx... --out TONGHOP.xlsx [--json]',
     'npx xeploai template --out BLANK.xlsx [--example] [--plan]',
+    'npx xeploai ballots FILE.xlsx [--round 1|2] --out OUT.xlsx',
+    'npx xeploai minutes FILE.xlsx --out OUT.xlsx',
     '```',
     '',
     '`check` trả mã thoát 0 khi không có lỗi (có thể có cảnh báo), 1 khi có lỗi, 2 khi không đọc được tệp.',
@@ -440,6 +443,20 @@ export function renderFormsDoc(): string {
     '`no-decisive-vote`, `tie-at-cap`, `missing-rating`, `rating-conflict`, `vote-data-error`, `no-tally-row`,',
     '`input-error` (chưa xác định), như [RULES.md](RULES.md#cach-hieu) mục 9. *(Exit status 0/1/2; the JSON',
     'report\'s fields and codes.)*',
+    '',
+    '`ruleSet` là bộ quy tắc các tệp được kiểm tra theo (ô "Bộ quy tắc" của sổ quyết định); tệp nào theo bộ',
+    'quy tắc khác ghi thêm `ruleSet` của nó trong `files`. Với sổ theo `hd43-2025`, mỗi đảng viên có thêm',
+    '`score` (tổng điểm trên 100, `null` khi chưa có điểm hợp lệ), `scoreParts` (`common` tối đa 30, `tasks`',
+    'tối đa 70), `proposed: true` (mức xếp loại là đề xuất, cấp ủy quyết định), `unmet` (điều kiện chưa đạt đã',
+    'giữ mức thấp hơn, mỗi điều kiện với quy tắc) và `tasks`; chi bộ có `scoreParts`, `tasks`, `proposed`; và',
+    'báo cáo có `settings`: mỗi thiết lập của sheet Bộ tiêu chí đã dùng (`key`, `label`, `value`, `source`:',
+    '`sheet` hoặc `default`, `file`, `sheet`, `cell`, `rule`). *(Under hd43-2025: members\' `score`,',
+    '`scoreParts`, `proposed`, `unmet`, `tasks`; top-level `settings` with their source.)*',
+    '',
+    '`ballots` in phiếu bầu lần 1 hoặc lần 2 (`--round`) của sổ theo `hd27-2014`; với sổ theo `hd43-2025` không',
+    'có `--round`, lệnh in phiếu chấm điểm từng đảng viên. `minutes` chỉ dùng cho sổ theo `hd27-2014`. Giấy tờ',
+    'không thuộc bộ quy tắc của sổ bị từ chối bằng một dòng nêu tên bộ quy tắc (mã thoát 1). *(Meeting papers',
+    'follow the workbook\'s rule set.)*',
   );
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

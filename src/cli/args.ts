@@ -28,6 +28,10 @@ export interface TemplateArgs {
   readonly example: boolean;
   /** Fill `Kế hoạch` with the seed plan's schedule, as written. */
   readonly plan: boolean;
+  /** `--rules`; null: the rule set in force (TEMPLATE_RULE_SET), or hd27-2014 with `--plan` (the 2017 plan). */
+  readonly ruleSet: string | null;
+  /** `--criteria WARD.xlsx`: the ward's workbook whose `Bộ tiêu chí` is copied. */
+  readonly criteria: string | null;
 }
 
 export interface HelpArgs {
@@ -39,8 +43,11 @@ export interface MeetingArgs {
   readonly command: 'ballots' | 'minutes';
   readonly file: string;
   readonly out: string;
-  /** Only for `ballots`. */
-  readonly round: 1 | 2;
+  /**
+   * Only for `ballots`: the round of form 07-KĐ.ĐV (hd27-2014, required there). null: no `--round`, which
+   * under hd43-2025 asks for the members' scoring sheets (phiếu chấm điểm) instead (cli/meeting.ts).
+   */
+  readonly round: 1 | 2 | null;
   readonly ruleSet: string;
   readonly options: Readonly<Record<string, string>>;
 }
@@ -59,9 +66,9 @@ export class UsageError extends Error {}
 export const USAGE = `Cách dùng (usage):
   npx xeploai check FILE.xlsx... [--json] [--out OUT.xlsx] [--rules hd27-2014] [--option KEY=VALUE]...
   npx xeploai aggregate FILE.xlsx... --out TONGHOP.xlsx [--json] [--rules hd27-2014] [--option KEY=VALUE]...
-  npx xeploai template --out BLANK.xlsx [--example] [--plan]
+  npx xeploai template --out BLANK.xlsx [--rules hd43-2025|hd27-2014] [--criteria WARD.xlsx] [--example] [--plan]
   npx xeploai convert FILE.xlsx --out OUT.xlsx
-  npx xeploai ballots FILE.xlsx --round 1|2 --out OUT.xlsx [--rules hd27-2014] [--option KEY=VALUE]...
+  npx xeploai ballots FILE.xlsx [--round 1|2] --out OUT.xlsx [--rules hd27-2014] [--option KEY=VALUE]...
   npx xeploai minutes FILE.xlsx --out OUT.xlsx [--rules hd27-2014] [--option KEY=VALUE]...
 
   check      kiểm tra và xếp loại; mã thoát 0 = không có lỗi, 1 = có lỗi, 2 = không đọc được tệp
@@ -71,15 +78,20 @@ export const USAGE = `Cách dùng (usage):
   aggregate  kiểm tra từng tệp của các chi bộ như check rồi tổng hợp toàn Đảng bộ (Mẫu 04-, 05-KĐ.ĐV)
              vào --out: sheet Tổng hợp, KQ biểu quyết CBLĐQL, Kiểm tra; lịch lấy từ sheet Kế hoạch
              của bất kỳ tệp nào; --option capScope=ward áp dụng giới hạn 15% trên toàn Đảng bộ
-  template   tạo sổ mẫu trống với đủ các sheet nhập liệu (cả Kế hoạch, Hồ sơ chi bộ, Hồ sơ CBLĐQL);
-             --example điền sẵn một chi bộ mẫu; --plan điền lịch của kế hoạch năm 2017 đúng như văn bản
+  template   tạo sổ mẫu trống với đủ các sheet nhập liệu (cả Kế hoạch, Hồ sơ chi bộ, Hồ sơ CBLĐQL),
+             mặc định theo bộ quy tắc hd43-2025 (Quy định 366, Hướng dẫn 43; có sheet Bộ tiêu chí);
+             --rules hd27-2014 tạo sổ theo Hướng dẫn 27 (2014); --criteria chép sheet Bộ tiêu chí từ sổ
+             của đảng ủy; --example điền sẵn một chi bộ mẫu; --plan điền lịch của kế hoạch năm 2017
+             đúng như văn bản (sổ theo hd27-2014)
   convert    chuyển chữ gõ bằng bảng mã cũ (TCVN3/ABC .VnTime, VNI) sang Unicode trong bản sao --out;
              chỉ đổi chữ và phông của các ô đó (DATA-06)
   ballots    in phiếu đánh giá (Mẫu 07-KĐ.ĐV) vào sheet Phiếu lần 1 / Phiếu lần 2 của bản sao --out:
              lần 1 gồm mọi đảng viên được phân loại, lần 2 gồm những đồng chí HTTNV sau lần 1 và số K
-             của giới hạn 15%; số bản = số đảng viên chính thức có mặt; mã thoát 1 khi chưa in được
+             của giới hạn 15%; số bản = số đảng viên chính thức có mặt; mã thoát 1 khi chưa in được;
+             sổ theo hd43-2025 (không bỏ phiếu hai lần): bỏ --round, in phiếu chấm điểm từng đảng viên
+             vào sheet Phiếu chấm điểm (theo Bộ tiêu chí, mỗi đồng chí một trang A4)
   minutes    lập Biên bản kiểm phiếu (số phiếu từng lần, kết quả từng đồng chí, giới hạn 15%, chữ ký)
-             vào bản sao --out; mã thoát như check`;
+             vào bản sao --out; mã thoát như check (chỉ sổ theo hd27-2014)`;
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
@@ -135,15 +147,19 @@ function parseTemplate(rest: readonly string[]): TemplateArgs {
   let out: string | null = null;
   let example = false;
   let plan = false;
+  let ruleSet: string | null = null;
+  let criteria: string | null = null;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--out') out = takeValue(rest, i++, a);
     else if (a === '--example') example = true;
     else if (a === '--plan') plan = true;
+    else if (a === '--rules') ruleSet = takeValue(rest, i++, a);
+    else if (a === '--criteria') criteria = takeValue(rest, i++, a);
     else throw new UsageError(`Tuỳ chọn không hợp lệ cho template: ${a}.`);
   }
   if (!out) throw new UsageError('template cần --out TỆP.xlsx.');
-  return { command: 'template', out, example, plan };
+  return { command: 'template', out, example, plan, ruleSet, criteria };
 }
 
 function parseMeeting(command: 'ballots' | 'minutes', rest: readonly string[]): MeetingArgs {
@@ -163,8 +179,8 @@ function parseMeeting(command: 'ballots' | 'minutes', rest: readonly string[]): 
   if (json) throw new UsageError(`${command} không có --json.`);
   if (files.length > 1) throw new UsageError(`${command} nhận đúng một tệp .xlsx (one file).`);
   if (!out) throw new UsageError(`${command} cần --out OUT.xlsx (a copy of the input with the sheet added).`);
-  if (command === 'ballots' && round === null) throw new UsageError('ballots cần --round 1 hoặc --round 2.');
-  return { command, file: files[0], out, round: round ?? 1, ruleSet, options };
+  // Whether `ballots` needs `--round` depends on the workbook's rule set: cli/meeting.ts says so after reading it.
+  return { command, file: files[0], out, round: command === 'ballots' ? round : 1, ruleSet, options };
 }
 
 function parseConvert(rest: readonly string[]): ConvertArgs {

@@ -4,29 +4,29 @@
  */
 import { once } from 'node:events';
 import { existsSync, mkdirSync } from 'node:fs';
-import { aggregateWard, type FileIssue, MEMBER_LEVELS, CHI_BO_LEVELS, type WardResult } from '../core/aggregate';
+import { aggregateWard, type FileIssue, MEMBER_LEVELS, type WardResult } from '../core/aggregate';
 import { checkWorkbook, type CheckResult } from '../core/check';
 import type { ReaderInfo } from '../core/grid';
 import { countBySeverity, type Issue } from '../core/issues';
 import { buildReport, buildWardReport, wardIssues } from '../core/report';
-import { findRuleSet, resolveOptions, RULE_SETS } from '../core/ruleSets';
-import type { MemberResult } from '../core/rules/mem';
-import { reasonInline, withoutPlace } from '../core/rules/words';
+import { DEFAULT_RULE_SET, findRuleSet, isHd27, resolveOptions, RULE_SETS, TEMPLATE_RULE_SET } from '../core/ruleSets';
+import type { CriteriaValues } from '../core/output/template';
+import { withoutPlace } from '../core/rules/words';
 import { UnreadableWorkbookError } from '../xlsx/errors';
 import { loadModel } from '../xlsx/loadModel';
 import type { ChiBoData } from '../xlsx/fill';
 import { describeWriteFailure, OutputError, writeOutputFile } from '../xlsx/writeOutput';
 import { writeJson } from './json';
 import { type AggregateArgs, type CheckArgs, type MeetingArgs, parseArgs, type TemplateArgs, USAGE, UsageError } from './args';
-import { isDirectory, openForCopy, planCheck, refuseOutputsOnInputs } from './outputs';
+import { type CopyWriter, isDirectory, planCheck, refuseOutputsOnInputs, writeCheckedCopyFile } from './outputs';
+import { resultLines } from './human';
 import { safeForTerminal } from './terminal';
 
 // What only writing needs (ExcelJS, JSZip, the writers, the template and the example) is loaded on
 // demand: a plain `check` loads none of it (test/cli/modules.test.ts), and ExcelJS alone would cost
 // more than the whole check.
 const writers = {
-  template: () => Promise.all([import('../xlsx/fill'), import('../xlsx/example'), import('../xlsx/plan')]),
-  checkedCopy: () => import('../xlsx/writeResults'),
+  template: () => Promise.all([import('../xlsx/fill'), import('../xlsx/example'), import('../xlsx/plan'), import('../xlsx/example25'), import('../xlsx/template')]),
   ward: () => import('../xlsx/writeWard'),
   meeting: () => import('./meeting'),
   convert: () => import('./convert'),
@@ -82,14 +82,47 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
 }
 
+/**
+ * `template`: the input sheets of the rule set in force (TEMPLATE_RULE_SET) unless `--rules` names another;
+ * `--plan` writes the ward's 2017 plan, a hd27-2014 document, so it implies (and needs) hd27-2014.
+ * `--criteria WARD.xlsx` copies the ward's `Bộ tiêu chí` (read by the project's reader) into a rule set that
+ * has one; a file without a readable one is one line, exit 2.
+ */
 async function runTemplate(args: TemplateArgs, io: Io): Promise<number> {
-  const [{ fillWorkbook }, { exampleData }, { PLAN_ORGANISATION, planData }] = await writers.template();
-  const base: ChiBoData = args.example ? exampleData() : { organisation: args.plan ? PLAN_ORGANISATION : undefined, info: {}, roll: [], tally: [], scores: [] };
-  const { workbook } = fillWorkbook(args.plan ? { ...base, plan: planData() } : base);
+  const ruleSetId = args.ruleSet ?? (args.plan ? DEFAULT_RULE_SET : TEMPLATE_RULE_SET);
+  const ruleSet = findRuleSet(ruleSetId);
+  if (!ruleSet) throw new UsageError(`Không có bộ quy tắc "${ruleSetId}" (unknown rule set). Có: ${RULE_SETS.map((r) => r.id).join(', ')}.`);
+  if (args.plan && ruleSet.id !== DEFAULT_RULE_SET) {
+    throw new UsageError(`--plan điền lịch của kế hoạch năm 2017, lập theo bộ quy tắc ${DEFAULT_RULE_SET}; không dùng được với --rules ${ruleSet.id}.`);
+  }
+  if (args.criteria !== null && !ruleSet.forms.criteria) {
+    throw new UsageError(`--criteria chép sheet "Bộ tiêu chí", nhưng bộ quy tắc ${ruleSet.id} không có sheet này.`);
+  }
+  if (args.criteria !== null) refuseOutputsOnInputs([args.out], [args.criteria]);
+  const criteria = args.criteria !== null ? await wardCriteria(args.criteria) : undefined;
+  const [{ fillWorkbook }, { exampleData }, { PLAN_ORGANISATION, planData }, { example25Data }, { fillRuleSetTemplate }] = await writers.template();
+  let workbook;
+  if (isHd27(ruleSet)) {
+    const base: ChiBoData = args.example ? exampleData() : { organisation: args.plan ? PLAN_ORGANISATION : undefined, info: {}, roll: [], tally: [], scores: [] };
+    workbook = fillWorkbook(args.plan ? { ...base, plan: planData() } : base).workbook;
+  } else {
+    const data = args.example ? example25Data() : { info: {}, tables: {} };
+    workbook = fillRuleSetTemplate(ruleSet, criteria ? { ...data, criteria } : data).workbook;
+  }
   await writeOutputFile(args.out, (temporary) => workbook.xlsx.writeFile(temporary));
-  const what = [args.example ? 'chi bộ mẫu' : '', args.plan ? 'lịch của kế hoạch' : ''].filter(Boolean).join(', ');
-  io.err(`Đã tạo ${args.out}${what ? ` (${what})` : ''}.\n`);
+  const what = [args.example ? 'chi bộ mẫu' : '', args.plan ? 'lịch của kế hoạch' : '', criteria ? `Bộ tiêu chí chép từ ${args.criteria}` : '', `bộ quy tắc ${ruleSet.id}`].filter(Boolean).join(', ');
+  io.err(`Đã tạo ${args.out} (${what}).\n`);
   return 0;
+}
+
+/** The ward's `Bộ tiêu chí`, as typed; a file without a readable one is refused in one line. */
+async function wardCriteria(path: string): Promise<CriteriaValues> {
+  const [{ readCriteria }, { newIssueSink }, { criteriaReadable, criteriaValuesOf }] = await Promise.all([import('../core/forms/reader'), import('../core/rules/issue'), import('../core/output/template')]);
+  const read = readCriteria(await loadModel(path), newIssueSink());
+  if (!criteriaReadable(read)) {
+    throw new UnreadableWorkbookError(`${path}: không có sheet "Bộ tiêu chí" đọc được (bảng tiêu chí hoặc các thiết lập của đảng ủy) để chép sang sổ mẫu. (no readable criteria sheet)`);
+  }
+  return criteriaValuesOf(read);
 }
 
 /** The rule set and options, or a usage error naming what is wrong. */
@@ -176,13 +209,6 @@ function issueLine(issue: Issue): string {
   return `  ${issue.severity === 'error' ? 'LỖI     ' : 'CẢNH BÁO'} [${issue.rule}] ${place}: ${withoutPlace(issue)}`;
 }
 
-/** A member's outcome in words: the level, or the status and why ("không phân loại: miễn công tác …"). */
-function outcomeWords(m: MemberResult): string {
-  if (m.level) return m.level;
-  const status = { 'not-classified': 'không phân loại', deferred: 'phân loại sau', undetermined: 'CHƯA XÁC ĐỊNH', classified: 'đã phân loại' }[m.status];
-  return m.reason ? `${status}: ${reasonInline(m.reason)}` : status;
-}
-
 const shown = (c: { count: number; percent: number | null }): string => `${c.count}${c.percent === null ? '' : ` (${c.percent.toFixed(2).replace('.', ',')}%)`}`;
 
 function wardSummary(checked: readonly { path: string; result: CheckResult }[], ward: WardResult, issues: readonly FileIssue[]): string {
@@ -199,10 +225,10 @@ function wardSummary(checked: readonly { path: string; result: CheckResult }[], 
   lines.push(`Tổng hợp ${c.total} chi bộ${ward.heading.year ? ` năm ${ward.heading.year}` : ''}:`);
   lines.push(`  Đảng viên: ${m.total} trong danh sách; được phân loại ${m.classified}: ${MEMBER_LEVELS.map((l) => `${l} ${shown(m.levels[l])}`).join(', ')}.`);
   lines.push(`  Không phân loại: miễn ${m.notClassified.exempt}, chưa đủ 6 tháng ${m.notClassified['admitted-under-6-months']}; phân loại sau: vắng mặt ${m.deferred.absent}, chưa kiểm điểm ${m.deferred['no-self-review']}; chưa xác định ${m.undetermined}.`);
-  lines.push(`  Chi bộ: được xếp loại ${c.classified}: ${CHI_BO_LEVELS.map((l) => `${l} ${shown(c.levels[l])}`).join(', ')}; chưa xác định ${c.undetermined}.`);
-  lines.push(`  Chi bộ TSVM tiêu biểu: đã chọn ${e.counted}, tối đa ${e.bound} (${e.percent}% của ${e.tsvm} chi bộ TSVM)${e.withinBound ? '' : ' — VƯỢT GIỚI HẠN'}.`);
+  lines.push(`  Chi bộ: được xếp loại ${c.classified}: ${ward.rules.chiBoLevels.map((l) => `${l} ${shown(c.levels[l])}`).join(', ')}; chưa xác định ${c.undetermined}.`);
+  lines.push(`  Chi bộ ${ward.rules.exemplary.among === 'TSVM' ? 'TSVM tiêu biểu' : 'khen "Trong sạch, vững mạnh"'}: đã chọn ${e.counted}, tối đa ${e.bound} (${e.percent}% của ${e.tsvm} chi bộ ${ward.rules.exemplary.among})${e.withinBound ? '' : ' — VƯỢT GIỚI HẠN'}.`);
   const cap = ward.cap;
-  lines.push(cap.scope === 'ward' ? `  Giới hạn 15% HTXSNV trên toàn Đảng bộ: tối đa ${cap.cap} trên ${cap.pool} HTTNV; ${cap.candidates} đủ điều kiện, ${cap.taken} HTXSNV${cap.tied ? `, ${cap.tied} bằng phiếu ở ngưỡng` : ''}.` : `  Giới hạn 15% HTXSNV trong từng chi bộ: ${cap.taken} HTXSNV.`);
+  lines.push(cap.scope === 'ward' ? `  Giới hạn ${cap.percent}% HTXSNV trên toàn Đảng bộ: tối đa ${cap.cap} trên ${cap.pool} ${cap.rule ? 'HTTNV và HTXSNV' : 'HTTNV'}; ${cap.candidates} đủ điều kiện, ${cap.taken} HTXSNV${cap.tied ? `, ${cap.tied} bằng ${cap.rule ? 'điểm' : 'phiếu'} ở ngưỡng` : ''}.` : `  Giới hạn ${cap.percent}% HTXSNV trong từng chi bộ: ${cap.taken} HTXSNV.`);
   const s = ward.schedule;
   lines.push(s.listed ? `  Lịch (${s.source}): ${s.listed} chi bộ, có kết quả ${s.withResults}${s.missing.length ? `; chưa có: ${s.missing.join(', ')}` : ''}.` : '  Lịch: không tệp nào có sheet Kế hoạch.');
   for (const issue of ward.issues) lines.push(`${issueLine(issue)} (${issue.file})`);
@@ -236,13 +262,12 @@ async function runCheck(args: CheckArgs, io: Io, screen: Io): Promise<number> {
   const writeCopy = async (file: string, i: number, result: CheckResult): Promise<void> => {
     const target = targets[i];
     if (!target) return;
+    let how: CopyWriter | null = null;
     const ok = await written(screen, async () => {
-      const workbook = await openForCopy(file, target);
-      (await writers.checkedCopy()).writeCheckedCopy(workbook, result);
-      await writeOutputFile(target, (temporary) => workbook.xlsx.writeFile(temporary));
+      how = await writeCheckedCopyFile(file, target, result);
     });
     if (!ok) copiesWritten = false;
-    else if (!args.json) screen.err(`Đã ghi bản kiểm tra: ${target}\n`);
+    else if (!args.json) screen.err(`Đã ghi bản kiểm tra: ${target}${(how as CopyWriter | null)?.fallback ? ` (ghi qua ExcelJS: ${(how as unknown as CopyWriter).fallback})` : ''}\n`);
   };
   const { checked, unreadable } = await checkFiles({ ...args, files: plan.files }, screen, args.out ? writeCopy : undefined);
   if (args.json) await writeJson(buildReport(args.ruleSet, checked), io.out);
@@ -260,16 +285,8 @@ function humanSummary(checked: readonly { path: string; result: CheckResult }[])
     errors += counts.errors;
     warnings += counts.warnings;
     lines.push(`${path}${result.chiBo ? ` — Chi bộ ${result.chiBo}` : ''}: ${counts.errors} lỗi, ${counts.warnings} cảnh báo`);
-    if (result.members.length > 0) {
-      const f = result.figures;
-      lines.push(`  Đảng viên${f ? ` (N = ${f.n}; giới hạn HTXSNV ${f.cap} = 15% của ${f.pool} HTTNV)` : ''}:`);
-      for (const m of result.members) {
-        lines.push(`    ${m.name}: ${outcomeWords(m)} — ${m.explanation}`);
-      }
-    }
-    for (const c of result.chiBoResults) {
-      lines.push(`  Chi bộ: ${c.level ?? 'CHƯA XÁC ĐỊNH'}${c.provisional ? ' (tạm thời)' : ''} — ${c.explanation}`);
-    }
+    // The members, the chi bộ and the settings used by default, in the words of the result's rule set.
+    lines.push(...resultLines(result));
     if (result.leaders.length > 0) {
       const first = result.leaders[0];
       lines.push(`  Cán bộ lãnh đạo, quản lý (nơi biểu quyết: ${first.place ?? '—'}; ${first.validBallots ?? '—'} phiếu hợp lệ):`);

@@ -8,6 +8,8 @@ import { type DateOnly, formatDate } from './values/dates';
 export interface ReportFile {
   readonly path: string;
   readonly chiBo: string | null;
+  /** The rule set this file was checked under, where it is not the report's `ruleSet` (a workbook's "Bộ quy tắc" wins). */
+  readonly ruleSet?: string;
   /** Which reader made the file's values (and why the project's own declined it, for the fallback). */
   readonly reader?: ReaderInfo;
 }
@@ -19,8 +21,38 @@ export interface CheckedFile {
   readonly reader?: ReaderInfo;
 }
 
-function reportFile({ path, result, reader }: CheckedFile): ReportFile {
-  return reader ? { path, chiBo: result.chiBo, reader } : { path, chiBo: result.chiBo };
+function reportFile({ path, result, reader }: CheckedFile, ruleSet: string): ReportFile {
+  const own = result.ruleSet !== ruleSet ? { ruleSet: result.ruleSet } : {};
+  return reader ? { path, chiBo: result.chiBo, ...own, reader } : { path, chiBo: result.chiBo, ...own };
+}
+
+/**
+ * One setting of the đảng ủy's `Bộ tiêu chí` as a file's results used it (RULES-2025.md §7, hd43-2025):
+ * `source` "sheet" when the sheet gave it, "default" when it did not (CFG25-01).
+ */
+export interface ReportSetting {
+  readonly key: string;
+  readonly label: string;
+  readonly value: number | boolean | string;
+  readonly source: 'sheet' | 'default';
+  readonly file: string;
+  readonly sheet: string | null;
+  readonly cell: string | null;
+  readonly rule: string;
+}
+
+function reportSettings(checked: readonly CheckedFile[]): ReportSetting[] {
+  return checked.flatMap(({ path, result }) => (result.settings ?? []).map((s) => ({ key: s.key, label: s.label, value: s.value, source: s.source, file: path, sheet: s.sheet, cell: s.cell, rule: s.rule })));
+}
+
+/**
+ * The rule set of the report: the one every file was checked under (a workbook's "Bộ quy tắc" decides, not
+ * only `--rules`), or the run's (`--rules`, its default) when the files differ or none was read; then each
+ * file that differs names its own.
+ */
+export function reportRuleSet(requested: string, checked: readonly { readonly result: { readonly ruleSet: string } }[]): string {
+  const used = new Set(checked.map(({ result }) => result.ruleSet));
+  return used.size === 1 ? [...used][0] : requested;
 }
 
 export interface ReportIssue {
@@ -55,6 +87,8 @@ export interface Report {
   readonly members: readonly unknown[];
   readonly chiBo: readonly unknown[];
   readonly leaders: readonly ReportLeader[];
+  /** hd43-2025: the settings each file's results used (absent when no file has any, as under hd27-2014). */
+  readonly settings?: readonly ReportSetting[];
 }
 
 function reportIssue(file: string, i: { rule: string; severity: 'error' | 'warning'; sheet: string; cell: string | null; message: string; messageEn: string }): ReportIssue {
@@ -65,14 +99,22 @@ function reportLeader(file: string, l: LeaderResult): ReportLeader {
   return { name: l.name, position: l.position, place: l.place, btv: l.btv, votes: l.votes, validBallots: l.validBallots, issuedBallots: l.issuedBallots, percents: l.percents, file, sheet: l.sheet, row: l.row };
 }
 
-export function buildReport(ruleSet: string, checked: readonly CheckedFile[]): Report {
+/**
+ * The report of `check`. `requested` is the run's rule set (`--rules` or its default); the report's
+ * `ruleSet` is the one the files were checked under (reportRuleSet). Members and the chi bộ are the
+ * engine's results as they are: under hd43-2025 with `score`, `scoreParts` and `proposed: true`.
+ */
+export function buildReport(requested: string, checked: readonly CheckedFile[]): Report {
+  const ruleSet = reportRuleSet(requested, checked);
+  const settings = reportSettings(checked);
   return {
     ruleSet,
-    files: checked.map(reportFile),
+    files: checked.map((c) => reportFile(c, ruleSet)),
     issues: checked.flatMap(({ path, result }) => result.issues.map((i) => reportIssue(path, i))),
     members: checked.flatMap(({ result }) => result.members),
     chiBo: checked.flatMap(({ result }) => result.chiBoResults),
     leaders: checked.flatMap(({ path, result }) => result.leaders.map((l) => reportLeader(path, l))),
+    ...(settings.length > 0 ? { settings } : {}),
   };
 }
 
@@ -102,13 +144,15 @@ export function wardIssues(checked: readonly { readonly path: string; readonly r
 
 export function buildWardReport(checked: readonly CheckedFile[], ward: WardResult): WardReport {
   const membersOf = new Map(ward.memberResults.map((m) => [m.path, m.members]));
+  const settings = reportSettings(checked);
   return {
     ruleSet: ward.ruleSet,
-    files: checked.map(reportFile),
+    files: checked.map((c) => reportFile(c, ward.ruleSet)),
     issues: wardIssues(checked, ward).map((i) => reportIssue(i.file, i)),
     members: checked.flatMap(({ path, result }) => membersOf.get(path) ?? result.members),
     chiBo: checked.flatMap(({ result }) => result.chiBoResults),
     leaders: ward.leaders.map((l) => reportLeader(l.file, l)),
+    ...(settings.length > 0 ? { settings } : {}),
     ward: {
       heading: ward.heading,
       members: ward.members,

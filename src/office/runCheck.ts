@@ -68,13 +68,15 @@ export async function saveWorkbookSettings(settings: Readonly<Record<string, str
 
 /**
  * "Tạo mẫu": adds the blank input sheets (with their dropdowns) that the open workbook does not have yet,
- * and shows the first one added. Returns the names of the sheets added (none when all were there).
+ * and shows the first one added. Returns the names of the sheets added (none when all were there). The
+ * rule set: the workbook's own, else `ruleSet` (the pane's) for a workbook that already has `Thông tin chi
+ * bộ`, else the rule set in force (office/template.ts).
  */
-export async function addTemplateToOpenWorkbook(organisation?: string): Promise<string[]> {
+export async function addTemplateToOpenWorkbook(organisation?: string, ruleSet?: string): Promise<string[]> {
   ensureExcel();
   const { addTemplateSheets } = await import('./template');
   return Excel.run(async (context) => {
-    const added = await addTemplateSheets(context, organisation);
+    const added = await addTemplateSheets(context, organisation, ruleSet);
     if (added.length > 0) {
       context.workbook.worksheets.getItem(added[0]).activate();
       await context.sync();
@@ -101,12 +103,36 @@ export async function printBallotsInOpenWorkbook(round: 1 | 2, settings: { ruleS
   return { ok: true, sheet: b.layout.name, names: b.names.length, copies: b.copies, pages: b.pages, cap: b.cap ?? null };
 }
 
-/** "Biên bản": `Biên bản kiểm phiếu` regenerated whole, as `xeploai minutes` writes it; returns the error and warning counts. */
-export async function writeMinutesInOpenWorkbook(settings: { ruleSet?: string; options?: Readonly<Record<string, string>> } = {}): Promise<{ errors: number; warnings: number }> {
+/**
+ * "Biên bản": `Biên bản kiểm phiếu` regenerated whole, as `xeploai minutes` writes it; returns the error and
+ * warning counts, or, for a workbook under a rule set without the two rounds (hd43-2025), why it was not
+ * written (one line naming the rule set).
+ */
+export async function writeMinutesInOpenWorkbook(settings: { ruleSet?: string; options?: Readonly<Record<string, string>> } = {}): Promise<{ errors: number; warnings: number; refused?: { readonly message: string; readonly messageEn: string } }> {
   ensureExcel();
   const { writeMinutesInExcel } = await import('./meeting');
-  const result = await Excel.run((context) => writeMinutesInExcel(context, settings));
-  return countBySeverity(result.issues);
+  const { result, refused } = await Excel.run((context) => writeMinutesInExcel(context, settings));
+  const counts = countBySeverity(result.issues);
+  return refused ? { ...counts, refused: { message: refused.message, messageEn: refused.messageEn } } : counts;
+}
+
+/** What "Phiếu chấm điểm" reports: the sheet written (its members and pages) or why not. */
+export type ScoreSheetSummary =
+  | { readonly ok: true; readonly sheet: string; readonly names: number; readonly pages: number; readonly criteriaSource: 'sheet' | 'default' }
+  | { readonly ok: false; readonly problems: readonly { readonly rule: string; readonly message: string; readonly messageEn: string }[] };
+
+/**
+ * "Phiếu chấm điểm" (hd43-2025): one scoring sheet per member into `Phiếu chấm điểm đảng viên`, as
+ * `xeploai ballots` without `--round` writes it; nothing is written when refused (a hd27-2014 workbook,
+ * criteria that do not add up, nobody to score).
+ */
+export async function printScoreSheetsInOpenWorkbook(settings: { ruleSet?: string; options?: Readonly<Record<string, string>> } = {}): Promise<ScoreSheetSummary> {
+  ensureExcel();
+  const { writeScoreSheetsInExcel } = await import('./meeting');
+  const outcome = await Excel.run((context) => writeScoreSheetsInExcel(context, settings));
+  if (!outcome.ok) return { ok: false, problems: outcome.problems };
+  const s = outcome.sheets;
+  return { ok: true, sheet: s.layout.name, names: s.names.length, pages: s.pages, criteriaSource: s.criteriaSource };
 }
 
 /** Selects a cell so the clerk lands on the problem; sheet names are used as Excel shows them. */

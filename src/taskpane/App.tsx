@@ -7,6 +7,7 @@ import { Results } from './components/Results';
 import { SettingsPanel } from './components/SettingsPanel';
 import { messagesFor } from './i18n';
 import { describeNotice } from './notices';
+import { resultWords } from '../core/rules/words';
 import { settingsMatchResult } from './settings';
 import { usePane } from './usePane';
 
@@ -49,6 +50,8 @@ export function App() {
         onConvert={pane.convertToUnicode}
         onBallots={pane.printBallots}
         onMinutes={pane.writeMinutes}
+        papers={resultWords(pane.checked?.result.ruleSet ?? pane.settings.ruleSet).meetingPapers}
+        onScoreSheets={pane.printScoreSheets}
       />
 
       {pane.busy !== null ? <Progress t={t} stage={pane.busy} /> : null}

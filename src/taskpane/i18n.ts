@@ -55,6 +55,9 @@ export interface Messages {
   readonly ballotHint: (round: 1 | 2) => string;
   readonly minutesButton: string;
   readonly minutesHint: string;
+  /** hd43-2025's meeting paper: "Phiếu chấm điểm", one scoring sheet per member (instead of the 2014 ballots). */
+  readonly scoreSheetsButton: string;
+  readonly scoreSheetsHint: string;
 
   readonly progressLabel: string;
   readonly stages: Readonly<Record<BusyStage, string>>;
@@ -91,6 +94,18 @@ export interface Messages {
   readonly ballotRefused: (round: 1 | 2) => string;
   readonly minutesTitle: string;
   readonly minutesWritten: (errors: number, warnings: number) => string;
+  readonly scoreSheetsTitle: string;
+  /** The scoring sheets written: their sheet, the members, the A4 pages. */
+  readonly scoreSheetsWritten: (sheet: string, names: number, pages: number) => string;
+  /** Why the scoring sheets were not printed; the problems follow. */
+  readonly scoreSheetsRefused: string;
+  /** A paper the workbook's rule set does not use (the reason, naming the rule set, follows). */
+  readonly paperRefused: string;
+  /** hd43-2025: the settings of `Bộ tiêu chí` the results used by default (CFG25-01). */
+  readonly defaultSettingsTitle: string;
+  readonly defaultSettingsIntro: (count: number) => string;
+  /** One setting used by default: its label, the value used, and the cell to confirm it in. */
+  readonly defaultSetting: (label: string, value: string, place: string | null) => string;
 
   readonly summaryTitle: string;
   readonly chiBoLabel: string;
@@ -109,6 +124,8 @@ export interface Messages {
   readonly figuresN: string;
   readonly figuresPool: string;
   readonly figuresCap: string;
+  /** hd43-2025's figures: those proposed a level, the pool of HTTNV or better before the cap, the provisional cap. */
+  readonly figures25: { readonly n: string; readonly pool: string; readonly cap: string };
   readonly noMembers: string;
   readonly errors: (n: number) => string;
   readonly warnings: (n: number) => string;
@@ -187,6 +204,8 @@ export const vi: Messages = {
       : 'Thêm trang Phiếu lần 2 sau khi đã nhập kết quả kiểm phiếu lần 1: những đồng chí Hoàn thành tốt nhiệm vụ, mỗi người một ô, chọn không quá 15%.',
   minutesButton: 'Biên bản',
   minutesHint: 'Lập lại trang Biên bản kiểm phiếu: số phiếu từng lần, kết quả từng đồng chí, giới hạn 15% và chữ ký ban kiểm phiếu, chủ trì.',
+  scoreSheetsButton: 'Phiếu chấm điểm',
+  scoreSheetsHint: 'Thêm trang Phiếu chấm điểm đảng viên: mỗi đồng chí một trang A4, các tiêu chí và điểm tối đa theo sheet Bộ tiêu chí, cột điểm tự chấm và điểm chi bộ chấm để trống.',
   convertHint: 'Chuyển chữ gõ bằng bảng mã cũ (TCVN3/ABC phông .VnTime, VNI phông VNI-Times) sang Unicode và đổi phông của các ô đó sang phông Unicode; các ô khác giữ nguyên. Sau đó kiểm tra lại.',
 
   progressLabel: 'Tiến trình',
@@ -252,6 +271,13 @@ export const vi: Messages = {
     `Đã ghi trang “${sheet}”: ${names} đồng chí, ${copies} bản (bằng số đảng viên chính thức có mặt), ${pages} trang A4${cap === null ? '' : `; chọn không quá ${cap} đồng chí`}. Hãy xem trước khi in (Tệp → In).`,
   ballotRefused: (round) => `Chưa in phiếu lần ${round} vì:`,
   minutesTitle: 'Biên bản kiểm phiếu',
+  scoreSheetsTitle: 'Phiếu chấm điểm',
+  scoreSheetsWritten: (sheet, names, pages) => `Đã ghi trang “${sheet}”: ${names} đồng chí, mỗi đồng chí một trang (${pages} trang A4). Hãy xem trước khi in (Tệp → In).`,
+  scoreSheetsRefused: 'Chưa in phiếu chấm điểm vì:',
+  paperRefused: 'Sổ này không dùng giấy tờ này:',
+  defaultSettingsTitle: 'Thiết lập dùng giá trị mặc định',
+  defaultSettingsIntro: (count) => `Sheet “Bộ tiêu chí” chưa ghi ${count} thiết lập nên kết quả dùng giá trị mặc định. Đề nghị đối chiếu hướng dẫn của cấp ủy và ghi giá trị vào ô tương ứng:`,
+  defaultSetting: (label, value, place) => `${label}: ${value}${place ? ` (ô ${place})` : ''}`,
   minutesWritten: (errors, warnings) =>
     `Đã lập lại trang “Biên bản kiểm phiếu” từ số liệu hiện có${errors > 0 ? `; còn ${errors} lỗi, ${warnings} cảnh báo: hãy bấm Kiểm tra và sửa trước khi ký` : warnings > 0 ? ` (${warnings} cảnh báo, xem bằng nút Kiểm tra)` : ''}.`,
 
@@ -288,6 +314,7 @@ export const vi: Messages = {
   figuresN: 'N (đảng viên chính thức)',
   figuresPool: 'HTTNV sau lần bỏ phiếu 1',
   figuresCap: 'Tối đa được HTXSNV',
+  figures25: { n: 'Đảng viên được đề xuất xếp loại', pool: 'Đạt từ HTTNV trở lên (trước giới hạn)', cap: 'Tối đa được HTXSNV (tạm tính trong chi bộ)' },
   noMembers: 'Chưa đọc được danh sách đảng viên.',
   errors: (n) => `${n} lỗi`,
   warnings: (n) => `${n} cảnh báo`,
@@ -353,6 +380,8 @@ export const en: Messages = {
       : 'Adds the Phiếu lần 2 sheet once the round-1 tally is entered: the HTTNV members, one box each, choose at most 15 %.',
   minutesButton: 'Minutes',
   minutesHint: 'Rewrites the Biên bản kiểm phiếu sheet: ballots per round, each member’s result, the 15 % cap and the signatures of the counting committee and the chair.',
+  scoreSheetsButton: 'Scoring sheets',
+  scoreSheetsHint: 'Adds the Phiếu chấm điểm đảng viên sheet: one A4 page per member, the criteria and maxima of the Bộ tiêu chí sheet, blank columns for the self-score and the chi bộ’s score.',
   convertHint: 'Converts text typed in a legacy encoding (TCVN3/ABC with .VnTime fonts, VNI with VNI-Times fonts) to Unicode and gives those cells a Unicode font; no other cell changes. Then checks again.',
 
   progressLabel: 'Progress',
@@ -418,6 +447,13 @@ export const en: Messages = {
     `Wrote the “${sheet}” sheet: ${names} ${names === 1 ? 'member' : 'members'}, ${copies} ${copies === 1 ? 'copy' : 'copies'} (the official members present), ${pages} A4 ${pages === 1 ? 'page' : 'pages'}${cap === null ? '' : `; choose at most ${cap}`}. Preview it before printing (File → Print).`,
   ballotRefused: (round) => `The round-${round} ballot was not printed:`,
   minutesTitle: 'Minutes of the count',
+  scoreSheetsTitle: 'Scoring sheets',
+  scoreSheetsWritten: (sheet, names, pages) => `Wrote the “${sheet}” sheet: ${names} members, one page each (${pages} A4 pages). Preview before printing (File → Print).`,
+  scoreSheetsRefused: 'The scoring sheets were not printed:',
+  paperRefused: 'This workbook does not use this paper:',
+  defaultSettingsTitle: 'Settings used by default',
+  defaultSettingsIntro: (count) => `The “Bộ tiêu chí” sheet does not give ${count} setting(s), so the results use the defaults. Check the committee’s guidance and enter the values:`,
+  defaultSetting: (label, value, place) => `${label}: ${value}${place ? ` (cell ${place})` : ''}`,
   minutesWritten: (errors, warnings) =>
     `Rewrote the “Biên bản kiểm phiếu” sheet from the figures as they are${errors > 0 ? `; ${errors} ${errors === 1 ? 'error' : 'errors'} and ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} remain: check and fix them before signing` : warnings > 0 ? ` (${warnings} ${warnings === 1 ? 'warning' : 'warnings'}; see Check)` : ''}.`,
 
@@ -454,6 +490,7 @@ export const en: Messages = {
   figuresN: 'N (official members)',
   figuresPool: 'HTTNV after round 1',
   figuresCap: 'HTXSNV at most',
+  figures25: { n: 'Members proposed a level', pool: 'HTTNV or better (before the cap)', cap: 'HTXSNV at most (provisional, this chi bộ)' },
   noMembers: 'The member roll could not be read yet.',
   errors: (n) => `${n} ${n === 1 ? 'error' : 'errors'}`,
   warnings: (n) => `${n} ${n === 1 ? 'warning' : 'warnings'}`,

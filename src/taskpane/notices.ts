@@ -12,6 +12,9 @@ export type Notice =
   | { readonly kind: 'ballot'; readonly round: 1 | 2; readonly sheet: string; readonly names: number; readonly copies: number; readonly pages: number; readonly cap: number | null }
   | { readonly kind: 'ballotRefused'; readonly round: 1 | 2; readonly problems: readonly { readonly rule: string; readonly message: string; readonly messageEn: string }[] }
   | { readonly kind: 'minutes'; readonly errors: number; readonly warnings: number }
+  | { readonly kind: 'scoreSheets'; readonly sheet: string; readonly names: number; readonly pages: number }
+  | { readonly kind: 'scoreSheetsRefused'; readonly problems: readonly { readonly rule: string; readonly message: string; readonly messageEn: string }[] }
+  | { readonly kind: 'paperRefused'; readonly paper: 'minutes'; readonly message: string; readonly messageEn: string }
   | { readonly kind: 'templateAdded'; readonly sheets: readonly string[] }
   | { readonly kind: 'combined'; readonly files: number; readonly chiBo: number; readonly errors: number; readonly warnings: number; readonly unreadable: readonly string[] };
 
@@ -39,11 +42,21 @@ export function describeNotice(notice: Notice, t: Messages): NoticeText {
     case 'ballotRefused': {
       // Every reason is said, each as its own sentence in a list (never one run-on paragraph); the rule
       // ID follows, small, for whoever supports the clerk.
-      const items = notice.problems.map((p) => ({ text: t.htmlLang === 'vi' ? p.message : p.messageEn || p.message, tag: p.rule }));
+      // A refusal of the paper itself (another rule set's workbook) has no rule: no tag then.
+      const items = notice.problems.map((p) => ({ text: t.htmlLang === 'vi' ? p.message : p.messageEn || p.message, ...(p.rule ? { tag: p.rule } : {}) }));
       return { intent: 'warning', title: t.ballotTitle(notice.round), message: t.ballotRefused(notice.round), detail: null, items };
     }
     case 'minutes':
       return { intent: notice.errors > 0 ? 'warning' : 'success', title: t.minutesTitle, message: t.minutesWritten(notice.errors, notice.warnings), detail: null };
+    case 'scoreSheets':
+      return { intent: 'success', title: t.scoreSheetsTitle, message: t.scoreSheetsWritten(notice.sheet, notice.names, notice.pages), detail: null };
+    case 'scoreSheetsRefused': {
+      const items = notice.problems.map((p) => ({ text: t.htmlLang === 'vi' ? p.message : p.messageEn || p.message, ...(p.rule ? { tag: p.rule } : {}) }));
+      return { intent: 'warning', title: t.scoreSheetsTitle, message: t.scoreSheetsRefused, detail: null, items };
+    }
+    case 'paperRefused':
+      // One line naming the workbook's rule set: the paper belongs to the other regime.
+      return { intent: 'warning', title: t.minutesTitle, message: t.paperRefused, detail: null, items: [{ text: t.htmlLang === 'vi' ? notice.message : notice.messageEn || notice.message }] };
     case 'templateAdded':
       return notice.sheets.length > 0
         ? { intent: 'success', title: t.templateTitle, message: t.templateAdded(notice.sheets), detail: null }

@@ -101,3 +101,19 @@ export function optionFields(settings: PaneSettings, lang: Lang): OptionField[] 
     choices: def.values.map((value) => ({ value, description: (lang === 'en' ? def.describeEn[value] : def.describe[value]) ?? value, isDefault: value === def.default })),
   }));
 }
+
+/**
+ * What the pane says where a rule set offers no option to choose: hd43-2025's settings are the đảng ủy's,
+ * typed on the workbook's own criteria sheet (`Bộ tiêu chí`), not chosen here. Null when it has options.
+ */
+export function noOptionsNote(settings: PaneSettings, lang: Lang): string | null {
+  const ruleSet = ruleSetOf(settings.ruleSet);
+  if (optionDefs(ruleSet).length > 0) return null;
+  const sheet = ruleSet.forms.criteria?.sheet;
+  if (sheet) {
+    return lang === 'en'
+      ? `This rule set has no options here: its settings (the HTXSNV cap, the score thresholds, how the chi bộ's score is computed…) are the party committee's, typed on the workbook's "${sheet}" sheet. "Tạo mẫu" adds that sheet with each default shown.`
+      : `Bộ quy tắc này không có tuỳ chọn ở đây: các thiết lập (tỷ lệ HTXSNV tối đa, ngưỡng điểm, cách tính điểm chi bộ…) do đảng ủy ghi ở sheet "${sheet}" của sổ. Nút "Tạo mẫu" thêm sheet đó, có ghi sẵn mức mặc định.`;
+  }
+  return lang === 'en' ? 'This rule set has no options.' : 'Bộ quy tắc này không có tuỳ chọn.';
+}

@@ -15,7 +15,11 @@ export interface Summary {
   readonly levels: Readonly<Record<MemberLevel, number>>;
   readonly statuses: Readonly<Record<MemberStatus, number>>;
   readonly figures: CheckResult['figures'];
-  readonly chiBo: { readonly name: string; readonly level: ChiBoLevel | null; readonly score: number | null; readonly provisional: boolean } | null;
+  readonly chiBo: { readonly name: string; readonly level: ChiBoLevel | null; readonly score: number | null; readonly provisional: boolean; readonly proposed?: boolean } | null;
+  /** The rule set the results were computed under (its words: "Đề xuất xếp loại" under hd43-2025). */
+  readonly ruleSet: string;
+  /** The levels are proposals (hd43-2025): the figures are then those of the score, not of the votes. */
+  readonly proposed?: boolean;
   readonly errors: number;
   readonly warnings: number;
 }
@@ -35,7 +39,9 @@ export function summarise(result: CheckResult): Summary {
     levels,
     statuses,
     figures: result.figures,
-    chiBo: first ? { name: first.name, level: first.level, score: first.score, provisional: first.provisional } : null,
+    chiBo: first ? { name: first.name, level: first.level, score: first.score, provisional: first.provisional, proposed: first.proposed === true } : null,
+    ruleSet: result.ruleSet,
+    proposed: result.members.some((m) => m.proposed === true) || first?.proposed === true,
     errors,
     warnings,
   };

@@ -21,6 +21,7 @@ export type PaneOffice = Pick<
   | 'convertOpenWorkbookToUnicode'
   | 'printBallotsInOpenWorkbook'
   | 'writeMinutesInOpenWorkbook'
+  | 'printScoreSheetsInOpenWorkbook'
   | 'loadWorkbookSettings'
   | 'saveWorkbookSettings'
   | 'selectCell'
@@ -62,6 +63,8 @@ export interface Pane {
   readonly printBallots: (round: 1 | 2) => void;
   /** "Biên bản": the minutes of the count, regenerated whole. */
   readonly writeMinutes: () => void;
+  /** "Phiếu chấm điểm" (hd43-2025): one scoring sheet per member, or a notice saying why not. */
+  readonly printScoreSheets: () => void;
 }
 
 function failure(action: Action, error: unknown, place?: string): Notice {
@@ -154,7 +157,7 @@ export function usePane(api: PaneOffice = office): Pane {
   }, [api, exclusive]);
 
   const addTemplate = useCallback(() => {
-    exclusive('template', 'template', async () => ({ kind: 'templateAdded', sheets: await api.addTemplateToOpenWorkbook() }));
+    exclusive('template', 'template', async () => ({ kind: 'templateAdded', sheets: await api.addTemplateToOpenWorkbook(undefined, settingsRef.current.ruleSet) }));
   }, [api, exclusive]);
 
   const combine = useCallback(
@@ -218,10 +221,20 @@ export function usePane(api: PaneOffice = office): Pane {
   );
 
   const writeMinutes = useCallback(() => {
-    exclusive('minutes', 'minutes', async () => ({ kind: 'minutes', ...(await api.writeMinutesInOpenWorkbook(toCheckOptions(settingsRef.current))) }));
+    exclusive('minutes', 'minutes', async () => {
+      const { errors, warnings, refused } = await api.writeMinutesInOpenWorkbook(toCheckOptions(settingsRef.current));
+      return refused ? { kind: 'paperRefused', paper: 'minutes', message: refused.message, messageEn: refused.messageEn } : { kind: 'minutes', errors, warnings };
+    });
   }, [api, exclusive]);
 
   const dismissNotice = useCallback(() => setNotice(null), []);
 
-  return { lang, setLang, excelAvailable, busy, checked, notice, dismissNotice, settings, settingsLoading, changeSettings, check, clearFlags, addTemplate, combine, goTo, convertToUnicode, printBallots, writeMinutes };
+  const printScoreSheets = useCallback(() => {
+    exclusive('ballots', 'ballots', async () => {
+      const summary = await api.printScoreSheetsInOpenWorkbook(toCheckOptions(settingsRef.current));
+      return summary.ok ? { kind: 'scoreSheets', sheet: summary.sheet, names: summary.names, pages: summary.pages } : { kind: 'scoreSheetsRefused', problems: summary.problems };
+    });
+  }, [api, exclusive]);
+
+  return { lang, setLang, excelAvailable, busy, checked, notice, dismissNotice, settings, settingsLoading, changeSettings, check, clearFlags, addTemplate, combine, goTo, convertToUnicode, printBallots, writeMinutes, printScoreSheets };
 }

@@ -5,7 +5,8 @@ import { readWorkbook } from '../../src/office/readWorkbook';
 import { addTemplateSheets } from '../../src/office/template';
 import { FakeExcelHost } from '../fake-excel';
 
-const INPUT = ['Thông tin chi bộ', 'Danh sách đảng viên', 'Kiểm phiếu đảng viên', 'Chấm điểm chi bộ', 'Biểu quyết CBLĐQL', 'Kế hoạch', 'Hồ sơ chi bộ', 'Hồ sơ CBLĐQL'];
+// A new workbook gets the rule set in force, hd43-2025 (the 2014 sheets: test/office/template25.test.ts).
+const INPUT = ['Thông tin chi bộ', 'Danh sách đảng viên', 'Bộ tiêu chí', 'Chấm điểm đảng viên', 'Chấm điểm chi bộ', 'Biểu quyết CBLĐQL', 'Kế hoạch', 'Hồ sơ chi bộ', 'Hồ sơ CBLĐQL'];
 
 async function hostWith(setup: (wb: ExcelJS.Workbook) => void, apiVersion = '1.18'): Promise<FakeExcelHost> {
   const wb = new ExcelJS.Workbook();

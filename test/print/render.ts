@@ -319,7 +319,7 @@ export function smallText(sheet: PrintedSheet, min = 10.5): string[] {
 }
 
 /** A rule ID such as MEM-06 (but not a form number such as 04-KĐ.ĐV, nor 27-HD/BTCTW). */
-export const RULE_ID = /\b[A-Z]{2,5}-\d{2}\b/g;
+export const RULE_ID = /\b(?:[A-Z]{2,5}|[A-Z]{1,5}25)-\d{2}\b/g;
 /** The internal codes of the JSON and the options: on paper only as whole words, where they are codes. */
 export const INTERNAL_CODES = [
   'exempt',
@@ -334,6 +334,10 @@ export const INTERNAL_CODES = [
   'rating-conflict',
   'no-decisive-vote',
   'hd27-2014',
+  'hd43-2025',
+  'suspended',
+  'no-score',
+  'no-score-row',
   'cumulative',
   'strict',
   'chi-bo',

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_INPUT_FORMS, INPUT_FORMS, PROC_FORMS } from '../../src/core/forms/definitions';
+import { HD43_INPUT_FORMS, PROC_FORMS } from '../../src/core/forms/definitions';
 import {
   addTemplateToOpenWorkbook,
   checkOpenWorkbook,
@@ -33,11 +33,12 @@ function blankHost(apiVersion = '1.18'): FakeExcelHost {
 }
 
 describe('addTemplateToOpenWorkbook ("Tạo mẫu")', () => {
-  it('adds every input sheet, then the plan and dossier sheets, shows the first, and adds nothing the second time', async () => {
+  it('adds every input sheet of the rule set in force (hd43-2025), then the plan and dossier sheets, shows the first, and adds nothing the second time', async () => {
     const host = blankHost();
     const added = await withHost(host, () => addTemplateToOpenWorkbook());
-    expect(added).toEqual(ALL_INPUT_FORMS.map((f) => f.sheet));
-    expect(added.slice(INPUT_FORMS.length)).toEqual(['Kế hoạch', 'Hồ sơ chi bộ', 'Hồ sơ CBLĐQL']);
+    // A new workbook gets the rule set in force, whatever the pane's setting (test/office/template25.test.ts).
+    expect(added).toEqual(HD43_INPUT_FORMS.map((f) => f.sheet));
+    expect(added.slice(HD43_INPUT_FORMS.length - PROC_FORMS.length)).toEqual(['Kế hoạch', 'Hồ sơ chi bộ', 'Hồ sơ CBLĐQL']);
     for (const name of added) expect(host.sheetNames()).toContain(name);
     expect(host.sheetNames()).toContain('Sheet1');
     expect(host.getSelection().sheet).toBe(added[0]);
@@ -47,7 +48,7 @@ describe('addTemplateToOpenWorkbook ("Tạo mẫu")', () => {
   it('works on the oldest Excel the manifest allows (ExcelApi 1.1)', async () => {
     const host = blankHost('1.1');
     const added = await withHost(host, () => addTemplateToOpenWorkbook());
-    expect(added).toHaveLength(ALL_INPUT_FORMS.length);
+    expect(added).toHaveLength(HD43_INPUT_FORMS.length);
     expect(host.getSelection().sheet).toBe(added[0]);
   });
 
@@ -112,6 +113,7 @@ describe('outside Excel', () => {
     addTemplateToOpenWorkbook: () => runCheck.addTemplateToOpenWorkbook('Chi bộ Thanh Khê'),
     printBallotsInOpenWorkbook: () => runCheck.printBallotsInOpenWorkbook(1),
     writeMinutesInOpenWorkbook: () => runCheck.writeMinutesInOpenWorkbook(),
+    printScoreSheetsInOpenWorkbook: () => runCheck.printScoreSheetsInOpenWorkbook(),
     selectCell: () => runCheck.selectCell('Danh sách đảng viên', 'E9'),
     combineFilesIntoOpenWorkbook: (onProgress) => runCheck.combineFilesIntoOpenWorkbook([{ name: 'a.xlsx', data: readFileSync(EXAMPLE) }], { onProgress }),
   };
@@ -121,7 +123,7 @@ describe('outside Excel', () => {
       .filter(([, value]) => typeof value === 'function' && (value as { constructor: { name: string } }).constructor.name === 'AsyncFunction')
       .map(([name]) => name);
     expect(exported.sort()).toEqual(Object.keys(ENTRY_POINTS).sort());
-    expect(exported).toHaveLength(10);
+    expect(exported).toHaveLength(11);
   });
 
   it.each(Object.keys(ENTRY_POINTS))('every entry point refuses with ExcelUnavailableError: %s, before doing anything', async (name) => {

@@ -8,6 +8,7 @@
 import type { CheckResult, MemberResult } from '../check';
 import { MEETING_SHEETS } from '../forms/definitions';
 import type { Issue } from '../issues';
+import { findRuleSet, isHd27 } from '../ruleSets';
 import { type CellStyle, documentHeading, LayoutBuilder, partyDateText, placeOf, type SheetLayout } from './layout';
 
 /**
@@ -323,7 +324,30 @@ export function round2Ballot(result: CheckResult): BallotOutcome {
   return { ok: true, ballot: { ...ballotLayout(result, spec, result.ballots?.officialPresent as number), cap: f.cap, pool: f.pool } };
 }
 
+/**
+ * The one line for a paper of the other regime: under hd43-2025 the 2014 ballots and counting minutes
+ * (form 07-KĐ.ĐV, two rounds) are not used; under hd27-2014 the scoring sheets are not. Named by the
+ * result's rule set; null when the paper belongs to it.
+ */
+export function otherRegime(result: CheckResult, paper: 'ballots' | 'minutes' | 'scoreSheets'): BallotProblem | null {
+  const ruleSet = findRuleSet(result.ruleSet);
+  const twoRounds = !ruleSet || isHd27(ruleSet);
+  if (paper === 'scoreSheets' ? !twoRounds : twoRounds) return null;
+  const title = ruleSet?.title ?? result.ruleSet;
+  const what = paper === 'ballots' ? 'phiếu bỏ phiếu hai lần (Mẫu 07-KĐ.ĐV)' : paper === 'minutes' ? 'biên bản kiểm phiếu hai lần bỏ phiếu' : 'phiếu chấm điểm';
+  const instead = paper === 'scoreSheets' ? 'Sổ này bỏ phiếu hai lần: dùng "In phiếu lần 1", "In phiếu lần 2" và "Biên bản".' : 'Đảng viên được chấm điểm theo Bộ tiêu chí: dùng "Phiếu chấm điểm" (xeploai ballots không có --round).';
+  const insteadEn = paper === 'scoreSheets' ? 'This workbook votes in two rounds: use the ballots and the minutes.' : 'Members are scored against the criteria: use the scoring sheets (xeploai ballots without --round).';
+  return {
+    rule: '',
+    message: `Sổ này theo bộ quy tắc ${result.ruleSet} (${title}): không dùng ${what}. ${instead}`,
+    messageEn: `This workbook follows rule set ${result.ruleSet}: ${paper === 'scoreSheets' ? 'it has no scoring sheets' : 'it has no two-round ballots or counting minutes'}. ${insteadEn}`,
+  };
+}
+
+/** The round's ballot; under a rule set without the two rounds (hd43-2025), the one line that says so. */
 export function ballotFor(result: CheckResult, round: 1 | 2): BallotOutcome {
+  const other = otherRegime(result, 'ballots');
+  if (other) return { ok: false, problems: [other] };
   return round === 1 ? round1Ballot(result) : round2Ballot(result);
 }
 

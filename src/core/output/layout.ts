@@ -371,7 +371,8 @@ export function viNumber(value: number | null | undefined, decimals: number): st
  * print area).
  */
 export function withoutRuleIds(text: string): string {
-  const id = String.raw`[A-Z]{2,5}-\d{2}`;
+  // MEM-06, and the 2025 families' IDs with their year: M25-10, CFG25-01, ELIG25-01.
+  const id = String.raw`(?:[A-Z]{2,5}|[A-Z]{1,5}25)-\d{2}`;
   return text
     .replace(new RegExp(String.raw`\s*[([]\s*${id}(?:\s*[,;]\s*${id})*\s*[)\]]`, 'g'), '')
     .replace(new RegExp(String.raw`\s*\b${id}\b:?`, 'g'), '')

@@ -53,6 +53,8 @@ export interface ResultWords {
   readonly levelLead: Words;
   /** Reasons said otherwise under this rule set (the cap is not 15 % of votes under hd43-2025). */
   readonly reasons: Readonly<Partial<Record<Reason, Words>>>;
+  /** The meeting day's papers: the two-round ballots and minutes (2014), or one scoring sheet per member. */
+  readonly meetingPapers: 'ballots' | 'scoreSheets';
 }
 
 export const RESULT_WORDS: Readonly<Record<AnyRuleSet['engine'], ResultWords>> = {
@@ -60,11 +62,13 @@ export const RESULT_WORDS: Readonly<Record<AnyRuleSet['engine'], ResultWords>> =
     levelHeading: { vi: 'Mức xếp loại', en: 'Level' },
     levelLead: { vi: '', en: '' },
     reasons: {},
+    meetingPapers: 'ballots',
   },
   hd43: {
     levelHeading: { vi: 'Đề xuất xếp loại', en: 'Proposed level' },
     levelLead: { vi: 'đề xuất ', en: 'proposed ' },
     reasons: { 'tie-at-cap': { vi: 'Bằng điểm ở ngưỡng giới hạn HTXSNV: cấp ủy quyết định', en: 'Tied at the HTXSNV cap: the committee decides' } },
+    meetingPapers: 'scoreSheets',
   },
 };
 

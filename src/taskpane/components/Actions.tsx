@@ -18,6 +18,9 @@ export interface ActionsProps {
   readonly onConvert?: () => void;
   readonly onBallots?: (round: 1 | 2) => void;
   readonly onMinutes?: () => void;
+  /** The meeting papers of the workbook's rule set, and hd43-2025's "Phiếu chấm điểm". */
+  readonly papers?: 'ballots' | 'scoreSheets';
+  readonly onScoreSheets?: () => void;
   /** "Việc khác" starts open (the screenshots and tests); the pane starts it closed. */
   readonly defaultOpen?: boolean;
 }
@@ -47,7 +50,7 @@ const useStyles = makeStyles({
  * When the last check found legacy text, "Chuyển sang Unicode" also stands next to "Kiểm tra": the
  * DATA-06 cards tell the clerk to press it.
  */
-export function Actions({ t, enabled, onCheck, onClear, onTemplate, onCombine, legacyCells = 0, onConvert, onBallots, onMinutes, defaultOpen = false }: ActionsProps) {
+export function Actions({ t, enabled, onCheck, onClear, onTemplate, onCombine, legacyCells = 0, onConvert, onBallots, onMinutes, papers, onScoreSheets, defaultOpen = false }: ActionsProps) {
   const styles = useStyles();
   const picker = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(defaultOpen);
@@ -89,7 +92,7 @@ export function Actions({ t, enabled, onCheck, onClear, onTemplate, onCombine, l
       <div id={panelId} className={mergeClasses(styles.panel, !open && styles.hidden)} hidden={!open}>
         {open ? (
           <>
-            {onBallots && onMinutes ? <MeetingActions t={t} enabled={enabled} onBallots={onBallots} onMinutes={onMinutes} /> : null}
+            {onBallots && onMinutes ? <MeetingActions t={t} enabled={enabled} onBallots={onBallots} onMinutes={onMinutes} papers={papers} onScoreSheets={onScoreSheets} /> : null}
             <ActionGroup title={t.groupTitles.template}>
               <Button disabled={!enabled} onClick={onTemplate} title={t.templateHint}>
                 {t.templateButton}

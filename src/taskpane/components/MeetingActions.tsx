@@ -8,6 +8,12 @@ export interface MeetingActionsProps {
   readonly enabled: boolean;
   readonly onBallots: (round: 1 | 2) => void;
   readonly onMinutes: () => void;
+  /**
+   * The papers of the workbook's rule set (core/rules/words.ts RESULT_WORDS): the two-round ballots and
+   * minutes of 2014, or hd43-2025's one scoring sheet per member.
+   */
+  readonly papers?: 'ballots' | 'scoreSheets';
+  readonly onScoreSheets?: () => void;
 }
 
 /**
@@ -15,7 +21,16 @@ export interface MeetingActionsProps {
  * (kiểm phiếu), each adding or replacing its sheet in the open workbook; a group of its own under
  * "Việc khác", apart from the check.
  */
-export function MeetingActions({ t, enabled, onBallots, onMinutes }: MeetingActionsProps) {
+export function MeetingActions({ t, enabled, onBallots, onMinutes, papers = 'ballots', onScoreSheets }: MeetingActionsProps) {
+  if (papers === 'scoreSheets' && onScoreSheets) {
+    return (
+      <ActionGroup title={t.meetingLabel}>
+        <Button disabled={!enabled} onClick={onScoreSheets} title={t.scoreSheetsHint}>
+          {t.scoreSheetsButton}
+        </Button>
+      </ActionGroup>
+    );
+  }
   return (
     <ActionGroup title={t.meetingLabel}>
       {([1, 2] as const).map((round) => (

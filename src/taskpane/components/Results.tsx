@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
-import { MessageBar, MessageBarBody, useId } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, MessageBarTitle, useId } from '@fluentui/react-components';
+import { defaultSettings, settingValueWords } from '../../core/rules/words';
 import type { CheckResult, Issue } from '../../core';
 import type { Lang, Messages } from '../i18n';
 import { groupIssues } from '../issues';
@@ -25,6 +26,7 @@ export function Results({ t, lang, result, stale, onSelect }: ResultsProps) {
   const summary = useMemo(() => summarise(result), [result]);
   const groups = useMemo(() => groupIssues(result.issues), [result]);
   const listId = useId('issues');
+  const defaults = useMemo(() => defaultSettings(result.settings), [result]);
   // A count leads to its first card in the list (or to the list's heading while its sheets are closed).
   const show = useCallback(
     (severity: 'error' | 'warning') => {
@@ -44,9 +46,22 @@ export function Results({ t, lang, result, stale, onSelect }: ResultsProps) {
         </MessageBar>
       ) : null}
       <Summary t={t} lang={lang} summary={summary} onShow={show} />
+      {defaults.length > 0 ? (
+        // CFG25-01: the đảng ủy has not confirmed these on `Bộ tiêu chí`; nothing unconfirmed is shown as the law.
+        <MessageBar intent="warning" layout="multiline" data-testid="default-settings">
+          <MessageBarBody>
+            <MessageBarTitle>{t.defaultSettingsTitle}</MessageBarTitle> {t.defaultSettingsIntro(defaults.length)}
+            <ul>
+              {defaults.map((s) => (
+                <li key={s.key}>{t.defaultSetting(s.label, settingValueWords(s, lang), s.cell ? `${s.sheet ?? ''}!${s.cell}` : null)}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       <IssueList id={listId} t={t} lang={lang} groups={groups} total={result.issues.length} onSelect={onSelect} />
       <MemberFigures t={t} summary={summary} />
-      <Explanations t={t} lang={lang} members={result.members} chiBo={result.chiBoResults} />
+      <Explanations t={t} lang={lang} members={result.members} chiBo={result.chiBoResults} ruleSet={result.ruleSet} />
     </>
   );
 }

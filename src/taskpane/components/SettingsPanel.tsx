@@ -1,7 +1,7 @@
 import { Field, Radio, RadioGroup, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang, Messages } from '../i18n';
 import { Disclosure } from './Disclosure';
-import { optionFields, type PaneSettings, ruleSetChoices, withOption, withRuleSet } from '../settings';
+import { noOptionsNote, optionFields, type PaneSettings, ruleSetChoices, withOption, withRuleSet } from '../settings';
 
 export interface SettingsPanelProps {
   readonly t: Messages;
@@ -30,6 +30,7 @@ const useStyles = makeStyles({
 export function SettingsPanel({ t, lang, settings, disabled, loading, onChange, defaultOpen = false }: SettingsPanelProps) {
   const styles = useStyles();
   const fields = optionFields(settings, lang);
+  const note = noOptionsNote(settings, lang);
   return (
     <Disclosure title={t.settingsTitle} defaultOpen={defaultOpen}>
           <div className={styles.panel}>
@@ -43,6 +44,7 @@ export function SettingsPanel({ t, lang, settings, disabled, loading, onChange, 
                 ))}
               </Select>
             </Field>
+            {note ? <Text size={200}>{note}</Text> : null}
             {fields.map((field) => (
               <Field key={field.key} label={field.label}>
                 <RadioGroup value={field.value} disabled={disabled} onChange={(_event, data) => onChange(withOption(settings, field.key, data.value))}>

@@ -3,6 +3,7 @@ import { Badge, Text, createFocusOutlineStyle, makeStyles, mergeClasses, tokens 
 import { formatNumber } from '../format';
 import type { Lang, Messages } from '../i18n';
 import { MEMBER_LEVELS, OTHER_STATUSES, type Summary as SummaryData } from '../summary';
+import { resultWords } from '../../core/rules/words';
 
 export interface SummaryProps {
   readonly t: Messages;
@@ -77,6 +78,7 @@ export function Summary({ t, lang, summary, onShow }: SummaryProps) {
         {chiBo ? (
           <>
             {': '}
+            {chiBo.proposed ? `${resultWords(summary.ruleSet).levelHeading[lang]}: ` : null}
             {chiBo.level ? t.chiBoLevels[chiBo.level] : t.chiBoNoLevel}
             {chiBo.score !== null ? ` · ${t.score(formatNumber(chiBo.score, lang))}` : ` · ${t.noScore}`}
             {chiBo.provisional ? (
@@ -98,6 +100,8 @@ export function Summary({ t, lang, summary, onShow }: SummaryProps) {
 export function MemberFigures({ t, summary }: { readonly t: Messages; readonly summary: SummaryData }) {
   const styles = useStyles();
   const { figures } = summary;
+  // Under hd43-2025 N is those proposed a level and the pool is HTTNV or better before the cap.
+  const labels = summary.proposed ? t.figures25 : { n: t.figuresN, pool: t.figuresPool, cap: t.figuresCap };
   return (
     <section className={styles.root} aria-label={t.memberFiguresTitle}>
       <h2 className={styles.subtitle}>{t.membersTitle(summary.members)}</h2>
@@ -119,11 +123,11 @@ export function MemberFigures({ t, summary }: { readonly t: Messages; readonly s
           ))}
           {figures ? (
             <>
-              <dt>{t.figuresN}</dt>
-              <dd>N = {figures.n}</dd>
-              <dt>{t.figuresPool}</dt>
+              <dt>{labels.n}</dt>
+              <dd>{summary.proposed ? figures.n : `N = ${figures.n}`}</dd>
+              <dt>{labels.pool}</dt>
               <dd>{figures.pool}</dd>
-              <dt>{t.figuresCap}</dt>
+              <dt>{labels.cap}</dt>
               <dd>{figures.cap}</dd>
             </>
           ) : null}
