@@ -441,7 +441,7 @@ function chiBoResult(
   const waiting = provisional ? ` Kết quả tạm thời: còn ${counts.undetermined} đảng viên chưa xác định${waitedFor.length ? ` (chờ ${waitedFor.map((c) => `ô ${c.cell}`).join(', ')})` : ''}.` : '';
   const conditions = [
     { key: 'subordinateDisciplined', label: 'Cấp ủy viên hoặc tổ chức trực thuộc bị kỷ luật', value: input.info?.subordinateDisciplined?.value ?? null },
-    { key: 'orgRating', label: 'Xếp loại chính quyền, Mặt trận, đoàn thể', value: input.info?.orgRating.value ?? null },
+    { key: 'orgRating', label: 'Xếp loại chính quyền, Mặt trận, đoàn thể', value: orgWords(input.info?.orgRating.value ?? null) },
   ];
   const t = tasks.tasks;
   return {
@@ -460,6 +460,11 @@ function chiBoResult(
     proposed: true,
     unmet: lvl.unmet,
   };
+}
+
+/** The rating as the sheet says it (as the 2014 result does: rules/cb.ts). */
+function orgWords(rating: string | null): string | null {
+  return rating === null ? null : ({ highest: 'Cao nhất', second: 'Cao thứ hai', lower: 'Thấp hơn' } as Record<string, string>)[rating] ?? rating;
 }
 
 /**
