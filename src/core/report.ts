@@ -137,9 +137,14 @@ export interface WardReport extends Report {
   };
 }
 
-/** Every issue of the combined files, then those found when combining, each with its file. */
+/**
+ * Every issue of the combined files, then those found when combining, each with its file. Under M25-20 over
+ * the ward, each file's own provisional cap (its M25-20 warnings, "tạm tính theo riêng chi bộ") is
+ * superseded by the ward's: only the ward's are listed, so one cause has one message.
+ */
 export function wardIssues(checked: readonly { readonly path: string; readonly result: CheckResult }[], ward: WardResult): FileIssue[] {
-  return [...checked.flatMap(({ path, result }) => result.issues.map((i) => ({ ...i, file: path }))), ...ward.issues];
+  const superseded = ward.cap.rule === 'M25-20' && ward.cap.scope === 'ward';
+  return [...checked.flatMap(({ path, result }) => result.issues.filter((i) => !(superseded && i.rule === 'M25-20')).map((i) => ({ ...i, file: path }))), ...ward.issues];
 }
 
 export function buildWardReport(checked: readonly CheckedFile[], ward: WardResult): WardReport {

@@ -451,3 +451,21 @@ describe('M25-20 and AGG-01 end to end: a generated hd43-2025 ward (src/xlsx/war
     expect(issuesOf(ward, 'AGG-02')).toEqual([]);
   });
 });
+
+describe('M25-20 one message per cause in the ward\'s Kiểm tra', () => {
+  it('M25-20: a chi bộ\'s own provisional cap is superseded by the ward\'s: its warnings are not listed beside the ward\'s', async () => {
+    const { buildChiBo25, members25 } = await import('../helpers/chibo25');
+    const { wardIssues } = await import('../../src/core/report');
+    const top = (score: number, name: string) => ({ name, common: 30, tasks: score - 30, figures: [10, 10, 3, 0, 0] });
+    // Alone, chi bộ A may keep 2 of its 3 candidates (20 % of 10); over the ward (20 of base 20 → 4) all 3 fit.
+    const a = checkWorkbook(buildChiBo25({ members: [top(98, 'Một A'), top(95, 'Hai A'), top(92, 'Ba A'), ...members25(7, (i) => ({ name: `Người A ${i}` }))], info: { chiBo: 'Chi bộ A' } }).model);
+    const b = checkWorkbook(buildChiBo25({ members: members25(10, (i) => ({ name: `Người B ${i}` })), info: { chiBo: 'Chi bộ B' } }).model);
+    expect(a.issues.filter((i) => i.rule === 'M25-20')).toHaveLength(1);
+    const checked = [{ path: 'a.xlsx', result: a }, { path: 'b.xlsx', result: b }];
+    const ward = aggregateWard(checked);
+    expect(ward.cap).toMatchObject({ scope: 'ward', cap: 4 });
+    const issues = wardIssues(checked, ward);
+    expect(issues.filter((i) => i.rule === 'M25-20' && i.message.includes('Tạm tính'))).toEqual([]);
+    expect(ward.memberResults.find((f) => f.path === 'a.xlsx')?.members.filter((m) => m.level === 'HTXSNV')).toHaveLength(3);
+  });
+});
