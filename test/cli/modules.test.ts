@@ -20,6 +20,7 @@ const WRITING_MODULES = [
   'lib/xlsx/openForWriting.js',
   'lib/xlsx/package/normalise.js',
   'lib/xlsx/writeResults.js',
+  'lib/xlsx/packageOut/index.js',
   'lib/xlsx/writeWard.js',
   'lib/xlsx/writeMeeting.js',
   'lib/xlsx/renderLayout.js',
@@ -108,9 +109,10 @@ describe('the commands that write load what they write with, on demand', () => {
     const run = modulesOf('check', EXAMPLE, '--out', out);
     expect(run.code).toBe(0);
     expect(existsSync(out)).toBe(true);
-    expect([...run.own]).toContain('lib/xlsx/writeResults.js');
-    // Today the copy is written through ExcelJS's model of the file.
-    expect([...run.packages]).toContain('exceljs');
+    // The copy is the input's package edited (issue 15): no ExcelJS, no JSZip, no second model.
+    expect([...run.own]).toContain('lib/xlsx/packageOut/index.js');
+    expect([...run.own]).not.toContain('lib/xlsx/writeResults.js');
+    expect([...run.packages]).toEqual([]);
   });
 
   it('check of a file the reader declines (not a zip): the declared ExcelJS fallback is loaded', () => {

@@ -18,6 +18,13 @@ export interface ZipEntry {
   /** As the central directory declares it: a hostile file may lie, so inflation is capped anyway. */
   readonly declaredSize: number;
   readonly localHeader: number;
+  /** The CRC-32 of the uncompressed part, as the central directory declares it (a raw copy keeps it). */
+  readonly crc32: number;
+  /** The general-purpose bit flags (bit 3: sizes in a data descriptor; bit 11: UTF-8 name). */
+  readonly flags: number;
+  /** Last modified, as MS-DOS time and date (kept by a copy of the part). */
+  readonly dosTime: number;
+  readonly dosDate: number;
 }
 
 /** A part is larger than the limit allows once decompressed (`limit` names which one). */
@@ -86,6 +93,9 @@ export class ZipPackage {
       if (at + 46 > data.length || u32(data, at) !== 0x02014b50) throw new FastReadUnsupported('bad central directory');
       const flags = u16(data, at + 8);
       const method = u16(data, at + 10);
+      const dosTime = u16(data, at + 12);
+      const dosDate = u16(data, at + 14);
+      const crc32 = u32(data, at + 16);
       let compressedSize = u32(data, at + 20);
       let declaredSize = u32(data, at + 24);
       const nameLength = u16(data, at + 28);
@@ -114,7 +124,7 @@ export class ZipPackage {
         if (!found) throw new FastReadUnsupported('zip64 entry without its extra field');
       }
       const name = decoder.decode(data.subarray(at + 46, at + 46 + nameLength)).replace(/\\/g, '/').replace(/^\//, '');
-      this.entries.set(name, { name, method, compressedSize, declaredSize, localHeader });
+      this.entries.set(name, { name, method, compressedSize, declaredSize, localHeader, crc32, flags, dosTime, dosDate });
       this.folded.set(name.toLowerCase(), name);
       at += 46 + nameLength + extraLength + commentLength;
     }
