@@ -8,7 +8,7 @@ import { aggregateWard, type FileIssue, MEMBER_LEVELS, type WardResult } from '.
 import { checkWorkbook, type CheckResult } from '../core/check';
 import type { ReaderInfo } from '../core/grid';
 import { countBySeverity, type Issue } from '../core/issues';
-import { buildReport, buildWardReport, wardIssues } from '../core/report';
+import { buildWardReport, reportParts, wardIssues } from '../core/report';
 import { DEFAULT_RULE_SET, findRuleSet, isHd27, resolveOptions, RULE_SETS, TEMPLATE_RULE_SET } from '../core/ruleSets';
 import type { CriteriaValues } from '../core/output/template';
 import { withoutPlace } from '../core/rules/words';
@@ -17,6 +17,7 @@ import { loadModel } from '../xlsx/loadModel';
 import type { ChiBoData } from '../xlsx/fill';
 import { describeWriteFailure, OutputError, writeOutputFile } from '../xlsx/writeOutput';
 import { writeJson } from './json';
+import { JsonReportStream } from './jsonReport';
 import { type AggregateArgs, type CheckArgs, type MeetingArgs, parseArgs, type TemplateArgs, USAGE, UsageError } from './args';
 import { type CopyWriter, isDirectory, planCheck, refuseOutputsOnInputs, writeCheckedCopyFile } from './outputs';
 import { resultLines } from './human';
@@ -143,7 +144,12 @@ interface Checked {
  * Reads and checks each file; one that cannot be read (or is refused by the reader's limits) is one line
  * on stderr and is left out, and the others are still checked — in `aggregate`, still combined.
  */
-async function checkFiles(args: { files: readonly string[]; ruleSet: string; ruleSetExplicit?: boolean; options: Readonly<Record<string, string>> }, screen: Io, each?: (file: string, index: number, result: CheckResult) => Promise<void>): Promise<{ checked: Checked[]; unreadable: boolean }> {
+async function checkFiles(
+  args: { files: readonly string[]; ruleSet: string; ruleSetExplicit?: boolean; options: Readonly<Record<string, string>> },
+  screen: Io,
+  each?: (file: string, index: number, result: CheckResult, entry: Checked) => Promise<void>,
+  keep = true,
+): Promise<{ checked: Checked[]; unreadable: boolean }> {
   const checked: Checked[] = [];
   let unreadable = false;
   for (const [i, file] of args.files.entries()) {
@@ -159,8 +165,9 @@ async function checkFiles(args: { files: readonly string[]; ruleSet: string; rul
       unreadable = true;
       continue;
     }
-    checked.push(entry);
-    if (each) await each(file, i, entry.result);
+    // `check` streams: each file's report is written out (or spooled) and its results dropped here.
+    if (keep) checked.push(entry);
+    if (each) await each(file, i, entry.result, entry);
   }
   return { checked, unreadable };
 }
@@ -269,21 +276,38 @@ async function runCheck(args: CheckArgs, io: Io, screen: Io): Promise<number> {
     if (!ok) copiesWritten = false;
     else if (!args.json) screen.err(`Đã ghi bản kiểm tra: ${target}${(how as CopyWriter | null)?.fallback ? ` (ghi qua ExcelJS: ${(how as unknown as CopyWriter).fallback})` : ''}\n`);
   };
-  const { checked, unreadable } = await checkFiles({ ...args, files: plan.files }, screen, args.out ? writeCopy : undefined);
-  if (args.json) await writeJson(buildReport(args.ruleSet, checked), io.out);
-  else screen.out(humanSummary(checked));
+  // Memory flat in the number of files: each file's human summary is printed, or its JSON share spooled,
+  // as soon as it is checked, and its results are not kept.
+  const json = args.json ? new JsonReportStream() : null;
+  const total = { files: 0, errors: 0, warnings: 0 };
+  const each = async (file: string, i: number, result: CheckResult, entry: Checked): Promise<void> => {
+    if (args.out) await writeCopy(file, i, result);
+    const counts = countBySeverity(result.issues);
+    total.files++;
+    total.errors += counts.errors;
+    total.warnings += counts.warnings;
+    if (json) json.add(reportParts(entry));
+    else screen.out(fileSummary(path(entry), result));
+  };
+  let unreadable: boolean;
+  try {
+    ({ unreadable } = await checkFiles({ ...args, files: plan.files }, screen, each, false));
+    if (json) await json.write(args.ruleSet, io.out);
+    else if (total.files > 1) screen.out(`Tổng cộng: ${total.errors} lỗi, ${total.warnings} cảnh báo.\n`);
+  } finally {
+    json?.close();
+  }
   if (unreadable || !copiesWritten) return 2;
-  return checked.some(({ result }) => countBySeverity(result.issues).errors > 0) ? 1 : 0;
+  return total.errors > 0 ? 1 : 0;
 }
 
-function humanSummary(checked: readonly { path: string; result: CheckResult }[]): string {
+const path = (entry: Checked): string => entry.path;
+
+/** One file's part of the human summary: its counts, members, chi bộ, leaders and issues. */
+function fileSummary(path: string, result: CheckResult): string {
   const lines: string[] = [];
-  let errors = 0;
-  let warnings = 0;
-  for (const { path, result } of checked) {
+  {
     const counts = countBySeverity(result.issues);
-    errors += counts.errors;
-    warnings += counts.warnings;
     lines.push(`${path}${result.chiBo ? ` — Chi bộ ${result.chiBo}` : ''}: ${counts.errors} lỗi, ${counts.warnings} cảnh báo`);
     // The members, the chi bộ and the settings used by default, in the words of the result's rule set.
     lines.push(...resultLines(result));
@@ -296,6 +320,5 @@ function humanSummary(checked: readonly { path: string; result: CheckResult }[])
     }
     for (const issue of result.issues) lines.push(issueLine(issue));
   }
-  if (checked.length > 1) lines.push(`Tổng cộng: ${errors} lỗi, ${warnings} cảnh báo.`);
   return `${lines.join('\n')}\n`;
 }

@@ -99,6 +99,39 @@ function reportLeader(file: string, l: LeaderResult): ReportLeader {
   return { name: l.name, position: l.position, place: l.place, btv: l.btv, votes: l.votes, validBallots: l.validBallots, issuedBallots: l.issuedBallots, percents: l.percents, file, sheet: l.sheet, row: l.row };
 }
 
+/** One file's share of the report, worked out as soon as it is checked (the command line streams it). */
+export interface ReportParts {
+  readonly file: CheckedFile['path'];
+  /** What `files` needs of it once every file is known (the report's rule set decides `ruleSet` there). */
+  readonly entry: { readonly path: string; readonly chiBo: string | null; readonly ruleSet: string; readonly reader?: ReaderInfo };
+  readonly issues: readonly ReportIssue[];
+  readonly members: readonly unknown[];
+  readonly chiBo: readonly unknown[];
+  readonly leaders: readonly ReportLeader[];
+  readonly settings: readonly ReportSetting[];
+}
+
+export function reportParts(c: CheckedFile): ReportParts {
+  const { path, result, reader } = c;
+  return {
+    file: path,
+    entry: reader ? { path, chiBo: result.chiBo, ruleSet: result.ruleSet, reader } : { path, chiBo: result.chiBo, ruleSet: result.ruleSet },
+    issues: result.issues.map((i) => reportIssue(path, i)),
+    members: result.members,
+    chiBo: result.chiBoResults,
+    leaders: result.leaders.map((l) => reportLeader(path, l)),
+    settings: reportSettings([c]),
+  };
+}
+
+/** The report's `files` from the parts' entries, once the report's rule set is known. */
+export function reportFiles(entries: readonly ReportParts['entry'][], ruleSet: string): ReportFile[] {
+  return entries.map((e) => {
+    const own = e.ruleSet !== ruleSet ? { ruleSet: e.ruleSet } : {};
+    return e.reader ? { path: e.path, chiBo: e.chiBo, ...own, reader: e.reader } : { path: e.path, chiBo: e.chiBo, ...own };
+  });
+}
+
 /**
  * The report of `check`. `requested` is the run's rule set (`--rules` or its default); the report's
  * `ruleSet` is the one the files were checked under (reportRuleSet). Members and the chi bộ are the
