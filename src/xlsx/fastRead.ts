@@ -101,9 +101,38 @@ interface SharedString {
   readonly font: string | null;
 }
 
-function sharedStrings(xml: string | null, limits: Budget): SharedString[] {
+/** `<si><t>plain text</t></si>`, as Excel and ExcelJS write a string without runs. */
+const PLAIN_SI = /<si><t(?: xml:space="preserve")?>([^<]*)<\/t><\/si>/y;
+
+/**
+ * The shared strings when every one of them is plain (no runs, no phonetic guide, no CDATA, nothing
+ * between them): one match each, the same texts as the tokenizer gives; null for any other table.
+ */
+function plainSharedStrings(xml: string, limits: Budget): SharedString[] | null {
   const out: SharedString[] = [];
-  if (!xml) return out;
+  const open = xml.indexOf('<sst');
+  if (open < 0) return null;
+  const start = xml.indexOf('>', open);
+  if (start < 0 || xml.charCodeAt(start - 1) === 47) return null;
+  const re = new RegExp(PLAIN_SI.source, 'y');
+  let pos = start + 1;
+  for (;;) {
+    re.lastIndex = pos;
+    const m = re.exec(xml);
+    if (!m) break;
+    if (out.length >= MAX_SHARED_STRINGS) limits.refuse(`bảng chuỗi dùng chung (sharedStrings) có hơn ${count(MAX_SHARED_STRINGS)} chuỗi`, 'một sổ', `more than ${MAX_SHARED_STRINGS} shared strings`);
+    out.push({ text: unescapeX(xmlText(m[1])), font: null });
+    pos = re.lastIndex;
+  }
+  // Only the table's end may follow.
+  return /^<\/sst>\s*$/.test(xml.slice(pos)) ? out : null;
+}
+
+function sharedStrings(xml: string | null, limits: Budget): SharedString[] {
+  if (!xml) return [];
+  const simple = plainSharedStrings(xml, limits);
+  if (simple) return simple;
+  const out: SharedString[] = [];
   let depth = 0; // inside <rPh> (phonetic guide, not part of the text) when > 0
   let inSi = false;
   let inT = false;
@@ -221,18 +250,195 @@ export function isoToSerial(text: string, date1904: boolean): number | string {
 /** Shared by every empty row of every sheet: a sheet's memory grows with its values, not its rows. */
 const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
 
+/** The cell being read: one per sheet, reset for each <c> (a sheet has a million of them, not a million drafts). */
 interface CellDraft {
   col: number;
   style: number;
   type: string;
   hasStyle: boolean;
   formula: boolean;
-  v: string[] | null;
+  /** The <v> text, its pieces joined as they come (null: no <v> text). */
+  v: string | null;
   inline: string[] | null;
   runs: string[] | null;
   run: string[] | null;
   runFont: string | null;
   firstFont: string | null;
+}
+
+// Tag names the sheet scan acts on, recognised from their characters without making a string of each.
+const TAG_OTHER = 0;
+const TAG_C = 1;
+const TAG_V = 2;
+const TAG_F = 3;
+const TAG_T = 4;
+const TAG_R = 5;
+const TAG_ROW = 6;
+const TAG_COL = 7;
+const TAG_COLS = 8;
+const TAG_RFONT = 9;
+const TAG_MERGECELL = 10;
+
+function tagOf(xml: string, from: number, to: number): number {
+  const first = xml.charCodeAt(from);
+  switch (to - from) {
+    case 1:
+      return first === 99 ? TAG_C : first === 118 ? TAG_V : first === 102 ? TAG_F : first === 116 ? TAG_T : first === 114 ? TAG_R : TAG_OTHER;
+    case 3:
+      if (xml.startsWith('row', from)) return TAG_ROW;
+      return xml.startsWith('col', from) ? TAG_COL : TAG_OTHER;
+    case 4:
+      return xml.startsWith('cols', from) ? TAG_COLS : TAG_OTHER;
+    case 5:
+      return xml.startsWith('rFont', from) ? TAG_RFONT : TAG_OTHER;
+    case 9:
+      return xml.startsWith('mergeCell', from) ? TAG_MERGECELL : TAG_OTHER;
+    default:
+      return TAG_OTHER;
+  }
+}
+
+/**
+ * Attributes of a tag, read from the XML between `from` and `to` as `attributes` reads them (the same
+ * value for every name it would give), in one pass and without an object of all of them: `out[k]` is the
+ * value of `names[k]`, undefined when absent. A sheet has one <c> tag per cell.
+ */
+function readAttributes(xml: string, from: number, to: number, names: readonly string[], out: (string | undefined)[]): void {
+  for (let k = 0; k < names.length; k++) out[k] = undefined;
+  let i = from;
+  while (i < to) {
+    const eq = xml.indexOf('=', i);
+    if (eq < 0 || eq >= to) break;
+    let q = eq + 1;
+    while (q < to && xml.charCodeAt(q) !== 34 && xml.charCodeAt(q) !== 39) q++;
+    if (q >= to) break;
+    const end = xml.indexOf(xml.charCodeAt(q) === 34 ? '"' : "'", q + 1);
+    if (end < 0 || end >= to) break;
+    // The name, trimmed, its namespace prefix dropped (except r: and xml:), as `attributes` keys it.
+    let a = i;
+    let b = eq;
+    while (a < b && xml.charCodeAt(a) <= 32) a++;
+    while (b > a && xml.charCodeAt(b - 1) <= 32) b--;
+    let start = a;
+    for (let c = a; c < b; c++) {
+      if (xml.charCodeAt(c) === 58) {
+        if (!xml.startsWith('xml:', a) && !xml.startsWith('r:', a)) start = c + 1;
+        break;
+      }
+    }
+    const length = b - start;
+    for (let k = 0; k < names.length; k++) {
+      // The last of equal names wins, as in an object.
+      if (names[k].length === length && xml.startsWith(names[k], start)) {
+        const raw = xml.slice(q + 1, end);
+        out[k] = raw.includes('&') ? xmlText(raw) : raw;
+        break;
+      }
+    }
+    i = end + 1;
+  }
+}
+
+/** One attribute of a tag (see readAttributes). */
+function attributeOf(xml: string, from: number, to: number, name: string): string | undefined {
+  const out: (string | undefined)[] = [undefined];
+  readAttributes(xml, from, to, [name], out);
+  return out[0];
+}
+
+const ROW_ATTRIBUTES = ['r', 'hidden'];
+const CELL_ATTRIBUTES = ['r', 's', 't'];
+
+/** What the reading of a <c> tag gives: its address (0-based), style index (-1: none) and type (null: none). */
+interface CellHead {
+  row: number;
+  col: number;
+  style: number;
+  type: string | null;
+}
+
+/** `B12` → `head.row`, `head.col` (0-based), without a regular expression or an object per cell. */
+function readAddress(address: string, head: CellHead): boolean {
+  // The usual `B12`: capital letters then digits; anything else (`$B$12`, lower case) as cellAddress reads it.
+  let col = 0;
+  let i = 0;
+  for (; i < address.length; i++) {
+    const ch = address.charCodeAt(i);
+    if (ch >= 65 && ch <= 90) col = col * 26 + (ch - 64);
+    else break;
+  }
+  let r = 0;
+  let plain = i > 0 && i < address.length;
+  for (; plain && i < address.length; i++) {
+    const ch = address.charCodeAt(i);
+    if (ch < 48 || ch > 57) plain = false;
+    else r = r * 10 + (ch - 48);
+  }
+  if (plain && r > 0) {
+    head.row = r - 1;
+    head.col = col - 1;
+    return true;
+  }
+  const at = cellAddress(address);
+  if (!at) return false;
+  head.row = at.row;
+  head.col = at.col;
+  return true;
+}
+
+/**
+ * A <row> tag that starts ` r="12"` and has no attribute named like `hidden`: its row number (1-based,
+ * below Excel's last row), else 0 (the tag is then read attribute by attribute).
+ */
+function usualRow(xml: string, from: number, to: number): number {
+  if (!xml.startsWith(' r="', from)) return 0;
+  let i = from + 4;
+  let r = 0;
+  for (let ch = xml.charCodeAt(i); ch >= 48 && ch <= 57; ch = xml.charCodeAt(++i)) r = r * 10 + (ch - 48);
+  if (i === from + 4 || xml.charCodeAt(i) !== 34 || i >= to || r < 1 || r > EXCEL_MAX_ROWS) return 0;
+  for (let k = i; k < to; k++) if (xml.charCodeAt(k) === 104 /* h */ && xml.startsWith('hidden', k)) return 0;
+  return r;
+}
+
+/**
+ * ` r="B12"`, then optionally ` s="8"`, then optionally ` t="s"`, and nothing else, between `from` and
+ * `to`: the tag as Excel and ExcelJS write nearly every cell. True when the tag is exactly that (`head`
+ * then holds what `readAttributes` would read), false for anything else, which is then read attribute by
+ * attribute.
+ */
+function usualCell(xml: string, from: number, to: number, head: CellHead): boolean {
+  if (!xml.startsWith(' r="', from)) return false;
+  let i = from + 4;
+  let col = 0;
+  for (let ch = xml.charCodeAt(i); ch >= 65 && ch <= 90; ch = xml.charCodeAt(++i)) col = col * 26 + (ch - 64);
+  let r = 0;
+  const digits = i;
+  for (let ch = xml.charCodeAt(i); ch >= 48 && ch <= 57; ch = xml.charCodeAt(++i)) r = r * 10 + (ch - 48);
+  if (col === 0 || i === digits || r === 0 || xml.charCodeAt(i) !== 34 || i >= to) return false;
+  i++;
+  let style = -1;
+  let type: string | null = null;
+  if (xml.startsWith(' s="', i)) {
+    const start = i + 4;
+    style = 0;
+    for (i = start; xml.charCodeAt(i) >= 48 && xml.charCodeAt(i) <= 57; i++) style = style * 10 + (xml.charCodeAt(i) - 48);
+    if (i === start || xml.charCodeAt(i) !== 34 || i >= to) return false;
+    i++;
+  }
+  if (xml.startsWith(' t="', i)) {
+    const start = i + 4;
+    const end = xml.indexOf('"', start);
+    if (end < 0 || end >= to) return false;
+    for (let k = start; k < end; k++) if (xml.charCodeAt(k) === 38 /* & */) return false;
+    type = end === start + 1 && xml.charCodeAt(start) === 115 ? 's' : xml.slice(start, end);
+    i = end + 1;
+  }
+  if (i !== to) return false;
+  head.row = r - 1;
+  head.col = col - 1;
+  head.style = style;
+  head.type = type;
+  return true;
 }
 
 function sheetGrid(sheetName: string, xml: string, strings: readonly SharedString[], style: Styles, date1904: boolean, limits: Budget): SheetGrid {
@@ -245,7 +451,6 @@ function sheetGrid(sheetName: string, xml: string, strings: readonly SharedStrin
 
   let row = -1;
   let lastCol = -1;
-  let cell: CellDraft | null = null;
   let into: 'v' | 'f' | 't' | null = null;
   let inCols = false;
   // ExcelJS's column count (it hides columns only up to it): the widest row that holds a value,
@@ -297,7 +502,7 @@ function sheetGrid(sheetName: string, xml: string, strings: readonly SharedStrin
   };
 
   const finishCell = (c: CellDraft): void => {
-    const v = c.v ? c.v.join('') : undefined;
+    const v = c.v ?? undefined;
     // A bare <c/> (no value, no style) is ExcelJS's "Merge" type, which it drops from the row.
     if (!c.formula && !c.hasStyle && v === undefined && !c.runs && !c.inline) return;
     if (row !== pendingRow) {
@@ -355,29 +560,29 @@ function sheetGrid(sheetName: string, xml: string, strings: readonly SharedStrin
   };
 
   // A hand-rolled scan of the sheet's XML: a sheet is mostly <c> elements, and a general tokenizer's
-  // object per tag costs more than the check that follows.
+  // object per tag costs more than the check that follows. Tags are recognised by their characters and
+  // attributes read where they stand: no string per tag name, no object per tag or per cell.
+  const draft: CellDraft = { col: 0, style: 0, hasStyle: false, type: 'n', formula: false, v: null, inline: null, runs: null, run: null, runFont: null, firstFont: null };
+  let inCell = false;
+  const found: (string | undefined)[] = [undefined, undefined, undefined];
+  const addText = (text: string): void => {
+    if (into === 'v') draft.v = draft.v === null ? text : draft.v + text;
+    else if (into === 'f') draft.formula = true;
+    else (draft.run ?? (draft.inline ??= [])).push(text);
+  };
+  const head: CellHead = { row: 0, col: 0, style: -1, type: null };
   const length = xml.length;
   let pos = 0;
   while (pos < length) {
     const lt = xml.indexOf('<', pos);
     if (lt < 0) break;
-    if (lt > pos && cell && into !== null) {
-      const text = xmlText(xml.slice(pos, lt));
-      if (into === 'v') (cell.v ??= []).push(text);
-      else if (into === 'f') cell.formula = true;
-      else (cell.run ?? (cell.inline ??= [])).push(text);
-    }
+    if (lt > pos && inCell && into !== null) addText(xmlText(xml.slice(pos, lt)));
     const next = xml.charCodeAt(lt + 1);
     if (next === 33 /* ! */) {
       if (xml.startsWith('<![CDATA[', lt)) {
         const close = xml.indexOf(']]>', lt);
         const stop = close < 0 ? length : close;
-        if (cell && into !== null) {
-          const text = xml.slice(lt + 9, stop);
-          if (into === 'v') (cell.v ??= []).push(text);
-          else if (into === 'f') cell.formula = true;
-          else (cell.run ?? (cell.inline ??= [])).push(text);
-        }
+        if (inCell && into !== null) addText(xml.slice(lt + 9, stop));
         pos = stop + 3;
       } else {
         const close = xml.indexOf(xml.startsWith('<!--', lt) ? '-->' : '>', lt);
@@ -399,7 +604,7 @@ function sheetGrid(sheetName: string, xml: string, strings: readonly SharedStrin
       if (ch === 62 || ch === 47 || ch === 32 || ch === 9 || ch === 10 || ch === 13) break;
       if (ch === 58) colon = i;
     }
-    const tag = xml.slice(colon >= 0 ? colon + 1 : nameStart, i);
+    const tag = tagOf(xml, colon >= 0 ? colon + 1 : nameStart, i);
     const attrStart = i;
     // The end of the tag, past any quoted attribute value.
     for (; i < length; i++) {
@@ -410,80 +615,130 @@ function sheetGrid(sheetName: string, xml: string, strings: readonly SharedStrin
       } else if (ch === 62) break;
     }
     const selfClosing = xml.charCodeAt(i - 1) === 47;
-    const attrs = xml.slice(attrStart, selfClosing ? i - 1 : i);
+    const attrEnd = selfClosing ? i - 1 : Math.min(i, length);
     pos = i + 1;
     switch (tag) {
-      case 'row': {
+      case TAG_ROW: {
         if (closing) break;
-        const a = attributes(attrs);
-        row = a.r ? Number(a.r) - 1 : row + 1;
-        if (!(row >= 0 && row < EXCEL_MAX_ROWS)) limits.outsideGrid(sheetName, a.r ? `dòng ${a.r}` : `dòng ${row + 1}`);
+        // The usual row (` r="12"` first, no `hidden`) read where it stands; any other attribute by attribute.
+        const usual = usualRow(xml, attrStart, attrEnd);
+        if (usual > 0) {
+          found[0] = undefined;
+          found[1] = undefined;
+          row = usual - 1;
+          lastCol = -1;
+          break;
+        }
+        readAttributes(xml, attrStart, attrEnd, ROW_ATTRIBUTES, found);
+        const r = found[0];
+        row = r ? Number(r) - 1 : row + 1;
+        if (!(row >= 0 && row < EXCEL_MAX_ROWS)) limits.outsideGrid(sheetName, r ? `dòng ${r}` : `dòng ${row + 1}`);
         lastCol = -1;
-        if (a.hidden === '1' || a.hidden === 'true') hiddenRows.push(row);
+        const hidden = found[1];
+        if (hidden === '1' || hidden === 'true') hiddenRows.push(row);
         break;
       }
-      case 'c': {
+      case TAG_C: {
         if (closing) {
-          if (cell) finishCell(cell);
-          cell = null;
+          if (inCell) finishCell(draft);
+          inCell = false;
           into = null;
           break;
         }
-        const a = attributes(attrs);
-        const at = a.r ? cellAddress(a.r) : null;
-        const col = at ? at.col : lastCol + 1;
-        if (at && at.row !== row) row = at.row;
-        if (col >= EXCEL_MAX_COLUMNS || row >= EXCEL_MAX_ROWS || row < 0) limits.outsideGrid(sheetName, a.r ?? `dòng ${row + 1}, cột ${col + 1}`);
+        let r: string | undefined;
+        let styleIndex: number;
+        let styled: boolean;
+        let t: string | undefined;
+        let located: boolean;
+        // The usual tag, ` r="B12" s="8" t="s"` (s and t optional), read where it stands; any other
+        // (more attributes, another order, prefixes, entities) attribute by attribute, as before.
+        if (usualCell(xml, attrStart, attrEnd, head)) {
+          located = true;
+          styled = head.style >= 0;
+          styleIndex = styled ? head.style : 0;
+          t = head.type ?? undefined;
+          if (head.col >= EXCEL_MAX_COLUMNS || head.row >= EXCEL_MAX_ROWS) r = attributeOf(xml, attrStart, attrEnd, 'r');
+        } else {
+          readAttributes(xml, attrStart, attrEnd, CELL_ATTRIBUTES, found);
+          r = found[0];
+          styled = found[1] !== undefined;
+          styleIndex = found[1] ? Number(found[1]) : 0;
+          t = found[2];
+          located = r ? readAddress(r, head) : false;
+        }
+        const col = located ? head.col : lastCol + 1;
+        if (located && head.row !== row) row = head.row;
+        if (col >= EXCEL_MAX_COLUMNS || row >= EXCEL_MAX_ROWS || row < 0) limits.outsideGrid(sheetName, r ?? `dòng ${row + 1}, cột ${col + 1}`);
         lastCol = col;
-        const draft: CellDraft = { col, style: a.s ? Number(a.s) : 0, hasStyle: a.s !== undefined, type: a.t ?? 'n', formula: false, v: null, inline: null, runs: null, run: null, runFont: null, firstFont: null };
+        draft.col = col;
+        draft.style = styleIndex;
+        draft.hasStyle = styled;
+        draft.type = t ?? 'n';
+        draft.formula = false;
+        draft.v = null;
+        draft.inline = null;
+        draft.runs = null;
+        draft.run = null;
+        draft.runFont = null;
+        draft.firstFont = null;
         if (selfClosing) finishCell(draft);
-        else cell = draft;
+        else if (xml.startsWith('<v>', pos)) {
+          // The usual cell, `<v>…</v></c>`, read in one step: what the three tags would do, in order.
+          const end = xml.indexOf('<', pos + 3);
+          if (end >= 0 && xml.startsWith('</v></c>', end)) {
+            if (end > pos + 3) draft.v = xmlText(xml.slice(pos + 3, end));
+            finishCell(draft);
+            into = null;
+            pos = end + 8;
+          } else inCell = true;
+        } else inCell = true;
         break;
       }
-      case 'f':
-        if (!cell || closing) {
+      case TAG_F:
+        if (!inCell || closing) {
           into = null;
           break;
         }
         // A shared or array formula's other cells carry only the attribute; any other needs its text.
-        if (/(^|\s)t\s*=/.test(attrs)) cell.formula = true;
+        if (/(^|\s)t\s*=/.test(xml.slice(attrStart, attrEnd))) draft.formula = true;
         into = selfClosing ? null : 'f';
         break;
-      case 'v':
+      case TAG_V:
         into = closing || selfClosing ? null : 'v';
         break;
-      case 't':
+      case TAG_T:
         into = closing || selfClosing ? null : 't';
         break;
-      case 'r':
-        if (!cell) break;
+      case TAG_R:
+        if (!inCell) break;
         if (!closing) {
-          cell.run = [];
-          cell.runFont = null;
-        } else if (cell.run) {
-          cell.runs ??= [];
-          if (cell.runs.length === 0) cell.firstFont = cell.runFont;
-          cell.runs.push(unescapeX(cell.run.join('')));
-          cell.run = null;
+          draft.run = [];
+          draft.runFont = null;
+        } else if (draft.run) {
+          draft.runs ??= [];
+          if (draft.runs.length === 0) draft.firstFont = draft.runFont;
+          draft.runs.push(unescapeX(draft.run.join('')));
+          draft.run = null;
         }
         break;
-      case 'rFont':
-        if (cell?.run && !closing) cell.runFont = attributes(attrs).val ?? null;
+      case TAG_RFONT:
+        if (inCell && draft.run && !closing) draft.runFont = attributeOf(xml, attrStart, attrEnd, 'val') ?? null;
         break;
-      case 'cols':
+      case TAG_COLS:
         inCols = !closing && !selfClosing;
         break;
-      case 'col': {
+      case TAG_COL: {
         if (!inCols || closing) break;
-        const a = attributes(attrs);
-        if (a.hidden === '1' || a.hidden === 'true') hiddenColumnSpans.push([Number(a.min) - 1, Math.min(Number(a.max), EXCEL_MAX_COLUMNS) - 1]);
+        const hidden = attributeOf(xml, attrStart, attrEnd, 'hidden');
+        if (hidden === '1' || hidden === 'true') hiddenColumnSpans.push([Number(attributeOf(xml, attrStart, attrEnd, 'min')) - 1, Math.min(Number(attributeOf(xml, attrStart, attrEnd, 'max')), EXCEL_MAX_COLUMNS) - 1]);
         break;
       }
-      case 'mergeCell': {
+      case TAG_MERGECELL: {
         if (closing) break;
-        const range = parseRange(attributes(attrs).ref ?? '');
+        const ref = attributeOf(xml, attrStart, attrEnd, 'ref');
+        const range = parseRange(ref ?? '');
         if (range) {
-          if (range.bottom >= EXCEL_MAX_ROWS || range.right >= EXCEL_MAX_COLUMNS) limits.outsideGrid(sheetName, attributes(attrs).ref ?? '');
+          if (range.bottom >= EXCEL_MAX_ROWS || range.right >= EXCEL_MAX_COLUMNS) limits.outsideGrid(sheetName, ref ?? '');
           limits.merged(sheetName, (range.bottom - range.top + 1) * (range.right - range.left + 1));
           merges.push(range);
         }

@@ -3,7 +3,7 @@
  * its first rows; a table's header row by its labels; a header field by its label.
  */
 import { type CellRange, type CellValue, type SheetGrid, type WorkbookModel, a1, cellAt, isCellError, lastCol, lastRow, presentColumns } from '../grid';
-import { foldLabel, sameWords } from '../text/normalize';
+import { foldLabel } from '../text/normalize';
 import type { ColumnDef, FieldDef, FormDef, TableForm } from './definitions';
 import { MEETING_SHEETS, MORE_RESULT_SHEETS, RESULT_SHEETS } from './definitions';
 
@@ -340,12 +340,25 @@ export interface FieldHit {
   readonly labelAddress: string;
 }
 
-const fieldKeys = new WeakMap<FieldDef, readonly string[]>();
+/** A field's folded labels, and each one's words in sorted order (for labels typed in another order). */
+const fieldKeys = new WeakMap<FieldDef, { readonly keys: readonly string[]; readonly sorted: readonly string[] }>();
+
+const sortedWords = (folded: string): string => folded.split(' ').sort().join(' ');
 
 function fieldMatches(field: FieldDef, folded: string): boolean {
-  let keys = fieldKeys.get(field);
-  if (!keys) fieldKeys.set(field, (keys = [field.label, ...(field.aliases ?? [])].map(foldLabel)));
-  return keys.some((key) => key === folded || sameWords(key, folded));
+  let cached = fieldKeys.get(field);
+  if (!cached) {
+    const keys = [field.label, ...(field.aliases ?? [])].map(foldLabel);
+    fieldKeys.set(field, (cached = { keys, sorted: keys.map(sortedWords) }));
+  }
+  // `sameWords(key, folded)`, with the key's words sorted once and the text's at most once per call.
+  let words: string | undefined;
+  for (let k = 0; k < cached.keys.length; k++) {
+    const key = cached.keys[k];
+    if (key === folded) return true;
+    if (key.length === folded.length && cached.sorted[k] === (words ??= sortedWords(folded))) return true;
+  }
+  return false;
 }
 
 /** The lengths of every folded field label: a text of another length names no field (not even reordered). */

@@ -28,19 +28,17 @@ export function isBlankText(text: string): boolean {
 /**
  * Folds a label for comparison: no diacritics (đ → d), lower case, punctuation to spaces, single spaces.
  * "Lần 1 - Hoàn thành tốt nhiệm vụ" and "LAN 1 HOAN THANH TOT NHIEM VU" fold alike.
+ *
+ * Text whose characters are ASCII, Latin or Vietnamese letters is folded character by character through
+ * FOLD (plain ASCII through no table at all); any other text the long way (Unicode normalisation).
  */
 export function foldLabel(text: string): string {
   let folded = foldCache.get(text);
   if (folded === undefined) {
-    folded = cleanText(text)
-      .normalize('NFD')
-      .replace(COMBINING, '')
-      .replace(/[đĐ]/g, 'd')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim();
+    folded = foldFast(text) ?? foldSlow(text);
     // Headers, titles and choices repeat in every workbook of a ward: fold each text once. Bounded,
-    // since rolls also pass names through here.
+    // since rolls also pass names through here. A memo of a pure function: what it returns never
+    // depends on what came before.
     if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
     foldCache.set(text, folded);
   }
@@ -50,8 +48,82 @@ export function foldLabel(text: string): string {
 const FOLD_CACHE_LIMIT = 20_000;
 const foldCache = new Map<string, string>();
 
-/** The five Vietnamese tone marks, as combining characters. */
-const TONES = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
+function foldSlow(text: string): string {
+  return cleanText(text)
+    .normalize('NFD')
+    .replace(COMBINING, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/**
+ * Each character of U+0080–U+024F and U+1E00–U+1EFF as `foldSlow` folds it alone: its letters and digits
+ * ("đ" → "d", "Ầ" → "a"), or a space for a character with none ("×", "–"); undefined where folding
+ * character by character could differ from folding the text (the soft hyphen, which cleaning deletes; a
+ * character that keeps a mark outside U+0300–U+036F). A constant, made once from foldSlow's own steps.
+ */
+const FOLD: readonly (string | undefined)[] = (() => {
+  const table: (string | undefined)[] = [];
+  const add = (code: number): void => {
+    if (code === 0xad) return;
+    const own = String.fromCharCode(code).normalize('NFD').replace(COMBINING, '').replace(/[đĐ]/g, 'd').toLowerCase();
+    if (/^[a-z0-9]+$/.test(own)) table[code] = own;
+    else if (!/[a-z0-9]/.test(own)) table[code] = ' ';
+  };
+  for (let c = 0x80; c <= 0x24f; c++) add(c);
+  for (let c = 0x1e00; c <= 0x1eff; c++) add(c);
+  return table;
+})();
+
+const NOT_ALPHANUMERIC = /[^a-z0-9]+/g;
+
+/**
+ * foldSlow(text) without normalising: ASCII text by lower-casing it (cleaning changes only what becomes a
+ * space anyway), Latin and Vietnamese letters through FOLD; null when the text needs the long way.
+ */
+function foldFast(text: string): string | null {
+  let ascii = true;
+  // Already folded: lower-case letters and digits in words one space apart (most choices, many keys).
+  let folded = true;
+  let previous = 32;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) {
+      ascii = false;
+      break;
+    }
+    if (folded && !((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code === 32 && previous !== 32))) folded = false;
+    previous = code;
+  }
+  if (ascii) {
+    if (folded && previous !== 32) return text;
+    return text.toLowerCase().replace(NOT_ALPHANUMERIC, ' ').trim();
+  }
+  let out = '';
+  let gap = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let piece: string | undefined;
+    if (code < 0x80) {
+      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) piece = text[i];
+      else if (code >= 65 && code <= 90) piece = String.fromCharCode(code + 32);
+      else piece = ' ';
+    } else {
+      piece = code <= 0x24f || (code >= 0x1e00 && code <= 0x1eff) ? FOLD[code] : undefined;
+      if (piece === undefined) return null;
+    }
+    if (piece === ' ') {
+      gap = true;
+      continue;
+    }
+    if (gap && out !== '') out += ' ';
+    gap = false;
+    out += piece;
+  }
+  return out;
+}
 
 /**
  * A key for a person's name: case, spacing, invisible characters and Unicode form folded; each word's
@@ -71,26 +143,29 @@ export function nameKey(name: string): string {
 const nameKeys = new Map<string, string>();
 
 function computeNameKey(name: string): string {
-  // One pass over the decomposed name (a roll of 100,000 names comes through here): letters are copied,
-  // each word's tone mark is held back and written after the word's last letter.
+  // The five tone marks are U+0300, U+0301, U+0303, U+0309 and U+0323 (combining).
+  // One pass over the decomposed name (a roll of 100,000 names comes through here): letters are copied
+  // in runs, each word's tone mark is held back and written after the word's last letter; a word of no
+  // letters is dropped.
   const decomposed = cleanText(name).toLowerCase().normalize('NFD');
   let out = '';
   let tone = '';
-  let wordHasLetters = false;
-  for (let i = 0; i < decomposed.length; i++) {
-    const ch = decomposed[i];
-    if (ch === ' ') {
-      if (wordHasLetters) out += `${tone} `;
+  let word = '';
+  let run = 0;
+  for (let i = 0; i <= decomposed.length; i++) {
+    const code = i < decomposed.length ? decomposed.charCodeAt(i) : 32;
+    if (code === 32) {
+      word += decomposed.slice(run, i);
+      if (word !== '') out = out === '' ? word + tone : `${out} ${word}${tone}`;
+      word = '';
       tone = '';
-      wordHasLetters = false;
-    } else if (TONES.has(ch)) {
-      tone = ch;
-    } else {
-      out += ch;
-      wordHasLetters = true;
+      run = i + 1;
+    } else if (code === 0x300 || code === 0x301 || code === 0x303 || code === 0x309 || code === 0x323) {
+      word += decomposed.slice(run, i);
+      tone = decomposed[i];
+      run = i + 1;
     }
   }
-  out = wordHasLetters ? out + tone : out.slice(0, -1);
   return out.normalize('NFC');
 }
 

@@ -39,13 +39,10 @@ export function isAscii(text: string): boolean {
  * passed over without decoding it.
  */
 export function mayBeLegacy(text: string): boolean {
-  let high = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code <= 0x7f) continue;
-    high = true;
-    if (code <= 0xff) continue;
-    if ((code <= 0x24f || (code >= 0x1e00 && code <= 0x1eff)) && CP1252_HIGH[text[i]] === undefined) return false;
-  }
-  return high;
+  // Two scans the regular-expression engine makes at native speed, instead of a loop over every character.
+  return NOT_ASCII.test(text) && !NO_SINGLE_BYTE.test(text);
 }
+
+const NOT_ASCII = /[^\x00-\x7f]/;
+/** Latin Extended and Vietnamese letters that no Windows-1252 byte shows (all but Œ œ Š š Ÿ Ž ž ƒ). */
+const NO_SINGLE_BYTE = /[\u0100-\u0151\u0154-\u015f\u0162-\u0177\u0179-\u017c\u017f-\u0191\u0193-\u024f\u1e00-\u1eff]/;

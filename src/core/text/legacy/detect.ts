@@ -129,23 +129,19 @@ export function readLegacyText(text: string, font: string | null = null): Legacy
 }
 
 /**
- * What the scan makes of a text without a font, once per text (labels and answers such as "Có" and
- * "Hoàn thành" repeat in every workbook of a ward; bounded, as names do not): its reading when a strong
- * sign shows, else null — weak readings are not flagged anyway.
+ * What the scan makes of a text without a font: its reading when a strong sign shows, else null — weak
+ * readings are not flagged anyway. `seen` holds the answers of this scan (labels and answers such as "Có"
+ * repeat on every row), so that each text is read once per grid and nothing outlives the scan.
  */
-function readingOf(text: string): LegacyReading | null {
-  let reading = readings.get(text);
+function readingOf(text: string, seen: Map<string, LegacyReading | null>): LegacyReading | null {
+  let reading = seen.get(text);
   if (reading === undefined) {
     // Without a font only a strong sign is flagged (see findLegacyCells): text with none is not decoded.
     reading = strongTcvn3(text) || strongVni(text) ? readLegacyText(text, null) : null;
-    if (readings.size >= READINGS_LIMIT) readings.clear();
-    readings.set(text, reading);
+    seen.set(text, reading);
   }
   return reading;
 }
-
-const READINGS_LIMIT = 20_000;
-const readings = new Map<string, LegacyReading | null>();
 
 export interface LegacyCell {
   /** 0-based sheet coordinates. */
@@ -168,6 +164,7 @@ export function findLegacyCells(
   originCol = 0,
 ): LegacyCell[] {
   const found: LegacyCell[] = [];
+  const seen = new Map<string, LegacyReading | null>();
   for (let r = 0; r < values.length; r++) {
     const line = values[r];
     // A wide sparse row (a value in column XFD) is walked by its cells, not its width.
@@ -177,7 +174,7 @@ export function findLegacyCells(
       const text = line[c];
       if (typeof text !== 'string' || !mayBeLegacy(text)) continue;
       const font = fonts?.[r]?.[c] ?? null;
-      const reading = font ? readLegacyText(text, font) : readingOf(text);
+      const reading = font ? readLegacyText(text, font) : readingOf(text, seen);
       if (reading && reading.evidence !== 'weak') found.push({ row: originRow + r, col: originCol + c, text, reading });
     }
   }

@@ -33,7 +33,12 @@ export function isVietnameseSyllable(word: string): boolean {
   return !stop || tone === 'sac' || tone === 'nang';
 }
 
-/** The words of a text: runs of letters and marks. */
+/**
+ * The words of a text: runs of letters and marks. Matched in one scan: `split` with a Unicode-aware
+ * pattern tries the pattern at every position, and was a third of the check of a small workbook.
+ */
 export function wordsOf(text: string): string[] {
-  return text.split(/[^\p{L}\p{M}]+/u).filter((w) => w.length > 0);
+  return text.match(WORD) ?? [];
 }
+
+const WORD = /[\p{L}\p{M}]+/gu;
