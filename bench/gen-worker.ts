@@ -8,6 +8,9 @@
 import { join } from 'node:path';
 import { loadXlsx, workbookToModel } from '../src/xlsx/readXlsx';
 import { fillWorkbook } from '../src/xlsx/fill';
+import { HD43_2025 } from '../src/core/ruleSets/hd43-2025';
+import { fillRuleSetTemplate } from '../src/xlsx/template';
+import { ward25ChiBoData, ward25Plan } from '../src/xlsx/wardExample';
 import { chiBoData, planWard, SINGLE_FILE, singleChiBo, type UsedPeople, wardFileName, withMisspeltCells } from './generate';
 import { type CachedGrid, writeGrids } from './grids';
 
@@ -24,9 +27,25 @@ export interface GenJob {
   readonly warnings?: boolean;
   /** Single workbooks: this many misspelt yes/no cells. */
   readonly misspelt?: number;
+  /** Wards: chi bộ of rule set hd43-2025 (src/xlsx/wardExample.ts `ward25ChiBoData`) instead of 2014's. */
+  readonly ruleSet?: 'hd43-2025';
+}
+
+/** An hd43-2025 ward: each chi bộ's workbook through the 2025 template (scores and task figures). */
+async function run25(job: GenJob): Promise<void> {
+  const grids: CachedGrid[] = [];
+  const plan = ward25Plan(job.total, job.seed);
+  for (let index = job.part; index < plan.chiBo; index += job.parts) {
+    const file = wardFileName(index);
+    const path = join(job.dir, file);
+    await fillRuleSetTemplate(HD43_2025, ward25ChiBoData(index, plan)).workbook.xlsx.writeFile(path);
+    if (job.grids) grids.push({ index, file, members: plan.members[index], model: workbookToModel(await loadXlsx(path)) });
+  }
+  if (job.grids) writeGrids(join(job.dir, `grids.${job.part}.json`), grids);
 }
 
 async function run(job: GenJob): Promise<void> {
+  if (job.ruleSet === 'hd43-2025') return run25(job);
   const grids: CachedGrid[] = [];
   const used: UsedPeople = new Set();
   const specs = job.kind === 'ward' ? planWard(job.total, job.seed) : [singleChiBo(job.total, job.seed, job.warnings ?? true)];

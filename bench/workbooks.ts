@@ -8,6 +8,7 @@ import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { planWard, SINGLE_FILE, wardFileName } from './generate';
+import { ward25Plan } from '../src/xlsx/wardExample';
 import type { GenJob } from './gen-worker';
 import { ROOT, BUILD } from './paths';
 
@@ -20,6 +21,8 @@ export interface SetDef {
   readonly grids: boolean;
   readonly warnings?: boolean;
   readonly misspelt?: number;
+  /** A ward of rule set hd43-2025 (src/xlsx/wardExample.ts), chi bộ of 25 members. */
+  readonly ruleSet?: 'hd43-2025';
 }
 
 export interface SetInfo {
@@ -39,7 +42,7 @@ export interface SetInfo {
 export const WORKBOOKS = join(ROOT, 'bench', 'workbooks');
 
 /** What the sets depend on: the generator, the template and the forms it writes. */
-const SOURCES = ['bench/generate.ts', 'bench/gen-worker.ts', 'src/xlsx/fill.ts', 'src/xlsx/template.ts', 'src/xlsx/renderLayout.ts', 'src/core/output/template.ts', 'src/core/output/layout.ts', 'src/core/forms/definitions.ts'];
+const SOURCES = ['bench/generate.ts', 'bench/gen-worker.ts', 'src/xlsx/wardExample.ts', 'src/xlsx/fill.ts', 'src/xlsx/template.ts', 'src/xlsx/renderLayout.ts', 'src/core/output/template.ts', 'src/core/output/layout.ts', 'src/core/forms/definitions.ts'];
 
 function sourceHash(): string {
   const h = createHash('sha1');
@@ -75,7 +78,7 @@ async function pool(jobs: readonly (() => Promise<void>)[], parallel: number): P
 }
 
 function describe(def: SetDef, dir: string, generatedSeconds: number | null, reused: boolean): SetInfo {
-  const plan = def.kind === 'ward' ? planWard(def.total, def.seed) : null;
+  const plan = def.kind !== 'ward' ? null : def.ruleSet ? ward25Plan(def.total, def.seed).members.map((members, index) => ({ index, members, fault: null })) : planWard(def.total, def.seed);
   const files = plan ? plan.map((s) => wardFileName(s.index)) : [SINGLE_FILE];
   const faultyFiles: Record<string, number> = {};
   for (const s of plan ?? []) if (s.fault) faultyFiles[s.fault] = (faultyFiles[s.fault] ?? 0) + 1;
@@ -128,7 +131,7 @@ export async function ensureSets(defs: readonly SetDef[], options: { fresh: bool
     for (let part = 0; part < parts; part++) {
       jobs.push(async () => {
         if (!started.has(def.name)) started.set(def.name, Date.now());
-        await runJob({ dir, kind: def.kind, total: def.total, seed: def.seed, part, parts, grids: def.grids, warnings: def.warnings, misspelt: def.misspelt }, heap);
+        await runJob({ dir, kind: def.kind, total: def.total, seed: def.seed, part, parts, grids: def.grids, warnings: def.warnings, misspelt: def.misspelt, ...(def.ruleSet ? { ruleSet: def.ruleSet } : {}) }, heap);
         const left = (remaining.get(def.name) ?? 1) - 1;
         remaining.set(def.name, left);
         if (left === 0) {
