@@ -11,6 +11,7 @@
 import { checkWorkbook, type CheckResult } from '../core/check';
 import { countBySeverity } from '../core/issues';
 import { type BallotProblem, otherRegime } from '../core/output/ballots';
+import { ruleSetName } from '../core/ruleSets';
 import { membersCriteria } from '../core/output/scoreSheets';
 import { loadModel } from '../xlsx/loadModel';
 import { writeBallot, writeMinutes, writeScoreSheets } from '../xlsx/writeMeeting';
@@ -43,7 +44,7 @@ export async function runMeeting(args: MeetingArgs, io: MeetingIo): Promise<numb
   const model = await loadModel(args.file);
   const result = checkWorkbook(model, { ruleSet: args.ruleSet, options: args.options });
   if (args.command === 'ballots' && args.round === null) {
-    if (otherRegime(result, 'scoreSheets')) throw new UsageError(`ballots cần --round 1 hoặc --round 2 (sổ theo bộ quy tắc ${result.ruleSet} bỏ phiếu hai lần).`);
+    if (otherRegime(result, 'scoreSheets')) throw new UsageError(`ballots cần --round 1 hoặc --round 2 (sổ theo ${ruleSetName(result.ruleSet)} bỏ phiếu hai lần).`);
     const workbook = await openForCopy(args.file, args.out);
     const outcome = writeScoreSheets(workbook, result, membersCriteria(model));
     if (!outcome.ok) {

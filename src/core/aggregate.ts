@@ -34,7 +34,7 @@ import {
 import type { RuleId } from './rules/catalogue';
 import type { ChiBoLevel } from './rules/cb';
 import { issue } from './rules/issue';
-import { type AnyRuleSet, findRuleSet, isHd27, DEFAULT_RULE_SET, type OptionValues, resolveOptions, type RuleSet } from './ruleSets';
+import { type AnyRuleSet, findRuleSet, isHd27, ruleSetName, DEFAULT_RULE_SET, type OptionValues, resolveOptions, type RuleSet } from './ruleSets';
 import type { DateOnly } from './values/dates';
 import type { MemberLevel } from './values/parse';
 
@@ -241,14 +241,15 @@ function wardRuleSet(inputs: readonly WardInput[], chiBoFiles: readonly number[]
 function reportMixedWard(inputs: readonly WardInput[], others: readonly number[], same: number, ruleSet: AnyRuleSet, report: WardReporter): void {
   if (others.length === 0) return;
   const first = inputs[others[0]];
-  const named = others.map((f) => `${inputs[f].path} (${inputs[f].result.chiBo ?? 'không tên'}: ${inputs[f].result.ruleSet})`).join(', ');
+  const named = others.map((f) => `${inputs[f].path} (${inputs[f].result.chiBo ?? 'không tên'}: ${ruleSetName(inputs[f].result.ruleSet)})`).join(', ');
+  const namedEn = others.map((f) => `${inputs[f].path} (${findRuleSet(inputs[f].result.ruleSet)?.titleEn ?? inputs[f].result.ruleSet})`).join(', ');
   report(
     first.path,
     'AGG-01',
     first.result.places.chiBo,
     'Thông tin chi bộ',
-    `Các tệp không cùng bộ quy tắc: ${named} khác với ${ruleSet.id} của ${same} tệp còn lại. Tổng hợp theo ${ruleSet.id}: đảng viên của các tệp này được cộng theo mức của từng tệp (cùng bốn mức); mức chi bộ không có trong ${ruleSet.id} được ghi "Chưa xác định"; giới hạn đảng viên hoàn thành xuất sắc nhiệm vụ toàn Đảng bộ chỉ tính trên các tệp ${ruleSet.id}. Ghi cùng một "Bộ quy tắc" trong sheet "Thông tin chi bộ" của mọi chi bộ, kiểm tra lại rồi tổng hợp lại.`,
-    `The files do not share one rule set: ${named} differ from ${ruleSet.id} (${same} other files). The ward is combined under ${ruleSet.id}; a chi bộ level it does not have is counted as undetermined, and the ward cap covers only the ${ruleSet.id} files.`,
+    `Các tệp không cùng bộ quy tắc: ${named} khác với ${ruleSet.shortName} của ${same} tệp còn lại. Tổng hợp theo ${ruleSet.shortName}: đảng viên của các tệp này được cộng theo mức của từng tệp (cùng bốn mức); mức chi bộ không có trong bộ quy tắc này được ghi "Chưa xác định"; giới hạn đảng viên hoàn thành xuất sắc nhiệm vụ toàn Đảng bộ chỉ tính trên các tệp theo ${ruleSet.shortName}. Ghi cùng một "Bộ quy tắc" trong sheet "Thông tin chi bộ" của mọi chi bộ, kiểm tra lại rồi tổng hợp lại.`,
+    `The files do not share one rule set: ${namedEn} differ from the ${same} other files (${ruleSet.titleEn}). The ward is combined under the latter; a chi bộ level it does not have is counted as undetermined, and the ward cap covers only its files.`,
     'error',
   );
 }

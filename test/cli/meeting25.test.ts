@@ -93,7 +93,7 @@ describe('xeploai on a hd43-2025 workbook', () => {
     for (const argv of [['ballots', input, '--round', '1', '--out', tmp('x.xlsx')], ['ballots', input, '--round', '2', '--out', tmp('x.xlsx')], ['minutes', input, '--out', tmp('x.xlsx')]]) {
       const r = await run(...argv);
       expect({ argv, code: r.code, lines: r.err.trim().split('\n').length, out: r.out }).toEqual({ argv, code: 1, lines: 1, out: '' });
-      expect(r.err).toMatch(/^xeploai: Sổ này theo bộ quy tắc hd43-2025 \(Quy định 366-QĐ\/TW/);
+      expect(r.err).toMatch(/^xeploai: Sổ này theo Quy định 366-QĐ\/TW/);
     }
   });
 });
@@ -106,6 +106,6 @@ describe('xeploai ballots without --round on a hd27-2014 workbook', () => {
     const r = await run('ballots', input, '--out', tmp('x.xlsx'));
     expect(r.code).toBe(2);
     expect(r.err.trim().split('\n')).toHaveLength(1);
-    expect(r.err).toContain('ballots cần --round 1 hoặc --round 2 (sổ theo bộ quy tắc hd27-2014 bỏ phiếu hai lần).');
+    expect(r.err).toContain('ballots cần --round 1 hoặc --round 2 (sổ theo Hướng dẫn 27-HD/BTCTW (2014) bỏ phiếu hai lần).');
   });
 });

@@ -370,7 +370,7 @@ describe('AGG-01 a mixed ward: files checked under hd27-2014 and hd43-2025', () 
     expect(ward.otherRuleSets).toEqual([{ path: 'b.xlsx', ruleSet: 'hd27-2014' }]);
     const errors = issuesOf(ward, 'AGG-01');
     expect(errors.map((i) => `${i.file} ${i.severity} ${i.cell}`)).toEqual(['b.xlsx error B2']);
-    expect(errors[0].message).toMatch(/Các tệp không cùng bộ quy tắc: b\.xlsx \(Hai: hd27-2014\) khác với hd43-2025 của 2 tệp còn lại/);
+    expect(errors[0].message).toMatch(/Các tệp không cùng bộ quy tắc: b\.xlsx \(Hai: Hướng dẫn 27-HD\/BTCTW \(2014\)\) khác với Quy định 366-QĐ\/TW \(2025\) của 2 tệp còn lại/);
     // Members of all three; the hd27 file's two HTXSNV as its own check decided.
     expect(ward.members.total).toBe(20);
     expect(ward.members.levels.HTXSNV.count).toBe(2 + 3);

@@ -71,7 +71,10 @@ describe('rule sets: chosen by the workbook\'s "Bộ quy tắc"', () => {
     const problems = r.issues.filter((i) => i.rule === 'DATA-02');
     expect(problems.map((i) => `${i.severity} ${i.sheet}!${i.cell}`)).toEqual([`error ${SHEET.info}!${cell}`]);
     expect(problems[0].message).toContain('"hd99-2030" không phải bộ quy tắc');
-    expect(problems[0].message).toContain('hd27-2014');
+    // Named in words (a clerk's sentence holds no code): both rule sets, and the one used meanwhile.
+    expect(problems[0].message).toContain('Ghi Hướng dẫn 27-HD/BTCTW (2014) hoặc Quy định 366-QĐ/TW (2025)');
+    expect(problems[0].message).toContain('sổ được kiểm tra theo Hướng dẫn 27-HD/BTCTW (2014)');
+    expect(problems[0].message).not.toMatch(/hd27-2014|hd43-2025/);
     expect(r.ruleSet).toBe('hd27-2014');
     expect(comparable(r)).toBe(comparable(checkWorkbook(chiBo())));
   });
@@ -91,10 +94,16 @@ describe('rule sets: chosen by the workbook\'s "Bộ quy tắc"', () => {
     expect(r.ruleSet).toBe('hd43-2025');
     const warning = r.issues.filter((i) => i.rule === 'DATA-02');
     expect(warning.map((i) => `${i.severity} ${i.cell}`)).toEqual([`warning ${cell}`]);
-    expect(warning[0].message).toContain('hd43-2025');
-    expect(warning[0].message).toContain('hd27-2014');
+    expect(warning[0].message).toContain('sổ ghi Quy định 366-QĐ/TW (2025), khác với bộ quy tắc được yêu cầu khi chạy (Hướng dẫn 27-HD/BTCTW (2014))');
     // The default, not asked for, is no disagreement.
     expect(checkWorkbook(model, { ruleSet: 'hd27-2014' }).issues.filter((i) => i.rule === 'DATA-02')).toEqual([]);
+  });
+
+  it('"Bộ quy tắc" is read as a clerk writes it: the id, or the rule set\'s name ("Quy định 366", "HD 27", "2025")', () => {
+    for (const [typed, id] of [['Quy định 366', 'hd43-2025'], ['QĐ 366-QĐ/TW', 'hd43-2025'], ['Hướng dẫn 43', 'hd43-2025'], ['2025', 'hd43-2025'], ['HD 27', 'hd27-2014'], ['Hướng dẫn 27-HD/BTCTW (2014)', 'hd27-2014'], ['hd27-2014', 'hd27-2014']] as const) {
+      const r = checkWorkbook(withField(chiBo(), 'Bộ quy tắc', typed).model);
+      expect([typed, r.ruleSet, r.issues.filter((i) => i.rule === 'DATA-02').length]).toEqual([typed, id, 0]);
+    }
   });
 
   it('an explicit --rules is followed by a workbook that does not say', () => {

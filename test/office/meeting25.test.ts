@@ -38,9 +38,9 @@ describe('Phiếu chấm điểm in the open workbook (hd43-2025)', () => {
     const before = host.sheetNames();
     const ballot = await host.withGlobals(() => printBallotsInOpenWorkbook(1));
     expect(ballot.ok).toBe(false);
-    if (!ballot.ok) expect(ballot.problems.map((p) => [p.rule, /^Sổ này theo bộ quy tắc hd43-2025 /.test(p.message)])).toEqual([['', true]]);
+    if (!ballot.ok) expect(ballot.problems.map((p) => [p.rule, /^Sổ này theo Quy định 366-QĐ\/TW /.test(p.message)])).toEqual([['', true]]);
     const minutes = await host.withGlobals(() => writeMinutesInOpenWorkbook());
-    expect(minutes.refused?.message).toMatch(/^Sổ này theo bộ quy tắc hd43-2025 .*biên bản kiểm phiếu/);
+    expect(minutes.refused?.message).toMatch(/^Sổ này theo Quy định 366-QĐ\/TW .*biên bản kiểm phiếu/);
     expect(host.sheetNames()).toEqual(before);
   });
 
@@ -49,7 +49,7 @@ describe('Phiếu chấm điểm in the open workbook (hd43-2025)', () => {
     const before = host.sheetNames();
     const summary = await host.withGlobals(() => printScoreSheetsInOpenWorkbook());
     expect(summary.ok).toBe(false);
-    if (!summary.ok) expect(summary.problems[0].message).toMatch(/^Sổ này theo bộ quy tắc hd27-2014 /);
+    if (!summary.ok) expect(summary.problems[0].message).toMatch(/^Sổ này theo Hướng dẫn 27-HD\/BTCTW /);
     expect(host.sheetNames()).toEqual(before);
     // The minutes are written as before.
     expect((await host.withGlobals(() => writeMinutesInOpenWorkbook())).refused).toBeUndefined();

@@ -133,10 +133,10 @@ describe('the 2014 papers follow the rule set', () => {
       if (outcome.ok) return;
       expect(outcome.problems).toHaveLength(1);
       expect(outcome.problems[0].rule).toBe('');
-      expect(outcome.problems[0].message).toMatch(/^Sổ này theo bộ quy tắc hd43-2025 \(Quy định 366-QĐ\/TW.*\): không dùng phiếu bỏ phiếu hai lần \(Mẫu 07-KĐ\.ĐV\)\. .*Phiếu chấm điểm/);
+      expect(outcome.problems[0].message).toMatch(/^Sổ này theo Quy định 366-QĐ\/TW.*: không dùng phiếu bỏ phiếu hai lần \(Mẫu 07-KĐ\.ĐV\)\. .*Phiếu chấm điểm/);
       expect(outcome.problems[0].message).not.toContain('\n');
     }
-    expect(otherRegime(result25(), 'minutes')?.message).toMatch(/^Sổ này theo bộ quy tắc hd43-2025 .*không dùng biên bản kiểm phiếu/);
+    expect(otherRegime(result25(), 'minutes')?.message).toMatch(/^Sổ này theo Quy định 366-QĐ\/TW .*không dùng biên bản kiểm phiếu/);
   });
 
   it('hd27-2014: the ballots as before, and the scoring sheets refused naming hd27-2014', () => {
@@ -145,6 +145,6 @@ describe('the 2014 papers follow the rule set', () => {
     expect(otherRegime(old, 'minutes')).toBeNull();
     expect(ballotFor(old, 1).ok).toBe(true);
     const refused = scoreSheetsFor(old, DEFAULT_CRITERIA);
-    expect(refused.ok ? '' : refused.problems[0].message).toMatch(/^Sổ này theo bộ quy tắc hd27-2014 \(Hướng dẫn 27-HD\/BTCTW.*\): không dùng phiếu chấm điểm\./);
+    expect(refused.ok ? '' : refused.problems[0].message).toMatch(/^Sổ này theo Hướng dẫn 27-HD\/BTCTW.*: không dùng phiếu chấm điểm\./);
   });
 });

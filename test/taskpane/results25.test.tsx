@@ -82,7 +82,7 @@ describe('the meeting day under hd43-2025', () => {
     expect(written.message).toContain('12 đồng chí, mỗi đồng chí một trang (12 trang A4)');
     const refused = describeNotice({ kind: 'scoreSheetsRefused', problems: [{ rule: 'CFG25-02', message: 'Bảng tiêu chí chưa dùng được', messageEn: 'Criteria not usable' }] }, en);
     expect(refused.items).toEqual([{ text: 'Criteria not usable', tag: 'CFG25-02' }]);
-    const line = 'Sổ này theo bộ quy tắc hd43-2025 (…): không dùng phiếu bỏ phiếu hai lần (Mẫu 07-KĐ.ĐV).';
+    const line = 'Sổ này theo Quy định 366-QĐ/TW ngày 30/8/2025, Hướng dẫn 43-HD/BTCTW ngày 31/10/2025: không dùng phiếu bỏ phiếu hai lần (Mẫu 07-KĐ.ĐV).';
     expect(describeNotice({ kind: 'ballotRefused', round: 1, problems: [{ rule: '', message: line, messageEn: 'x' }] }, vi).items).toEqual([{ text: line }]);
     const minutes = describeNotice({ kind: 'paperRefused', paper: 'minutes', message: line, messageEn: 'This workbook follows hd43-2025' }, vi);
     expect(minutes).toMatchObject({ intent: 'warning', title: 'Biên bản kiểm phiếu', items: [{ text: line }] });

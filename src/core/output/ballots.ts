@@ -339,8 +339,8 @@ export function otherRegime(result: CheckResult, paper: 'ballots' | 'minutes' | 
   const insteadEn = paper === 'scoreSheets' ? 'This workbook votes in two rounds: use the ballots and the minutes.' : 'Members are scored against the criteria: use the scoring sheets (xeploai ballots without --round).';
   return {
     rule: '',
-    message: `Sổ này theo bộ quy tắc ${result.ruleSet} (${title}): không dùng ${what}. ${instead}`,
-    messageEn: `This workbook follows rule set ${result.ruleSet}: ${paper === 'scoreSheets' ? 'it has no scoring sheets' : 'it has no two-round ballots or counting minutes'}. ${insteadEn}`,
+    message: `Sổ này theo ${title}: không dùng ${what}. ${instead}`,
+    messageEn: `This workbook follows ${ruleSet?.titleEn ?? result.ruleSet}: ${paper === 'scoreSheets' ? 'it has no scoring sheets' : 'it has no two-round ballots or counting minutes'}. ${insteadEn}`,
   };
 }
 

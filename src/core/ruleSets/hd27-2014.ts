@@ -6,6 +6,8 @@ export const HD27_2014: RuleSet = {
   id: 'hd27-2014',
   title: 'Hướng dẫn 27-HD/BTCTW ngày 25/9/2014',
   titleEn: 'Guideline 27-HD/BTCTW of 25/9/2014',
+  shortName: 'Hướng dẫn 27-HD/BTCTW (2014)',
+  names: ['Hướng dẫn 27-HD/BTCTW', 'Hướng dẫn 27', 'HD 27', 'HD27', '2014'],
   engine: 'hd27',
   reads: ALL_INPUT_FORMS,
   forms: HD27_FORMS,

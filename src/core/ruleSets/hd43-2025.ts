@@ -12,6 +12,8 @@ export const HD43_2025: Hd43RuleSet = {
   id: 'hd43-2025',
   title: 'Quy định 366-QĐ/TW ngày 30/8/2025, Hướng dẫn 43-HD/BTCTW ngày 31/10/2025',
   titleEn: 'Regulation 366-QĐ/TW of 30/8/2025, Guideline 43-HD/BTCTW of 31/10/2025',
+  shortName: 'Quy định 366-QĐ/TW (2025)',
+  names: ['Quy định 366-QĐ/TW', 'Quy định 366', 'QĐ 366', 'QĐ366', 'Hướng dẫn 43-HD/BTCTW', 'Hướng dẫn 43', 'HD 43', 'HD43', '2025'],
   engine: 'hd43',
   reads: HD43_INPUT_FORMS,
   forms: { info: HD43_INFO_FORM, roll: HD43_ROLL_FORM, tally: TALLY_FORM, scores: HD43_SCORES_FORM, criteria: CRITERIA_FORM, memberScores: MEMBER_SCORES_FORM },

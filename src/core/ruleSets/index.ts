@@ -19,6 +19,11 @@ export function findRuleSet(id: string): AnyRuleSet | undefined {
   return RULE_SETS.find((r) => r.id === id);
 }
 
+/** A rule set as a clerk names it in a sentence: "Quy định 366-QĐ/TW (2025)"; an unknown id as it is. */
+export function ruleSetName(id: string): string {
+  return findRuleSet(id)?.shortName ?? id;
+}
+
 /** hd27-2014's shape (ballots, `--option`s), for the code that only that regime has. */
 export function isHd27(ruleSet: AnyRuleSet): ruleSet is RuleSet {
   return ruleSet.engine === 'hd27';

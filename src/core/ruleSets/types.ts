@@ -11,6 +11,10 @@ export interface RuleSetBase {
   readonly id: string;
   readonly title: string;
   readonly titleEn: string;
+  /** How a clerk names it in a sentence ("Quy định 366-QĐ/TW (2025)"): messages say this, not the id. */
+  readonly shortName: string;
+  /** Other ways a clerk may write it in "Bộ quy tắc" besides the id (folded when compared). */
+  readonly names: readonly string[];
   /** The input sheets this rule set reads and the template writes for it. */
   readonly reads: readonly FormDef[];
   /** The rule families it runs (those of the catalogue, and families not yet offered: `M25`, `CFG25`). */
