@@ -64,8 +64,8 @@ export interface ConvertArgs {
 export class UsageError extends Error {}
 
 export const USAGE = `Cách dùng (usage):
-  npx xeploai check FILE.xlsx... [--json] [--out OUT.xlsx] [--rules hd27-2014] [--option KEY=VALUE]...
-  npx xeploai aggregate FILE.xlsx... --out TONGHOP.xlsx [--json] [--rules hd27-2014] [--option KEY=VALUE]...
+  npx xeploai check FILE.xlsx... [--json] [--out OUT.xlsx] [--rules hd43-2025|hd27-2014] [--option KEY=VALUE]...
+  npx xeploai aggregate FILE.xlsx... --out TONGHOP.xlsx [--json] [--rules hd43-2025|hd27-2014] [--option KEY=VALUE]...
   npx xeploai template --out BLANK.xlsx [--rules hd43-2025|hd27-2014] [--criteria WARD.xlsx] [--example] [--plan]
   npx xeploai convert FILE.xlsx --out OUT.xlsx
   npx xeploai ballots FILE.xlsx [--round 1|2] --out OUT.xlsx [--rules hd27-2014] [--option KEY=VALUE]...
@@ -75,6 +75,11 @@ export const USAGE = `Cách dùng (usage):
   --json     chỉ in báo cáo JSON ra stdout
   --out      ghi một bản sao có sheet kết quả và đánh dấu ô (tệp gốc không bao giờ bị ghi);
              với nhiều tệp, --out là một thư mục
+  --rules    bộ quy tắc cho sổ không ghi ô "Bộ quy tắc" (mặc định hd27-2014, như các sổ cũ); sổ có ô
+             này luôn được kiểm tra theo ô đó: hd43-2025 (Quy định 366, Hướng dẫn 43: chấm điểm, đề xuất
+             xếp loại) hoặc hd27-2014 (Hướng dẫn 27: bỏ phiếu hai lần)
+  --option   cách hiểu cho hd27-2014 (denominator, htnvCounting, capScope); hd43-2025 lấy thiết lập
+             từ sheet Bộ tiêu chí
   aggregate  kiểm tra từng tệp của các chi bộ như check rồi tổng hợp toàn Đảng bộ (Mẫu 04-, 05-KĐ.ĐV)
              vào --out: sheet Tổng hợp, KQ biểu quyết CBLĐQL, Kiểm tra; lịch lấy từ sheet Kế hoạch
              của bất kỳ tệp nào; --option capScope=ward áp dụng giới hạn 15% trên toàn Đảng bộ
