@@ -19,6 +19,7 @@
  * requirements; HTXSNV is not reached because one classified member is KHTNV (CB25-02's members'
  * condition), so HTTNV (CB25-03).
  */
+import { confirmedDefaults } from '../core/rules/cfg25';
 import { date, type RowInput } from './fill';
 import type { TemplateData } from './template';
 
@@ -100,18 +101,7 @@ const WARD_CRITERIA: NonNullable<TemplateData['criteria']> = {
     { group: 'Kết quả thực hiện nhiệm vụ', criterion: 'Lãnh đạo xây dựng chính quyền, Mặt trận và các đoàn thể', max: 15 },
     { group: 'Kết quả thực hiện nhiệm vụ', criterion: 'Thực hiện các nhiệm vụ cấp ủy cấp trên giao', max: 15 },
   ],
-  settings: {
-    capPercent: 20,
-    capScope: 'Đảng bộ',
-    failBelow: 50,
-    scoreStep: 0.5,
-    khtnvGrounds: 'Có',
-    sickLeaveCap: 'Có',
-    civilServantExcellent: 'Có',
-    chiBoMemberConditions: 'Có',
-    chiBoScoreMethod: 'Trung bình phiếu',
-    exemplaryPercent: 20,
-  },
+  settings: confirmedDefaults(),
 };
 
 const present = (p: Person): boolean => !p.roll || !('present' in p.roll) || p.roll.present === X;

@@ -5,6 +5,7 @@
  * so the files check without errors and `aggregate` over them is a clean ward. Used by the tests and
  * for benchmarks.
  */
+import { confirmedDefaults } from '../core/rules/cfg25';
 import { CHI_BO_DOCUMENTS } from '../core/forms/definitions';
 import { type ChiBoData, date, type RowInput } from './fill';
 import { PLAN_DANG_BO, PLAN_ORGANISATION, PLAN_YEAR, SEED_SCHEDULE } from './plan';
@@ -256,18 +257,10 @@ const WARD25_CRITERIA = {
     { group: 'Nhóm tiêu chí chung', criterion: 'Công tác chính trị tư tưởng, tổ chức, kiểm tra, giám sát', max: 30 },
     { group: 'Kết quả thực hiện nhiệm vụ', criterion: 'Kết quả lãnh đạo thực hiện nhiệm vụ chính trị', max: 70 },
   ],
-  settings: {
-    capPercent: 20,
-    capScope: 'Đảng bộ',
-    failBelow: 50,
-    scoreStep: 0.5,
-    khtnvGrounds: 'Có',
-    sickLeaveCap: 'Có',
-    civilServantExcellent: 'Có',
-    chiBoMemberConditions: 'Có',
-    chiBoScoreMethod: 'Trung bình phiếu',
-  },
-} as const;
+  // Every setting confirmed but the bound on "Trong sạch, vững mạnh" chi bộ, left to its default: the
+  // generated ward also shows a default the ward reports (CFG25-01 where it decides).
+  settings: (({ exemplaryPercent: _left, ...typed }) => typed)(confirmedDefaults()),
+};
 
 function chiBoName25(index: number): string {
   return index < SPECS.length ? SPECS[index].chiBo : `Tổ dân phố ${index + 1}`;

@@ -10,6 +10,7 @@ import { CRITERIA_FORM, CRITERIA_SETTINGS, HD43_INFO_FORM, HD43_ROLL_FORM, HD43_
 import { type CellValue, type SheetGrid, type WorkbookModel, a1 } from '../../src/core/grid';
 import type { Issue } from '../../src/core/issues';
 import type { MemberResult } from '../../src/core/rules/mem';
+import { confirmedDefaults } from '../../src/core/rules/cfg25';
 import { day, nameFor } from './chibo';
 
 export const SHEET25 = {
@@ -64,18 +65,7 @@ const header = (c: ColumnDef) => columnHeader(c);
 const yes = (b: boolean | undefined) => (b ? 'x' : null);
 const grid = (name: string, values: CellValue[][]): SheetGrid => ({ name, values, originRow: 0, originCol: 0 });
 
-const SHOWN: Readonly<Record<string, CellValue>> = {
-  capPercent: 20,
-  capScope: 'Đảng bộ',
-  failBelow: 50,
-  scoreStep: 0.5,
-  khtnvGrounds: 'Có',
-  sickLeaveCap: 'Có',
-  civilServantExcellent: 'Có',
-  chiBoMemberConditions: 'Có',
-  chiBoScoreMethod: 'Trung bình phiếu',
-  exemplaryPercent: 20,
-};
+const SHOWN: Readonly<Record<string, CellValue>> = confirmedDefaults();
 
 export function buildChiBo25(spec: ChiBo25Spec): { model: WorkbookModel; cell: { roll(i: number, key: string): string; scores(i: number, key: string): string; info(key: string): string; setting(key: string): string } } {
   const info: Record<string, CellValue> = {

@@ -8,6 +8,8 @@ import { CRITERION_MAX, MORE_RESULT_SHEETS, RESULT_SHEETS } from '../forms/defin
 import type { Issue, Severity } from '../issues';
 import { LEADER_LEVELS, type LeaderResult } from '../rules/lead';
 import { levelName } from '../rules/mem';
+import { CHI_BO_LEVEL_WORDS } from '../rules/cb';
+import { ORG_RATING_WORDS } from '../values/parse';
 import { vn } from '../rules/rules25';
 import { defaultSettings, REASON_WORDS, RESULT_WORDS, resultWords, settingValueWords } from '../rules/words';
 import { findRuleSet, isHd27, type AnyRuleSet } from '../ruleSets';
@@ -323,16 +325,14 @@ export function form04(members: readonly MemberResult[]): [string, number, strin
   return countLines(members, COUNTS_NOT_CLASSIFIED, 'Số đảng viên được phân loại');
 }
 
-export const CHI_BO_LEVEL_NAME: Record<string, string> = { TSVM: 'Trong sạch, vững mạnh', HTTNV: 'Hoàn thành tốt nhiệm vụ', HTNV: 'Hoàn thành nhiệm vụ', YK: 'Yếu kém', HTXSNV: 'Hoàn thành xuất sắc nhiệm vụ', KHTNV: 'Không hoàn thành nhiệm vụ' };
+export const CHI_BO_LEVEL_NAME: Readonly<Record<string, string>> = CHI_BO_LEVEL_WORDS;
 const CRITERIA = ['Thực hiện nhiệm vụ chính trị', 'Công tác chính trị tư tưởng', 'Công tác tổ chức cán bộ và xây dựng chi bộ', 'Lãnh đạo xây dựng chính quyền, Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội', 'Công tác kiểm tra, giám sát và kỷ luật Đảng'];
 
-/** The organisations' rating as a code (hd43-2025's conditions carry it so), in words. */
-const ORG_RATING_WORDS: Readonly<Record<string, string>> = { highest: 'Cao nhất', second: 'Cao thứ hai', lower: 'Thấp hơn' };
 
 function conditionText(value: boolean | number | string | null): string {
   if (value === null) return 'Chưa nhập';
   if (typeof value === 'boolean') return value ? 'Có' : 'Không';
-  return ORG_RATING_WORDS[String(value)] ?? String(value);
+  return (ORG_RATING_WORDS as Readonly<Record<string, string>>)[String(value)] ?? String(value);
 }
 
 /** Printed columns of `KQ xếp loại chi bộ` (A..E); F is for the screen. */

@@ -4,6 +4,7 @@ import type { ChiBoResult } from '../rules/cb';
 import type { MemberState } from '../rules/context';
 import type { LeaderResult } from '../rules/lead';
 import type { MemberResult } from '../rules/mem';
+import type { SettingValue } from '../rules/cfg25';
 import type { OptionValues } from './types';
 
 export interface EngineOutput {
@@ -23,13 +24,5 @@ export interface EngineOutput {
   readonly settings?: readonly SettingUsed[];
 }
 
-/** One setting of `Bộ tiêu chí` as the results used it: the JSON report's `settings` entry. */
-export interface SettingUsed {
-  readonly key: string;
-  readonly label: string;
-  readonly value: number | boolean | string;
-  readonly source: 'sheet' | 'default';
-  readonly sheet: string | null;
-  readonly cell: string | null;
-  readonly rule: string;
-}
+/** One setting of `Bộ tiêu chí` as the results used it (rules/cfg25.ts): the JSON report's `settings` entry. */
+export type SettingUsed = SettingValue;

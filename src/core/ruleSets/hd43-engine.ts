@@ -16,15 +16,16 @@ import type { ChiBoContext, MemberState } from '../rules/context';
 import { checkBallotCounts, checkRound1Excellent, checkVotesOfExcluded, memberRound1, rollCountRanges } from '../rules/vote';
 import { HD27_2014 } from './hd27-2014';
 import { resolveOptions } from './index';
-import { checkDuplicateMembers, checkSheets } from '../rules/data';
-import { eligibility25, ELIGIBILITY25_WORDS, type Eligibility25 } from '../rules/elig25';
+import { checkDuplicateMembers, checkSheets, pairWithRoll } from '../rules/data';
+import { eligibility25, ELIGIBILITY25_WORDS } from '../rules/elig25';
 import { newIssueSink } from '../rules/issue';
 import { checkLeaders } from '../rules/lead';
 import { type Level25, LEVEL25_NAME, capChoice, civilServantCheck, levelOf, type ScoreCell, scoreOf, sickLeaveCap, tallyLevel, type TaskFigures, taskFiguresOf, type ScoreOutcome } from '../rules/m25';
 import type { MemberResult, UndeterminedReason } from '../rules/mem';
 import { checkProcedure } from '../rules/proc';
 import type { Finding, Rule25Id } from '../rules/rules25';
-import { vn } from '../rules/rules25';
+import { scaled, vn } from '../rules/rules25';
+import { ORG_RATING_WORDS } from '../values/parse';
 import { cellsByOwner, cellsFor, commonIssues, distinctCells, draftOf, readingsOf, unknownCells } from '../rules/unknown';
 import { waitingText, waitingTextEn } from '../rules/mem';
 import type { EngineOutput, SettingUsed } from './engineOutput';
@@ -108,16 +109,11 @@ export function runHd43(model: WorkbookModel, ruleSet: Hd43RuleSet, sink: IssueS
   const decided = first.results.decided;
   const chiBo = chiBoResult(input, memberResults, criteria, ruleSet, chiBoName, distinctCells([...cells, ...memberResults.flatMap((m) => (m.unreadable ?? []).map((cell) => ({ cell })))]), sink, decided);
   reportDefaults(criteria, decided, sink);
-  const states: MemberState[] = roll.map((member) => ({ member, eligibility: toEligibility(eligibility25(member, null)), tally: tallyOf.get(member) }));
+  const states: MemberState[] = roll.map((member) => ({ member, eligibility: eligibility25(member, null), tally: tallyOf.get(member) }));
   const classified = memberResults.filter((m) => m.status === 'classified');
   const pool = memberResults.filter((m) => m.levelBeforeCap === 'HTTNV' || m.levelBeforeCap === 'HTXSNV').length;
   const figures = input.roll ? { n: classified.length, pool, cap: Math.floor((criteria.settings.capPercent * pool) / 100) } : null;
   return { input, options: {} as OptionValues, leaders, memberResults, chiBoResults: chiBo ? [chiBo] : [], figures, states, settings: settingsUsed };
-}
-
-/** ELIG25-01 has no place in the 2014 eligibility's rule field: the state the ward reads keeps ELIG's shape. */
-function toEligibility(e: Eligibility25): MemberState['eligibility'] {
-  return { status: e.status, reason: e.reason, rule: e.rule === 'ELIG25-01' ? 'ELIG-01' : e.rule };
 }
 
 const GROUP_CELLS = [
@@ -145,7 +141,7 @@ function scoreCells(row: MemberScoreRowRead, criteria: readonly Criterion[]): { 
   const findings = (score: ScoreOutcome): Finding[] =>
     checks.flatMap((c) => {
       const sum = score.parts[c.group];
-      if (sum === null || c.cell.value === null || Math.round(c.cell.value * 1000) === Math.round(sum * 1000)) return [];
+      if (sum === null || c.cell.value === null || scaled(c.cell.value) === scaled(sum)) return [];
       return [
         {
           rule: 'DATA-09',
@@ -165,19 +161,10 @@ function scoreCells(row: MemberScoreRowRead, criteria: readonly Criterion[]): { 
  * by STT: a row not on the roll is DATA-08 (the score is not lost: the clerk fixes the name).
  */
 function matchScoresToRoll(input: ChiBoWorkbook, rows: readonly MemberScoreRowRead[], sheet: string | null, sink: IssueSink): Map<RollMember, MemberScoreRowRead> {
-  const matched = new Map<RollMember, MemberScoreRowRead>();
   const roll = input.roll;
-  if (!roll || !sheet) return matched;
-  const byKey = new Map<string, RollMember[]>();
-  for (const m of roll.rows) if (m.nameKey) byKey.set(m.nameKey, [...(byKey.get(m.nameKey) ?? []), m]);
-  for (const r of rows) {
-    if (!r.nameKey) continue;
-    const candidates = (byKey.get(r.nameKey) ?? []).filter((m) => !matched.has(m));
-    const m = candidates.find((c) => c.stt.value !== null && c.stt.value === r.stt.value) ?? candidates[0];
-    if (m) {
-      matched.set(m, r);
-      continue;
-    }
+  if (!roll || !sheet) return new Map();
+  const { matched, unmatched } = pairWithRoll(roll.rows, rows);
+  for (const r of unmatched) {
     sink.add(
       'DATA-08',
       sheet,
@@ -191,16 +178,8 @@ function matchScoresToRoll(input: ChiBoWorkbook, rows: readonly MemberScoreRowRe
 
 /** A tally kept beside the scores (M25-30): rows by name, without DATA-08 (the tally is optional). */
 function matchTally(input: ChiBoWorkbook): Map<RollMember, TallyRow> {
-  const out = new Map<RollMember, TallyRow>();
-  const tally = input.tally;
-  if (!input.roll || !tally || tally.rows.length === 0) return out;
-  const byKey = new Map<string, TallyRow>();
-  for (const t of tally.rows) if (t.nameKey && !byKey.has(t.nameKey)) byKey.set(t.nameKey, t);
-  for (const m of input.roll.rows) {
-    const t = byKey.get(m.nameKey);
-    if (t) out.set(m, t);
-  }
-  return out;
+  if (!input.roll || !input.tally) return new Map();
+  return pairWithRoll(input.roll.rows, input.tally.rows).matched;
 }
 
 /**
@@ -213,7 +192,7 @@ function checkKeptTally(input: ChiBoWorkbook, tallyOf: ReadonlyMap<RollMember, T
   const tally = input.tally;
   const roll = input.roll;
   if (!tally || tally.rows.length === 0 || !roll) return;
-  const members: MemberState[] = roll.rows.map((member) => ({ member, eligibility: toEligibility(eligibility25(member, null)), tally: tallyOf.get(member) }));
+  const members: MemberState[] = roll.rows.map((member) => ({ member, eligibility: eligibility25(member, null), tally: tallyOf.get(member) }));
   const ctx: ChiBoContext = { input, ruleSet: HD27_2014, options: resolveOptions(HD27_2014, {}).values, meeting: input.info?.meetingDate.value ?? null, members, sink };
   const round2Held = tally.rows.some((t) => (t.r2Excellent.value ?? 0) > 0);
   checkBallotCounts(ctx, rollCountRanges(roll.rows), round2Held);
@@ -441,7 +420,7 @@ function chiBoResult(
   const waiting = provisional ? ` Kết quả tạm thời: còn ${counts.undetermined} đảng viên chưa xác định${waitedFor.length ? ` (chờ ${waitedFor.map((c) => `ô ${c.cell}`).join(', ')})` : ''}.` : '';
   const conditions = [
     { key: 'subordinateDisciplined', label: 'Cấp ủy viên hoặc tổ chức trực thuộc bị kỷ luật', value: input.info?.subordinateDisciplined?.value ?? null },
-    { key: 'orgRating', label: 'Xếp loại chính quyền, Mặt trận, đoàn thể', value: orgWords(input.info?.orgRating.value ?? null) },
+    { key: 'orgRating', label: 'Xếp loại chính quyền, Mặt trận, đoàn thể', value: input.info?.orgRating.value ? ORG_RATING_WORDS[input.info.orgRating.value] : null },
   ];
   const t = tasks.tasks;
   return {
@@ -460,11 +439,6 @@ function chiBoResult(
     proposed: true,
     unmet: lvl.unmet,
   };
-}
-
-/** The rating as the sheet says it (as the 2014 result does: rules/cb.ts). */
-function orgWords(rating: string | null): string | null {
-  return rating === null ? null : ({ highest: 'Cao nhất', second: 'Cao thứ hai', lower: 'Thấp hơn' } as Record<string, string>)[rating] ?? rating;
 }
 
 /**

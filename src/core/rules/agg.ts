@@ -14,10 +14,10 @@ import { chiBoKey, foldLabel } from '../text/normalize';
 import { compareDates, type DateOnly, formatDate } from '../values/dates';
 import type { MemberLevel } from '../values/parse';
 import type { RuleId, RuleMeta } from './catalogue';
-import type { ChiBoLevel, ChiBoResult } from './cb';
+import { CHI_BO_LEVEL_WORDS, type ChiBoLevel, type ChiBoResult } from './cb';
 import type { LeaderResult } from './lead';
 import type { MemberResult } from './mem';
-import { unconfirmed } from './cfg25';
+import { type SettingValue, unconfirmed } from './cfg25';
 import { type Rule25Id, scaled, vn } from './rules25';
 
 export const AGG_RULES: readonly RuleMeta[] = [
@@ -79,15 +79,8 @@ export interface CheckedFileView<E extends ScheduleEntryView = ScheduleEntryView
   readonly result: CheckedView<E>;
 }
 
-/** One setting of a file's `Bộ tiêu chí`, as check.ts `SettingUsed`. */
-export interface SettingView {
-  readonly key: string;
-  readonly label: string;
-  readonly value: number | boolean | string;
-  readonly source: 'sheet' | 'default';
-  readonly sheet: string | null;
-  readonly cell: string | null;
-}
+/** One setting of a file's `Bộ tiêu chí`, as check.ts `SettingUsed` (what combining reads of it). */
+export type SettingView = Omit<SettingValue, 'rule'>;
 
 /**
  * Reports one issue found when combining, in `file`, at `place` (on `sheetIfNone` where there is no cell).
@@ -607,12 +600,11 @@ export const EXEMPLARY_WORDS_2014: ExemplaryWords = {
   ],
 };
 
-const LEVEL25_WORDS: Readonly<Record<string, string>> = { HTXSNV: 'Hoàn thành xuất sắc nhiệm vụ', HTTNV: 'Hoàn thành tốt nhiệm vụ', HTNV: 'Hoàn thành nhiệm vụ', KHTNV: 'Không hoàn thành nhiệm vụ', TSVM: 'Trong sạch, vững mạnh', YK: 'Yếu kém' };
 
 /** hd43-2025 (RULES-2025.md §5): the commendation "Trong sạch, vững mạnh" among the HTXSNV chi bộ. */
 export const EXEMPLARY_WORDS_2025: ExemplaryWords = {
   notAmong: ({ sheet, cell, chiBo, level, missing }) => [
-    `Sheet "${sheet}", ô ${cell}: chi bộ "${chiBo}" được chọn khen "Trong sạch, vững mạnh" nhưng ${missing ? 'chưa có kết quả' : level ? `được đề xuất xếp loại ${LEVEL25_WORDS[level] ?? level}` : 'chưa xác định được mức xếp loại'}; chỉ chọn trong số chi bộ Hoàn thành xuất sắc nhiệm vụ (AGG-02).`,
+    `Sheet "${sheet}", ô ${cell}: chi bộ "${chiBo}" được chọn khen "Trong sạch, vững mạnh" nhưng ${missing ? 'chưa có kết quả' : level ? `được đề xuất xếp loại ${(CHI_BO_LEVEL_WORDS as Readonly<Record<string, string>>)[level] ?? level}` : 'chưa xác định được mức xếp loại'}; chỉ chọn trong số chi bộ Hoàn thành xuất sắc nhiệm vụ (AGG-02).`,
     `Sheet "${sheet}", cell ${cell}: chi bộ "${chiBo}" is chosen for "Trong sạch, vững mạnh" but is ${missing ? 'without results' : (level ?? 'not classified')}; only HTXSNV chi bộ can be.`,
   ],
   over: ({ counted, chosen, percent, among, bound }) => [

@@ -1,7 +1,7 @@
 /** CB rules (RULES.md section 4): the chi bộ's score and level. */
 import { CRITERION_MAX } from '../forms/definitions';
 import type { ChiBoInfo, Located, UnreadableCell } from '../forms/model';
-import type { OrgRating } from '../values/parse';
+import { ORG_RATING_WORDS, type OrgRating } from '../values/parse';
 import type { RuleId, RuleMeta } from './catalogue';
 import { type ChiBoContext, formatNumber } from './context';
 import { type MemberResult, waitingText, waitingTextEn } from './mem';
@@ -205,7 +205,7 @@ export function classifyChiBo(ctx: ChiBoContext, members: readonly MemberResult[
     { key: 'leadersDisciplined', label: CONDITION_LABELS.leadersDisciplined, value: info?.leadersDisciplined.value ?? null },
     { key: 'disunity', label: CONDITION_LABELS.disunity, value: info?.disunity.value ?? null },
     { key: 'corruption', label: CONDITION_LABELS.corruption, value: info?.corruption.value ?? null },
-    { key: 'orgRating', label: CONDITION_LABELS.orgRating, value: rating === null ? null : { highest: 'Cao nhất', second: 'Cao thứ hai', lower: 'Thấp hơn' }[rating] },
+    { key: 'orgRating', label: CONDITION_LABELS.orgRating, value: rating === null ? null : ORG_RATING_WORDS[rating] },
     { key: 'lowestOrgCount', label: CONDITION_LABELS.lowestOrgCount, value: lowest },
     { key: 'mostlyKhtnv', label: 'Trên 1/2 đảng viên Không hoàn thành nhiệm vụ (tính từ kết quả)', value: mostlyKhtnv },
   ];
@@ -229,7 +229,8 @@ function unreadableConditions(info: ChiBoInfo): UnreadableCell[] {
   return CONDITION_KEYS.map((k) => info[k] as Located<unknown>).flatMap((l) => (l.unreadable ? [{ ...l.unreadable, sheet: l.sheet, cell: l.cell }] : []));
 }
 
-const LEVEL_WORDS: Record<ChiBoLevel, string> = { TSVM: 'Trong sạch, vững mạnh', HTTNV: 'Hoàn thành tốt nhiệm vụ', HTNV: 'Hoàn thành nhiệm vụ', YK: 'Yếu kém', HTXSNV: 'Hoàn thành xuất sắc nhiệm vụ', KHTNV: 'Không hoàn thành nhiệm vụ' };
+/** Every chi bộ level in words (both rule sets' levels), for results, papers and the ward. */
+export const CHI_BO_LEVEL_WORDS: Readonly<Record<ChiBoLevel, string>> = { TSVM: 'Trong sạch, vững mạnh', HTTNV: 'Hoàn thành tốt nhiệm vụ', HTNV: 'Hoàn thành nhiệm vụ', YK: 'Yếu kém', HTXSNV: 'Hoàn thành xuất sắc nhiệm vụ', KHTNV: 'Không hoàn thành nhiệm vụ' };
 
 /**
  * The chi bộ's result over every reading of the roll's unknown cells (RULES.md 9.21, rules/unknown.ts):
@@ -250,7 +251,7 @@ export function finishChiBo(ctx: ChiBoContext, runs: readonly ChiBoResult[], mem
   const lines: string[] = [];
   const linesEn: string[] = [];
   if (open) {
-    const possible = levels.filter((l): l is ChiBoLevel => l !== null).map((l) => LEVEL_WORDS[l]);
+    const possible = levels.filter((l): l is ChiBoLevel => l !== null).map((l) => CHI_BO_LEVEL_WORDS[l]);
     lines.push(first.score === null ? 'Chưa có điểm (CB-02).' : `Điểm: ${formatNumber(first.score)} (${first.sheets.valid} phiếu hợp lệ, CB-02).`);
     // Beyond the bound on readings only some levels were seen: naming them would say too much.
     const could = levels.length > 1 ? ` Tùy giá trị ${unknownCells.length > 1 ? 'các ô đó' : 'ô đó'}, chi bộ có thể ${possible.length ? `là ${possible.join(' hoặc ')}` : 'chưa xếp loại được'}${levels.includes(null) && possible.length ? ' hoặc chưa xếp loại được' : ''}.` : '';

@@ -219,6 +219,11 @@ export function shownDefault(def: SettingDef): string {
   return def.choices?.find((c) => c.value === def.default)?.label ?? def.default;
 }
 
+/** Every setting typed as the sheet shows its default ("20", "Đảng bộ", "Có"): a `Bộ tiêu chí` confirmed as it stands. */
+export function confirmedDefaults(): Record<string, string | number> {
+  return Object.fromEntries(CRITERIA_SETTINGS.map((d) => [d.key, typeof d.default === 'number' ? d.default : shownDefault(d)]));
+}
+
 /** The whole `Bộ tiêu chí` (or its absence: every default). */
 export function criteriaSettings(read: CriteriaRead | null): CriteriaSettings {
   const sheet = read?.sheet ?? null;

@@ -189,29 +189,9 @@ export function checkDuplicateMembers(input: ChiBoWorkbook, sink: IssueSink): vo
  * only separate two rows with the same name. Returns the tally row of each roll member found.
  */
 export function matchTallyToRoll(input: ChiBoWorkbook, eligibilityOf: (m: RollMember) => Eligibility, sink: IssueSink): Map<RollMember, TallyRow> {
-  const matched = new Map<RollMember, TallyRow>();
   const { roll, tally } = input;
-  if (!roll || !tally) return matched;
-
-  const rollByKey = groupBy(roll.rows.filter((m) => m.nameKey), (m) => m.nameKey);
-  const unmatchedTally: TallyRow[] = [];
-  for (const [key, tallies] of groupBy(tally.rows.filter((t) => t.nameKey), (t) => t.nameKey)) {
-    const members = [...(rollByKey.get(key) ?? [])];
-    const rest: TallyRow[] = [];
-    // Same name more than once: pair by order number first.
-    for (const t of tallies) {
-      const i = members.length > 1 || tallies.length > 1 ? members.findIndex((m) => m.stt.value !== null && m.stt.value === t.stt.value) : -1;
-      if (i >= 0) {
-        matched.set(members[i], t);
-        members.splice(i, 1);
-      } else rest.push(t);
-    }
-    for (const t of rest) {
-      const m = members.shift();
-      if (m) matched.set(m, t);
-      else unmatchedTally.push(t);
-    }
-  }
+  if (!roll || !tally) return new Map<RollMember, TallyRow>();
+  const { matched, unmatched: unmatchedTally } = pairWithRoll(roll.rows, tally.rows);
 
   // Hints come only from members left without a tally row: only their names are folded.
   const rollByFolded = unmatchedTally.length ? groupBy(roll.rows.filter((m) => m.name.value && !matched.has(m)), (m) => foldLabel(String(m.name.value))) : new Map<string, RollMember[]>();
@@ -276,6 +256,34 @@ export function checkRowTotals(input: ChiBoWorkbook, sink: IssueSink): void {
       );
     }
   }
+}
+
+/**
+ * Rows of another sheet (the tally, hd43-2025's scores) paired with the roll by normalised name (RULES.md
+ * 9.11); order numbers only separate two rows with the same name. The rows no member takes are returned.
+ */
+export function pairWithRoll<R extends { readonly nameKey: string; readonly stt: Located<number> }>(members: readonly RollMember[], rows: readonly R[]): { matched: Map<RollMember, R>; unmatched: R[] } {
+  const matched = new Map<RollMember, R>();
+  const unmatched: R[] = [];
+  const rollByKey = groupBy(members.filter((m) => m.nameKey), (m) => m.nameKey);
+  for (const [key, same] of groupBy(rows.filter((t) => t.nameKey), (t) => t.nameKey)) {
+    const left = [...(rollByKey.get(key) ?? [])];
+    const rest: R[] = [];
+    // Same name more than once: pair by order number first.
+    for (const t of same) {
+      const i = left.length > 1 || same.length > 1 ? left.findIndex((m) => m.stt.value !== null && m.stt.value === t.stt.value) : -1;
+      if (i >= 0) {
+        matched.set(left[i], t);
+        left.splice(i, 1);
+      } else rest.push(t);
+    }
+    for (const t of rest) {
+      const m = left.shift();
+      if (m) matched.set(m, t);
+      else unmatched.push(t);
+    }
+  }
+  return { matched, unmatched };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

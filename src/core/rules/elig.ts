@@ -17,7 +17,8 @@ export type ExclusionReason = 'exempt' | 'admitted-under-6-months' | 'absent' | 
 export interface Eligibility {
   readonly status: 'eligible' | 'not-classified' | 'deferred';
   readonly reason: ExclusionReason | null;
-  readonly rule: 'ELIG-01' | 'ELIG-02' | 'ELIG-03' | null;
+  /** ELIG25-01 only under rule set hd43-2025 (rules/elig25.ts). */
+  readonly rule: 'ELIG-01' | 'ELIG-02' | 'ELIG-03' | 'ELIG25-01' | null;
 }
 
 /** ELIG-02 with RULES.md 9.18: six months later, clamped to the month's end, on or before the meeting. */

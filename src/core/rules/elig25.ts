@@ -10,17 +10,12 @@ export const ELIG25_RULES: readonly Rule25Meta[] = [
   { id: 'ELIG25-01', severity: 'warning', seed: 'RULES-2025 §1; HD 21', title: 'Đảng viên đang bị đình chỉ sinh hoạt đảng không xếp loại', titleEn: 'Members suspended from party activity are not classified' },
 ];
 
-/** A 2025 eligibility: the 2014 one, or ELIG25-01. */
-export interface Eligibility25 extends Omit<Eligibility, 'rule'> {
-  readonly rule: Eligibility['rule'] | 'ELIG25-01';
-}
-
 /**
  * One reason per member, the first that applies (RULES.md 9.2 extended): exempt (ELIG-01), suspended
  * (ELIG25-01), admitted under six months (ELIG-02), absent, no self-review (ELIG-03). A member admitted
  * under six months still writes the self-review but is not classified.
  */
-export function eligibility25(member: RollMember, sixMonths: boolean | null): Eligibility25 {
+export function eligibility25(member: RollMember, sixMonths: boolean | null): Eligibility {
   if (member.exempt.value === true) return { status: 'not-classified', reason: 'exempt', rule: 'ELIG-01' };
   if (member.suspended.value === true) return { status: 'not-classified', reason: 'suspended', rule: 'ELIG25-01' };
   if (sixMonths === false) return { status: 'not-classified', reason: 'admitted-under-6-months', rule: 'ELIG-02' };
@@ -29,7 +24,7 @@ export function eligibility25(member: RollMember, sixMonths: boolean | null): El
   return { status: 'eligible', reason: null, rule: null };
 }
 
-export const ELIGIBILITY25_WORDS: Readonly<Record<NonNullable<Eligibility25['reason']>, { vi: string; en: string }>> = {
+export const ELIGIBILITY25_WORDS: Readonly<Record<NonNullable<Eligibility['reason']>, { vi: string; en: string }>> = {
   exempt: { vi: 'Miễn công tác và sinh hoạt đảng: không xếp loại (ELIG-01).', en: 'Exempt from party work and activities: not classified (ELIG-01).' },
   suspended: { vi: 'Đang bị đình chỉ sinh hoạt đảng: không xếp loại (ELIG25-01).', en: 'Suspended from party activity: not classified (ELIG25-01).' },
   'admitted-under-6-months': { vi: 'Vào Đảng chưa đủ 6 tháng tính đến ngày họp: có kiểm điểm nhưng không xếp loại (ELIG-02).', en: 'Admitted less than 6 months before the meeting: reviewed but not classified (ELIG-02).' },

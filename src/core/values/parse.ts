@@ -162,6 +162,8 @@ export const MEMBERSHIP = vocabulary<Membership>(
 );
 
 export type OrgRating = 'highest' | 'second' | 'lower';
+/** The rating as the sheet says it, for results and papers. */
+export const ORG_RATING_WORDS: Readonly<Record<OrgRating, string>> = { highest: 'Cao nhất', second: 'Cao thứ hai', lower: 'Thấp hơn' };
 export const ORG_RATING = vocabulary<OrgRating>(
   'xếp loại chính quyền, Mặt trận, đoàn thể',
   [
@@ -169,7 +171,7 @@ export const ORG_RATING = vocabulary<OrgRating>(
     ['second', ['Cao thứ hai', 'Mức cao thứ hai', 'Đạt mức cao thứ hai', 'Thứ hai']],
     ['lower', ['Thấp hơn', 'Mức thấp hơn', 'Thấp']],
   ],
-  ['Cao nhất', 'Cao thứ hai', 'Thấp hơn'],
+  Object.values(ORG_RATING_WORDS),
 );
 
 export type DateProblem = 'year-only' | 'not-a-date';
