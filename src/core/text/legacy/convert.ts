@@ -1,6 +1,6 @@
 /** Legacy text in a whole workbook: where it is, and the workbook as the clerk reads it, in Unicode. */
 import { a1, type CellValue, type SheetGrid, type WorkbookModel } from '../../grid';
-import { findLegacyCells, type LegacyEncoding, type Evidence } from './detect';
+import { newLegacyScan, scanGrid, type LegacyEncoding, type Evidence } from './detect';
 
 export interface LegacyFinding {
   readonly sheet: string;
@@ -24,8 +24,10 @@ export function encodingName(encoding: LegacyEncoding): string {
 
 export function findLegacyText(model: WorkbookModel): LegacyFinding[] {
   const findings: LegacyFinding[] = [];
+  // One scan for the workbook: a text is read once, however many sheets repeat it.
+  const scan = newLegacyScan();
   for (const sheet of model.sheets) {
-    for (const cell of findLegacyCells(sheet.values, sheet.fonts, sheet.originRow, sheet.originCol)) {
+    for (const cell of scanGrid(sheet.values, sheet.fonts, sheet.originRow, sheet.originCol, scan)) {
       findings.push({
         sheet: sheet.name,
         cell: a1(cell.row, cell.col),

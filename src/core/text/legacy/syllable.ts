@@ -17,6 +17,23 @@ const SHAPE = new RegExp(`^${INITIAL}(?:(?:${OPEN})|(?:${CLOSED})(c|ch|m|n|ng|nh
  * at most one tone, and only sắc or nặng before a final c, ch, p or t.
  */
 export function isVietnameseSyllable(word: string): boolean {
+  // A word of ASCII and Vietnamese letters (what a legacy decoding gives) is taken apart by table.
+  let letters = '';
+  let tone = '';
+  for (let i = 0; i < word.length; i++) {
+    const parts = LETTER_PARTS.get(word[i]);
+    if (parts === undefined) return syllableByNormalizing(word);
+    if (parts.tone) {
+      if (tone) return false;
+      tone = parts.tone;
+    }
+    letters += parts.letters;
+  }
+  return hasShape(letters, tone);
+}
+
+/** The definition: lower case, decomposed, the tone marks taken out, the rest composed again. */
+export function syllableByNormalizing(word: string): boolean {
   const parts = word.toLowerCase().normalize('NFD');
   let letters = '';
   let tone = '';
@@ -27,11 +44,40 @@ export function isVietnameseSyllable(word: string): boolean {
       tone = t;
     } else letters += ch;
   }
-  const m = SHAPE.exec(letters.normalize('NFC'));
+  return hasShape(letters.normalize('NFC'), tone);
+}
+
+function hasShape(letters: string, tone: string): boolean {
+  const m = SHAPE.exec(letters);
   if (!m) return false;
   const stop = m[1] === 'c' || m[1] === 'ch' || m[1] === 'p' || m[1] === 't';
   return !stop || tone === 'sac' || tone === 'nang';
 }
+
+/**
+ * Each ASCII letter and each letter of the Vietnamese alphabet, both cases, with every tone it takes →
+ * what syllableByNormalizing makes of it alone: its lower-case letter without tone, and its tone. Made
+ * by that very definition, letter by letter; test/core/legacy-scan.test.ts compares the two on words.
+ */
+const LETTER_PARTS: ReadonlyMap<string, { readonly letters: string; readonly tone: string }> = (() => {
+  const parts = new Map<string, { readonly letters: string; readonly tone: string }>();
+  for (const base of 'abcdefghijklmnopqrstuvwxyzăâđêôơư') {
+    for (const mark of ['', ...Object.keys(TONES)]) {
+      const lower = (base + mark).normalize('NFC');
+      for (const ch of [lower, lower.toUpperCase()]) {
+        if (ch.length !== 1 || ch.toLowerCase().length !== 1 || parts.has(ch)) continue;
+        let letters = '';
+        let tone = '';
+        for (const part of ch.toLowerCase().normalize('NFD')) {
+          if (TONES[part]) tone = TONES[part];
+          else letters += part;
+        }
+        parts.set(ch, { letters: letters.normalize('NFC'), tone });
+      }
+    }
+  }
+  return parts;
+})();
 
 /**
  * The words of a text: runs of letters and marks. Matched in one scan: `split` with a Unicode-aware

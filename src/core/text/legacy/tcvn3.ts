@@ -25,8 +25,8 @@ const CHART: readonly (readonly [number, string])[] = [
   [0xfa, 'ỳ'], [0xfb, 'ỷ'], [0xfc, 'ỹ'], [0xfd, 'ý'], [0xfe, 'ỵ'],
 ];
 
-const DECODE = new Map<number, string>(CHART);
-const ENCODE = new Map<string, number>(CHART.map(([code, ch]) => [ch, code]));
+const DECODE: ReadonlyMap<number, string> = new Map<number, string>(CHART);
+const ENCODE: ReadonlyMap<string, number> = new Map<string, number>(CHART.map(([code, ch]) => [ch, code]));
 
 /**
  * The text a TCVN3 font shows for a cell, in Unicode NFC; `upper` for a capitals-only font. Null when

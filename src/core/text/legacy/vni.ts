@@ -28,18 +28,20 @@ const LETTERS: readonly (readonly [number, string])[] = [
 ];
 
 const CASE_OFFSET = 0x20;
-const MARK_OF = new Map<number, { marks: string; upper: boolean }>();
-for (const [code, marks] of MARKS) {
-  MARK_OF.set(code, { marks, upper: false });
-  MARK_OF.set(code - CASE_OFFSET, { marks, upper: true });
-}
-const LETTER_OF = new Map<number, string>();
-for (const [code, letter] of LETTERS) {
-  LETTER_OF.set(code, letter);
-  LETTER_OF.set(code - CASE_OFFSET, letter.toUpperCase());
-}
+const MARK_OF: ReadonlyMap<number, { marks: string; upper: boolean }> = new Map(
+  MARKS.flatMap(([code, marks]): [number, { marks: string; upper: boolean }][] => [
+    [code, { marks, upper: false }],
+    [code - CASE_OFFSET, { marks, upper: true }],
+  ]),
+);
+const LETTER_OF: ReadonlyMap<number, string> = new Map(
+  LETTERS.flatMap(([code, letter]): [number, string][] => [
+    [code, letter],
+    [code - CASE_OFFSET, letter.toUpperCase()],
+  ]),
+);
 
-const TONE_MARKS = new Set([GRAVE, ACUTE, HOOK, TILDE, DOT]);
+const TONE_MARKS: ReadonlySet<string> = new Set([GRAVE, ACUTE, HOOK, TILDE, DOT]);
 /** Which marks each base takes: circumflex on a, e, o; breve on a; tones on every vowel (i has its own bytes). */
 function takes(base: string, marks: string): boolean {
   const b = base.toLowerCase();
@@ -94,12 +96,13 @@ export function decodeVni(text: string): string | null {
   return out.normalize('NFC');
 }
 
-const ENCODE_MARKS = new Map<string, number>(MARKS.map(([code, marks]) => [marks, code]));
-const ENCODE_LETTERS = new Map<string, number>();
-for (const [code, letter] of LETTERS) {
-  ENCODE_LETTERS.set(letter, code);
-  ENCODE_LETTERS.set(letter.toUpperCase(), code - CASE_OFFSET);
-}
+const ENCODE_MARKS: ReadonlyMap<string, number> = new Map(MARKS.map(([code, marks]) => [marks, code]));
+const ENCODE_LETTERS: ReadonlyMap<string, number> = new Map(
+  LETTERS.flatMap(([code, letter]): [string, number][] => [
+    [letter, code],
+    [letter.toUpperCase(), code - CASE_OFFSET],
+  ]),
+);
 
 /** Unicode → VNI as a clerk would have typed it, read back as Windows-1252 (for tests and examples). */
 export function encodeVni(text: string): string | null {
