@@ -2,6 +2,10 @@
  * The JSON report written piece by piece: exactly the text of `JSON.stringify(value, null, 2)` and a
  * newline, but each member and issue of a large report is stringified on its own, so a 100,000-member
  * report never exists as one 70 MB string (and its UTF-8 copy) beside the results it was made from.
+ *
+ * Each piece is indented by JSON.stringify itself, by wrapping it in arrays to the depth it has in the
+ * report and cutting the brackets off, never by re-indenting its text: one pass over the text, and a
+ * string value's "\n" is escaped anyway, so only the lines JSON.stringify makes are ever indented.
  */
 export async function writeJson(value: unknown, out: (text: string) => unknown): Promise<void> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -21,10 +25,8 @@ export async function writeJson(value: unknown, out: (text: string) => unknown):
       await out(`${name}[\n`);
       let chunk = '';
       for (let j = 0; j < v.length; j++) {
-        const item: unknown = v[j];
         // As JSON.stringify writes them: undefined, functions and symbols in an array are null.
-        const text = item === undefined || typeof item === 'function' || typeof item === 'symbol' ? 'null' : JSON.stringify(item, null, 2);
-        chunk += `${indent(text, '    ')}${j < v.length - 1 ? ',' : ''}\n`;
+        chunk += `${itemsAtDepth2([v[j]])}${j < v.length - 1 ? ',' : ''}\n`;
         if (chunk.length > CHUNK) {
           await out(chunk);
           chunk = '';
@@ -32,7 +34,7 @@ export async function writeJson(value: unknown, out: (text: string) => unknown):
       }
       await out(`${chunk}  ]${last ? '' : ','}\n`);
     } else {
-      await out(`${name}${indent(JSON.stringify(v, null, 2), '  ').trimStart()}${last ? '' : ','}\n`);
+      await out(`${name}${valueAtDepth1(v)}${last ? '' : ','}\n`);
     }
   }
   await out('}\n');
@@ -40,6 +42,18 @@ export async function writeJson(value: unknown, out: (text: string) => unknown):
 
 const CHUNK = 1 << 16;
 
-function indent(text: string, pad: string): string {
-  return pad + text.replace(/\n/g, `\n${pad}`);
+/**
+ * The items of an array as `JSON.stringify(report, null, 2)` writes them inside one of the report's
+ * arrays (depth 2: four spaces before each of their lines), joined by ",\n", without the brackets; one
+ * call for many items. Wrapped twice, the items are at that depth; the 6 characters cut at each end are
+ * "[\n  [\n" and "\n  ]\n]". Undefined, functions and symbols become null, as in any array. `items` must
+ * not be empty (its text would be "[\n  []\n]").
+ */
+export function itemsAtDepth2(items: readonly unknown[]): string {
+  return JSON.stringify([items], null, 2).slice(6, -6);
+}
+
+/** A value (not undefined, a function or a symbol) as it is written after its key at the report's top level: "[\n  " and "\n]" cut. */
+function valueAtDepth1(value: unknown): string {
+  return JSON.stringify([value], null, 2).slice(4, -2);
 }

@@ -3,28 +3,42 @@
  * issues, members, chi bộ and leaders are stringified as soon as it is checked and its results dropped, so
  * memory stays flat in the number of files. The text is exactly `writeJson(buildReport(…))`'s; a section
  * that grows past SPILL characters goes on to a temporary file, read back when the report is written.
+ *
+ * What it costs (issue 15: the report was 10 % of the ward's check): each section of a file is one call of
+ * JSON.stringify, indented by JSON.stringify itself (itemsAtDepth2), never re-indented by a regex; a spill
+ * is copied into one buffer as UTF-16, with no joined string and no UTF-8 to decode when it is read back.
  */
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import { type ReportParts, reportFiles, reportRuleSet } from '../core/report';
+import { itemsAtDepth2 } from './json';
 
 /** Characters held in memory per section before it spills to a temporary file. */
 const SPILL = 1 << 20;
-const BLOCK = 1 << 20;
-
-const indent = (text: string, pad: string): string => pad + text.replace(/\n/g, `\n${pad}`);
+/** Bytes read back from a temporary file at a time. */
+const BLOCK = 1 << 16;
+/** Bytes of the buffer a spill is copied into before it is written. */
+const SCRATCH = 1 << 18;
+/**
+ * How the spilled text is stored: as UTF-16, V8's own two-byte strings (which JSON.stringify makes of any
+ * text with Vietnamese letters), copied out and back. UTF-8 would halve the file, but decoding it back
+ * cost more than the whole rest of the spill (issue 15's profile: string_decoder 1.6 % of the check).
+ */
+const SPILL_ENCODING = 'utf16le';
 
 class Section {
   private count = 0;
   private chunks: string[] = [];
   private size = 0;
   private fd: number | null = null;
+  private written = 0;
 
   constructor(
     private readonly spillPath: () => string,
     private readonly limit: number,
+    private readonly scratch: () => Buffer,
+    private readonly block: number,
   ) {}
 
   get length(): number {
@@ -32,20 +46,43 @@ class Section {
   }
 
   add(items: readonly unknown[]): void {
-    for (const item of items) {
-      const piece = `${this.count > 0 ? ',\n' : ''}${indent(JSON.stringify(item, null, 2), '    ')}`;
-      this.count++;
-      this.chunks.push(piece);
-      this.size += piece.length;
+    if (items.length === 0) return;
+    const text = itemsAtDepth2(items);
+    if (this.count > 0) {
+      this.chunks.push(',\n');
+      this.size += 2;
     }
+    this.chunks.push(text);
+    this.count += items.length;
+    this.size += text.length;
     if (this.size > this.limit) this.spill();
   }
 
   private spill(): void {
+    if (this.chunks.length === 0) return;
     if (this.fd === null) this.fd = openSync(this.spillPath(), 'w+');
-    writeSync(this.fd, this.chunks.join(''));
+    // Copied into one buffer and written a buffer at a time: no joined string, few system calls. UTF-16
+    // copies code units as they are, so a piece may be cut anywhere (even inside a surrogate pair).
+    const scratch = this.scratch();
+    let used = 0;
+    for (const chunk of this.chunks) {
+      for (let from = 0; from < chunk.length; ) {
+        if (used + 2 > scratch.length) used = this.flush(scratch, used);
+        const bytes = scratch.write(from === 0 ? chunk : chunk.slice(from), used, SPILL_ENCODING);
+        used += bytes;
+        from += bytes / 2;
+      }
+    }
+    this.flush(scratch, used);
     this.chunks = [];
     this.size = 0;
+  }
+
+  /** Writes the first `used` bytes of `scratch` at the end of the temporary file; the scratch is free again. */
+  private flush(scratch: Buffer, used: number): 0 {
+    for (let done = 0; done < used; ) done += writeSync(this.fd as number, scratch, done, used - done, this.written + done);
+    this.written += used;
+    return 0;
   }
 
   async pipe(out: (text: string) => unknown): Promise<void> {
@@ -54,16 +91,17 @@ class Section {
       return;
     }
     this.spill();
-    const decoder = new StringDecoder('utf8');
-    const buffer = Buffer.alloc(BLOCK);
-    for (let at = 0; ; ) {
-      const n = readSync(this.fd, buffer, 0, BLOCK, at);
-      if (n === 0) break;
+    // Read back an even number of bytes at a time (whole code units), and a block that ends on the first
+    // half of a surrogate pair leaves it for the next one: each piece is well-formed text, which standard
+    // output encodes on its own. (Node's StringDecoder gets this wrong when a block has an odd length.)
+    const buffer = Buffer.allocUnsafe(this.block);
+    for (let at = 0; at < this.written; ) {
+      let n = readSync(this.fd as number, buffer, 0, Math.min(buffer.length, this.written - at), at) & ~1;
+      if (n === 0) throw new Error(`tệp tạm của báo cáo JSON bị cắt ngắn (the report's temporary file ended early: ${at} of ${this.written} bytes)`);
+      if (at + n < this.written && isHighSurrogate(buffer.readUInt16LE(n - 2))) n -= 2;
       at += n;
-      await out(decoder.write(buffer.subarray(0, n)));
+      await out(buffer.toString(SPILL_ENCODING, 0, n));
     }
-    const rest = decoder.end();
-    if (rest) await out(rest);
   }
 
   close(): void {
@@ -72,6 +110,8 @@ class Section {
   }
 }
 
+const isHighSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;
+
 const SECTIONS = ['issues', 'members', 'chiBo', 'leaders'] as const;
 
 export class JsonReportStream {
@@ -79,13 +119,19 @@ export class JsonReportStream {
   private readonly sections: Record<(typeof SECTIONS)[number] | 'settings', Section>;
   private dir: string | null = null;
 
-  /** `spill`: characters per section kept in memory (tests make it small to exercise the files). */
-  constructor(spill = SPILL) {
+  /**
+   * `spill`: characters per section kept in memory; `block`: bytes read back at a time; `scratch`: bytes
+   * of the buffer a spill is copied into (tests make them small to exercise the files and their edges).
+   */
+  constructor(spill = SPILL, { block = BLOCK, scratch = SCRATCH }: { block?: number; scratch?: number } = {}) {
     const path = (name: string) => () => {
       if (this.dir === null) this.dir = mkdtempSync(join(tmpdir(), 'xeploai-json-'));
       return join(this.dir, name);
     };
-    const section = (name: string) => new Section(path(name), spill);
+    let buffer: Buffer | null = null;
+    const shared = () => (buffer ??= Buffer.allocUnsafe(Math.max(2, scratch)));
+    // Whole code units, and room for a surrogate pair held back and one more code unit.
+    const section = (name: string) => new Section(path(name), spill, shared, Math.max(4, block & ~1));
     this.sections = { issues: section('issues'), members: section('members'), chiBo: section('chiBo'), leaders: section('leaders'), settings: section('settings') };
   }
 
@@ -107,7 +153,7 @@ export class JsonReportStream {
       const files = reportFiles(this.entries, ruleSet);
       const keys: (keyof typeof this.sections)[] = [...SECTIONS, ...(this.sections.settings.length > 0 ? (['settings'] as const) : [])];
       let head = `{\n  "ruleSet": ${JSON.stringify(ruleSet)},\n  "files": `;
-      head += files.length ? `[\n${files.map((f) => indent(JSON.stringify(f, null, 2), '    ')).join(',\n')}\n  ],\n` : '[],\n';
+      head += files.length ? `[\n${itemsAtDepth2(files)}\n  ],\n` : '[],\n';
       await out(head);
       for (const [i, key] of keys.entries()) {
         const section = this.sections[key];
