@@ -17,6 +17,8 @@ import { runEngine } from './ruleSets/engine';
 import type { SettingUsed } from './ruleSets/engineOutput';
 export type { SettingUsed } from './ruleSets/engineOutput';
 import { chooseRuleSet } from './ruleSets/resolve';
+import { newRunContext, type RunContext } from './run';
+export { newRunContext, type RunContext } from './run';
 
 export type { MemberResult } from './rules/mem';
 export type { ChiBoResult } from './rules/cb';
@@ -119,15 +121,19 @@ export interface MeetingBallots {
 
 export { DEFAULT_RULE_SET };
 
-export function checkWorkbook(model: WorkbookModel, options?: Partial<CheckOptions>): CheckResult {
+/**
+ * `run` is what the run remembers from one workbook to the next (run.ts): the command line passes one over
+ * a ward's files. Without one the check remembers nothing it did not read here; the result is the same.
+ */
+export function checkWorkbook(model: WorkbookModel, options?: Partial<CheckOptions>, run: RunContext = newRunContext()): CheckResult {
   const sink = newIssueSink();
   // DATA-06: everything after reads legacy text as the clerk sees it, in Unicode.
   const legacy = findLegacyText(model);
   reportLegacyText(legacy, sink);
   const converted = convertModel(model, legacy);
   // The workbook's "Bộ quy tắc" first: it decides what the rest of the workbook means.
-  const { ruleSet } = chooseRuleSet(converted, { ruleSet: options?.ruleSet, explicit: options?.ruleSetExplicit }, sink);
-  const { input, options: values, leaders, memberResults, chiBoResults, figures, states, settings } = runEngine(converted, ruleSet, options?.options ?? {}, sink);
+  const { ruleSet } = chooseRuleSet(converted, { ruleSet: options?.ruleSet, explicit: options?.ruleSetExplicit }, sink, run);
+  const { input, options: values, leaders, memberResults, chiBoResults, figures, states, settings } = runEngine(converted, ruleSet, options?.options ?? {}, sink, run);
   const meeting = input.info?.meetingDate.value ?? null;
   const chiBo = input.info?.chiBo.value ?? null;
   const heading = { dangBo: input.info?.dangBo.value ?? null, year: input.info?.year.value ?? null, meetingDate: meeting };

@@ -115,17 +115,12 @@ export function columnLetter(col: number): string {
   return s;
 }
 
-/** Column letters by index, made once: an address is built for every cell the reader types. */
-const LETTERS: string[] = [];
+/** Column letters of A…ZZ by index, a constant made at load: an address is built for every cell the reader types. */
+const LETTERS: readonly string[] = Array.from({ length: 26 * 27 }, (_, col) => columnLetter(col));
 
 /** A1 address of a 0-based cell. */
 export function a1(row: number, col: number): string {
-  let letters = LETTERS[col];
-  if (letters === undefined) {
-    letters = columnLetter(col);
-    if (col < 16384) LETTERS[col] = letters;
-  }
-  return letters + String(row + 1);
+  return (col < LETTERS.length ? LETTERS[col] : columnLetter(col)) + String(row + 1);
 }
 
 /** Parses `B7` into 0-based coordinates; `null` for anything else. */

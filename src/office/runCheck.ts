@@ -181,10 +181,12 @@ export async function combineFilesIntoOpenWorkbook(files: readonly PickedFile[],
   settings.onProgress?.('reading');
   // Combining is rare: the reader and the ward's layouts are loaded (as their own chunks) only when the
   // clerk combines files, and ExcelJS only for a file the project's own reader declines.
-  const [{ readPickedFile, UnreadableWorkbookError }, { combineChecked, writeWardSummary }, { checkWorkbook }] = await Promise.all([import('./pickedFile'), import('./ward'), import('../core/check')]);
+  const [{ readPickedFile, UnreadableWorkbookError }, { combineChecked, writeWardSummary }, { checkWorkbook, newRunContext }] = await Promise.all([import('./pickedFile'), import('./ward'), import('../core/check')]);
   const options = { ruleSet: settings.ruleSet, options: settings.options ?? {} };
   const checked: { path: string; result: CheckResult }[] = [];
   const unreadable: { name: string; reason: string }[] = [];
+  // One run over the picked files, as on the command line: what they share is folded once.
+  const run = newRunContext();
   for (const file of files) {
     let model;
     try {
@@ -195,7 +197,7 @@ export async function combineFilesIntoOpenWorkbook(files: readonly PickedFile[],
       continue;
     }
     settings.onProgress?.('checking');
-    checked.push({ path: file.name, result: checkWorkbook(model, options) });
+    checked.push({ path: file.name, result: checkWorkbook(model, options, run) });
   }
   if (checked.length === 0) {
     settings.onProgress?.('done');

@@ -3,7 +3,8 @@
  * its first rows; a table's header row by its labels; a header field by its label.
  */
 import { type CellRange, type CellValue, type SheetGrid, type WorkbookModel, a1, cellAt, isCellError, lastCol, lastRow, presentColumns } from '../grid';
-import { foldLabel } from '../text/normalize';
+import { Memo, memoKind, newRunContext, type RunContext, TEXT_MEMO_LIMIT } from '../run';
+import { foldLabel, type TextMemo } from '../text/normalize';
 import type { ColumnDef, FieldDef, FormDef, TableForm } from './definitions';
 import { MEETING_SHEETS, MORE_RESULT_SHEETS, RESULT_SHEETS } from './definitions';
 
@@ -16,46 +17,77 @@ export function cellText(value: CellValue): string {
 }
 
 /** Header text folded, with "(40 điểm)"-style remarks dropped. */
-export function foldHeader(text: string): string {
-  let folded = headerFolds.get(text);
-  if (folded === undefined) {
-    folded = foldLabel(text.includes('(') ? text.replace(/\([^)]*\)/g, ' ') : text);
-    // The same labels head the sheets of every workbook of a ward; names in the first rows do not repeat.
-    if (headerFolds.size >= FOLD_MEMO_LIMIT) headerFolds.clear();
-    headerFolds.set(text, folded);
-  }
-  return folded;
+export function foldHeader(text: string, memo?: LocateMemo): string {
+  if (!memo) return foldHeaderText(text);
+  // The same labels head the sheets of every workbook of a ward; names in the first rows do not repeat.
+  return memo.headerFolds.get(text) ?? memo.headerFolds.set(text, foldHeaderText(text, memo.folds));
 }
 
-const FOLD_MEMO_LIMIT = 20_000;
-const headerFolds = new Map<string, string>();
+function foldHeaderText(text: string, folds?: TextMemo): string {
+  return foldLabel(text.includes('(') ? text.replace(/\([^)]*\)/g, ' ') : text, folds);
+}
 
-const RESULT_NAMES = new Set([...Object.values(RESULT_SHEETS), ...Object.values(MORE_RESULT_SHEETS), ...Object.values(MEETING_SHEETS)].map(foldLabel));
+/**
+ * What finding things remembers in a run (run.ts): folded headers, each sheet's header window, the
+ * headers of blank forms, and the folded labels of the definitions. Nothing here outlives the run.
+ */
+export interface LocateMemo {
+  readonly folds: TextMemo;
+  readonly headerFolds: Memo<string, string>;
+  readonly windows: WeakMap<SheetGrid, HeaderWindow>;
+  readonly smallSheetHeaders: Map<TableForm, Map<string, HeaderMatch | null>>;
+  /** Long sheets' headers that named every column, by the rows above the data (findLongHeader). */
+  readonly headerPrefixes: Map<TableForm, { readonly depths: number[]; readonly byKey: Map<string, HeaderMatch> }>;
+  readonly columnKeys: Map<ColumnDef, { keys: readonly string[]; prefixes: readonly string[] }>;
+  readonly formKeys: Map<TableForm, { keys: ReadonlySet<string>; prefixes: readonly string[] }>;
+  readonly fieldKeys: Map<FieldDef, { readonly keys: readonly string[]; readonly sorted: readonly string[] }>;
+  readonly labelLengths: Map<readonly FieldDef[], ReadonlySet<number>>;
+}
+
+const LOCATE_MEMO = memoKind<Omit<LocateMemo, 'folds'>>('locate', () => ({
+  headerFolds: new Memo<string, string>(TEXT_MEMO_LIMIT),
+  windows: new WeakMap(),
+  smallSheetHeaders: new Map(),
+  headerPrefixes: new Map(),
+  columnKeys: new Map(),
+  formKeys: new Map(),
+  fieldKeys: new Map(),
+  labelLengths: new Map(),
+}));
+
+/** The run's memo for finding things; a caller with no run gets a fresh one (nothing remembered). */
+export function locateMemo(run: RunContext = newRunContext()): LocateMemo {
+  const own = run.memo(LOCATE_MEMO);
+  return { ...own, folds: run.folds };
+}
+
+const RESULT_NAMES: ReadonlySet<string> = new Set([...Object.values(RESULT_SHEETS), ...Object.values(MORE_RESULT_SHEETS), ...Object.values(MEETING_SHEETS)].map((name) => foldLabel(name)));
 
 /**
  * The sheet holding a form: by name first (any sheet whose folded name is the form's or an alias),
  * then by the form's code or title in a cell of its first rows. `by` limits the search to one of the two
  * (the reader finds every form by name before any by content).
  */
-export function findSheet(workbook: WorkbookModel, form: FormDef, taken: ReadonlySet<SheetGrid>, by: 'name' | 'content' | 'both' = 'both'): SheetGrid | null {
-  const names = [form.sheet, ...form.sheetAliases].map(foldLabel);
-  const candidates = workbook.sheets.filter((s) => !taken.has(s) && !RESULT_NAMES.has(foldLabel(s.name)));
+export function findSheet(workbook: WorkbookModel, form: FormDef, taken: ReadonlySet<SheetGrid>, by: 'name' | 'content' | 'both' = 'both', memo: LocateMemo = locateMemo()): SheetGrid | null {
+  const fold = (text: string): string => foldLabel(text, memo.folds);
+  const names = [form.sheet, ...form.sheetAliases].map(fold);
+  const candidates = workbook.sheets.filter((s) => !taken.has(s) && !RESULT_NAMES.has(fold(s.name)));
   if (by !== 'content') {
     for (const name of names) {
-      const hit = candidates.find((s) => foldLabel(s.name) === name);
+      const hit = candidates.find((s) => fold(s.name) === name);
       if (hit) return hit;
     }
   }
   if (by === 'name') return null;
-  const title = foldLabel(form.title);
-  const canonical = foldLabel(form.sheet);
+  const title = fold(form.title);
+  const canonical = fold(form.sheet);
   for (const sheet of candidates) {
     const rows = Math.min(sheet.values.length, HEADER_SEARCH_ROWS);
     for (let r = 0; r < rows; r++) {
       for (const value of sheet.values[r]) {
         const text = cellText(value);
         if (!text) continue;
-        const folded = ` ${foldLabel(text)} `;
+        const folded = ` ${fold(text)} `;
         if (form.formCodes.some((code) => folded.includes(` ${code} `))) return sheet;
         const trimmed = folded.trim();
         if (trimmed === title) return sheet;
@@ -86,35 +118,32 @@ export class MergeIndex {
 /** Excel's column count: a cell's number key is row × this + column. */
 const MAX_COLUMNS = 16384;
 
-/** Folded labels and prefixes of each definition, computed once: header search compares many cells. */
-const columnKeys = new WeakMap<ColumnDef, { keys: readonly string[]; prefixes: readonly string[] }>();
-
-function keysOf(column: ColumnDef): { keys: readonly string[]; prefixes: readonly string[] } {
-  let cached = columnKeys.get(column);
+/** Folded labels and prefixes of each definition, computed once a run: header search compares many cells. */
+function keysOf(column: ColumnDef, memo: LocateMemo): { keys: readonly string[]; prefixes: readonly string[] } {
+  let cached = memo.columnKeys.get(column);
   if (!cached) {
     const own = column.group ? `${column.group} ${column.label}` : column.label;
-    cached = { keys: [own, ...(column.aliases ?? [])].map(foldHeader), prefixes: (column.prefixes ?? []).map(foldHeader) };
-    columnKeys.set(column, cached);
+    const fold = (text: string): string => foldHeader(text, memo);
+    cached = { keys: [own, ...(column.aliases ?? [])].map(fold), prefixes: (column.prefixes ?? []).map(fold) };
+    memo.columnKeys.set(column, cached);
   }
   return cached;
 }
 
-export function columnMatches(column: ColumnDef, folded: string): boolean {
+export function columnMatches(column: ColumnDef, folded: string, memo: LocateMemo = locateMemo()): boolean {
   if (!folded) return false;
-  const { keys, prefixes } = keysOf(column);
+  const { keys, prefixes } = keysOf(column, memo);
   if (keys.includes(folded)) return true;
   return prefixes.some((key) => folded === key || folded.startsWith(`${key} `));
 }
 
 /** Every key and prefix of a form's columns: most header-window cells match none, and say so at once. */
-const formKeys = new WeakMap<TableForm, { keys: ReadonlySet<string>; prefixes: readonly string[] }>();
-
-function couldMatch(form: TableForm, folded: string): boolean {
-  let cached = formKeys.get(form);
+function couldMatch(form: TableForm, folded: string, memo: LocateMemo): boolean {
+  let cached = memo.formKeys.get(form);
   if (!cached) {
-    const own = form.columns.map(keysOf);
+    const own = form.columns.map((c) => keysOf(c, memo));
     cached = { keys: new Set(own.flatMap((k) => k.keys)), prefixes: own.flatMap((k) => k.prefixes) };
-    formKeys.set(form, cached);
+    memo.formKeys.set(form, cached);
   }
   if (cached.keys.has(folded)) return true;
   for (const key of cached.prefixes) if (folded === key || folded.startsWith(`${key} `)) return true;
@@ -135,7 +164,7 @@ export interface HeaderMatch {
  * every table form of a workbook searches the same rows, and a search that has matched every column
  * never looks further down (the data rows, names mostly, are never folded).
  */
-class HeaderWindow {
+export class HeaderWindow {
   readonly top: number;
   readonly bottom: number;
   readonly left: number;
@@ -146,7 +175,10 @@ class HeaderWindow {
   /** Per row and column: the texts read as the second row of a two-row header. */
   private readonly two: (readonly string[])[][] = [];
 
-  constructor(private readonly sheet: SheetGrid) {
+  constructor(
+    private readonly sheet: SheetGrid,
+    private readonly memo: LocateMemo,
+  ) {
     this.top = sheet.originRow;
     this.bottom = Math.min(lastRow(sheet), this.top + HEADER_SEARCH_ROWS - 1);
     this.left = sheet.originCol;
@@ -193,21 +225,20 @@ class HeaderWindow {
     let line = cache[r - this.top];
     if (!line) {
       line = [];
-      for (let c = this.left; c <= this.right; c++) line.push(twoRows && r === this.top ? NO_TEXTS : headerTexts(this.sheet, this.merges, r, c, twoRows));
+      for (let c = this.left; c <= this.right; c++) line.push(twoRows && r === this.top ? NO_TEXTS : headerTexts(this.sheet, this.merges, r, c, twoRows, this.memo));
       cache[r - this.top] = line;
     }
     return line;
   }
 }
 
-const headerWindows = new WeakMap<SheetGrid, HeaderWindow>();
 const NO_TEXTS: readonly string[] = [];
 
-function headerWindow(sheet: SheetGrid): HeaderWindow {
-  let window = headerWindows.get(sheet);
+function headerWindow(sheet: SheetGrid, memo: LocateMemo): HeaderWindow {
+  let window = memo.windows.get(sheet);
   if (!window) {
-    window = new HeaderWindow(sheet);
-    headerWindows.set(sheet, window);
+    window = new HeaderWindow(sheet, memo);
+    memo.windows.set(sheet, window);
   }
   return window;
 }
@@ -216,14 +247,14 @@ function headerWindow(sheet: SheetGrid): HeaderWindow {
  * The header row is the row (or pair of rows, for a merged group label above) among the first rows
  * whose labels name the most of the form's columns.
  */
-export function findHeader(sheet: SheetGrid, form: TableForm): HeaderMatch | null {
+export function findHeader(sheet: SheetGrid, form: TableForm, memo: LocateMemo = locateMemo()): HeaderMatch | null {
   const key = smallSheetKey(sheet);
-  if (key === null) return searchHeader(sheet, form);
-  let byForm = smallSheetHeaders.get(form);
-  if (!byForm) smallSheetHeaders.set(form, (byForm = new Map()));
+  if (key === null) return findLongHeader(sheet, form, memo);
+  let byForm = memo.smallSheetHeaders.get(form);
+  if (!byForm) memo.smallSheetHeaders.set(form, (byForm = new Map()));
   let found = byForm.get(key);
   if (found === undefined) {
-    found = searchHeader(sheet, form);
+    found = searchHeader(sheet, form, memo);
     if (byForm.size >= SMALL_SHEET_LIMIT) byForm.clear();
     byForm.set(key, found);
   }
@@ -236,7 +267,6 @@ export function findHeader(sheet: SheetGrid, form: TableForm): HeaderMatch | nul
  * sheet — every cell's text through merges, the merges, its place — so equal keys give equal answers; a
  * sheet longer than the search window is not keyed (its data rows make every key new).
  */
-const smallSheetHeaders = new WeakMap<TableForm, Map<string, HeaderMatch | null>>();
 const SMALL_SHEET_LIMIT = 200;
 
 function smallSheetKey(sheet: SheetGrid): string | null {
@@ -245,14 +275,60 @@ function smallSheetKey(sheet: SheetGrid): string | null {
   for (const m of sheet.merges ?? []) parts.push(`${m.top},${m.left},${m.bottom},${m.right}`);
   parts.push('|');
   for (const line of sheet.values) {
-    for (const v of line) parts.push(cellText(v));
+    for (const v of line) parts.push(keyText(v));
     parts.push('\n');
   }
   return parts.join('\u0001');
 }
 
-function searchHeader(sheet: SheetGrid, form: TableForm): HeaderMatch | null {
-  const window = headerWindow(sheet);
+/** A cell's text in a key, its length first, so that no text (holding the separator, say) reads as two cells. */
+function keyText(value: CellValue | undefined): string {
+  const text = cellText(value ?? null);
+  return text === '' ? '' : `${text.length}:${text}`;
+}
+
+/**
+ * A long sheet's header, looked up by the rows above its data. A search that names every column of the form
+ * stops at that row (searchHeader), so its answer depends on those rows only: their texts, the merges among
+ * them, where the sheet starts and how wide it is. The rolls and tallies of a ward's workbooks, made from one
+ * template, share those rows, so the search runs once a run; their data rows (names) never enter the key.
+ */
+function findLongHeader(sheet: SheetGrid, form: TableForm, memo: LocateMemo): HeaderMatch | null {
+  let known = memo.headerPrefixes.get(form);
+  if (!known) memo.headerPrefixes.set(form, (known = { depths: [], byKey: new Map() }));
+  const width = lastCol(sheet);
+  for (const depth of known.depths) {
+    const hit = known.byKey.get(prefixKey(sheet, depth, width));
+    if (hit) return hit;
+  }
+  const found = searchHeader(sheet, form, memo);
+  if (found && found.columns.size === form.columns.length && known.byKey.size < SMALL_SHEET_LIMIT) {
+    const depth = found.headerRow - sheet.originRow;
+    if (!known.depths.includes(depth)) known.depths.push(depth);
+    known.byKey.set(prefixKey(sheet, depth, width), found);
+  }
+  return found;
+}
+
+/** The rows top…top+depth of a sheet as a key: its place and width, the merges that reach them, every cell's text. */
+function prefixKey(sheet: SheetGrid, depth: number, width: number): string {
+  const top = sheet.originRow;
+  const parts: string[] = [String(top), String(sheet.originCol), String(width)];
+  for (const m of sheet.merges ?? []) if (m.top <= top + depth && m.bottom >= top) parts.push(`${m.top},${m.left},${m.bottom},${m.right}`);
+  parts.push('|');
+  for (let i = 0; i <= depth && i < sheet.values.length; i++) {
+    const line = sheet.values[i];
+    // A wide sparse row is keyed by the cells it holds, with their columns.
+    const present = presentColumns(line);
+    if (present) for (const c of present) parts.push(`${c}:${keyText(line[c])}`);
+    else for (const v of line) parts.push(keyText(v));
+    parts.push('\n');
+  }
+  return parts.join('\u0001');
+}
+
+function searchHeader(sheet: SheetGrid, form: TableForm, memo: LocateMemo): HeaderMatch | null {
+  const window = headerWindow(sheet, memo);
   let best: HeaderMatch | null = null;
   for (let r = window.top; r <= window.bottom; r++) {
     for (const twoRows of [false, true]) {
@@ -265,8 +341,8 @@ function searchHeader(sheet: SheetGrid, form: TableForm): HeaderMatch | null {
       const columns = new Map<string, number>();
       for (let c = window.left; c <= window.right; c++) {
         for (const text of line[c - window.left]) {
-          if (!couldMatch(form, text)) continue;
-          const column = form.columns.find((col) => !columns.has(col.key) && columnMatches(col, text));
+          if (!couldMatch(form, text, memo)) continue;
+          const column = form.columns.find((col) => !columns.has(col.key) && columnMatches(col, text, memo));
           if (column) {
             columns.set(column.key, c);
             break;
@@ -288,17 +364,17 @@ function searchHeader(sheet: SheetGrid, form: TableForm): HeaderMatch | null {
  * (the group taken from a merged area above, or carried from the left when the host gives no merges),
  * then the own label, then a label merged down from the row above.
  */
-function headerTexts(sheet: SheetGrid, merges: MergeIndex, r: number, c: number, twoRows: boolean): readonly string[] {
+function headerTexts(sheet: SheetGrid, merges: MergeIndex, r: number, c: number, twoRows: boolean, memo: LocateMemo): readonly string[] {
   const own = valueThroughMerge(sheet, merges, r, c);
   if (twoRows) {
     const out: string[] = [];
     const group = groupLabel(sheet, merges, r - 1, c);
-    if (group && own && group !== own) out.push(foldPair(group, own));
-    if (own) out.push(foldHeader(own));
-    else if (group) out.push(foldHeader(group));
+    if (group && own && group !== own) out.push(foldPair(group, own, memo));
+    if (own) out.push(foldHeader(own, memo));
+    else if (group) out.push(foldHeader(group, memo));
     return out;
   }
-  return own ? [foldHeader(own)] : NO_TEXTS;
+  return own ? [foldHeader(own, memo)] : NO_TEXTS;
 }
 
 /**
@@ -306,10 +382,10 @@ function headerTexts(sheet: SheetGrid, merges: MergeIndex, r: number, c: number,
  * of the pair is the two folds joined — unless a "(" in the group opens a remark the own label closes.
  * Data rows pair every name with the name above it; this keeps those pairs from being folded afresh.
  */
-function foldPair(group: string, own: string): string {
-  if (group.includes('(')) return foldHeader(`${group} ${own}`);
-  const a = foldHeader(group);
-  const b = foldHeader(own);
+function foldPair(group: string, own: string, memo: LocateMemo): string {
+  if (group.includes('(')) return foldHeader(`${group} ${own}`, memo);
+  const a = foldHeader(group, memo);
+  const b = foldHeader(own, memo);
   return a && b ? `${a} ${b}` : a || b;
 }
 
@@ -340,16 +416,14 @@ export interface FieldHit {
   readonly labelAddress: string;
 }
 
-/** A field's folded labels, and each one's words in sorted order (for labels typed in another order). */
-const fieldKeys = new WeakMap<FieldDef, { readonly keys: readonly string[]; readonly sorted: readonly string[] }>();
-
 const sortedWords = (folded: string): string => folded.split(' ').sort().join(' ');
 
-function fieldMatches(field: FieldDef, folded: string): boolean {
-  let cached = fieldKeys.get(field);
+/** A field's folded labels, and each one's words in sorted order (for labels typed in another order). */
+function fieldMatches(field: FieldDef, folded: string, memo: LocateMemo): boolean {
+  let cached = memo.fieldKeys.get(field);
   if (!cached) {
-    const keys = [field.label, ...(field.aliases ?? [])].map(foldLabel);
-    fieldKeys.set(field, (cached = { keys, sorted: keys.map(sortedWords) }));
+    const keys = [field.label, ...(field.aliases ?? [])].map((k) => foldLabel(k, memo.folds));
+    memo.fieldKeys.set(field, (cached = { keys, sorted: keys.map(sortedWords) }));
   }
   // `sameWords(key, folded)`, with the key's words sorted once and the text's at most once per call.
   let words: string | undefined;
@@ -362,36 +436,34 @@ function fieldMatches(field: FieldDef, folded: string): boolean {
 }
 
 /** The lengths of every folded field label: a text of another length names no field (not even reordered). */
-const labelLengths = new WeakMap<readonly FieldDef[], ReadonlySet<number>>();
-
-function couldBeLabel(fields: readonly FieldDef[], folded: string): boolean {
-  let lengths = labelLengths.get(fields);
+function couldBeLabel(fields: readonly FieldDef[], folded: string, memo: LocateMemo): boolean {
+  let lengths = memo.labelLengths.get(fields);
   if (!lengths) {
-    lengths = new Set(fields.flatMap((f) => [f.label, ...(f.aliases ?? [])].map((k) => foldLabel(k).length)));
-    labelLengths.set(fields, lengths);
+    lengths = new Set(fields.flatMap((f) => [f.label, ...(f.aliases ?? [])].map((k) => foldLabel(k, memo.folds).length)));
+    memo.labelLengths.set(fields, lengths);
   }
   return lengths.has(folded.length);
 }
 
 /** A label that holds a colon itself ("Nghỉ ốm từ 3 tháng: tối đa HTNV") is the whole cell, not "label: value". */
-function wholeLabel(fields: readonly FieldDef[], text: string): FieldDef | undefined {
+function wholeLabel(fields: readonly FieldDef[], text: string, memo: LocateMemo): FieldDef | undefined {
   if (!text.includes(':')) return undefined;
-  const folded = foldLabel(text);
-  return folded && couldBeLabel(fields, folded) ? fields.find((f) => fieldMatches(f, folded)) : undefined;
+  const folded = foldLabel(text, memo.folds);
+  return folded && couldBeLabel(fields, folded, memo) ? fields.find((f) => fieldMatches(f, folded, memo)) : undefined;
 }
 
-function isFieldLabel(fields: readonly FieldDef[], text: string): boolean {
-  if (wholeLabel(fields, text)) return true;
+function isFieldLabel(fields: readonly FieldDef[], text: string, memo: LocateMemo): boolean {
+  if (wholeLabel(fields, text, memo)) return true;
   const colon = text.indexOf(':');
-  const folded = foldLabel(colon >= 0 ? text.slice(0, colon) : text);
-  return folded !== '' && couldBeLabel(fields, folded) && fields.some((f) => fieldMatches(f, folded));
+  const folded = foldLabel(colon >= 0 ? text.slice(0, colon) : text, memo.folds);
+  return folded !== '' && couldBeLabel(fields, folded, memo) && fields.some((f) => fieldMatches(f, folded, memo));
 }
 
 /**
  * Header fields: a label cell with its value in the next non-empty cell to its right, or in the same
  * cell after a colon ("Chi bộ: Thanh Khê"). The first label found wins.
  */
-export function findFields(sheet: SheetGrid, fields: readonly FieldDef[], rows?: { top: number; bottom: number }): Map<string, FieldHit> {
+export function findFields(sheet: SheetGrid, fields: readonly FieldDef[], rows?: { top: number; bottom: number }, memo: LocateMemo = locateMemo()): Map<string, FieldHit> {
   const found = new Map<string, FieldHit>();
   const top = rows?.top ?? sheet.originRow;
   const bottom = rows?.bottom ?? lastRow(sheet);
@@ -405,12 +477,12 @@ export function findFields(sheet: SheetGrid, fields: readonly FieldDef[], rows?:
       const c = sheet.originCol + (present ? present[i] : i);
       const text = cellText(line[c - sheet.originCol] ?? null);
       if (!text || text.length > 200) continue;
-      const whole = wholeLabel(fields, text);
+      const whole = wholeLabel(fields, text, memo);
       const colon = whole ? -1 : text.indexOf(':');
       const labelPart = colon >= 0 ? text.slice(0, colon) : text;
-      const folded = foldLabel(labelPart);
-      if (!folded || !couldBeLabel(fields, folded)) continue;
-      const field = whole && !found.has(whole.key) ? whole : fields.find((f) => !found.has(f.key) && fieldMatches(f, folded));
+      const folded = foldLabel(labelPart, memo.folds);
+      if (!folded || !couldBeLabel(fields, folded, memo)) continue;
+      const field = whole && !found.has(whole.key) ? whole : fields.find((f) => !found.has(f.key) && fieldMatches(f, folded, memo));
       if (!field) continue;
       const after = colon >= 0 ? text.slice(colon + 1).trim() : '';
       if (after) {
@@ -424,7 +496,7 @@ export function findFields(sheet: SheetGrid, fields: readonly FieldDef[], rows?:
         const v = line[cc - sheet.originCol] ?? null;
         if (v !== null && !(typeof v === 'string' && v.trim() === '')) {
           // The next label on the row ("Chi bộ | | Năm đánh giá | 2017"): this field's value is missing.
-          if (typeof v === 'string' && isFieldLabel(fields, v)) break;
+          if (typeof v === 'string' && isFieldLabel(fields, v, memo)) break;
           valueCol = cc;
           value = v;
           break;

@@ -9,9 +9,15 @@
 import { type CellValue, type SheetGrid, type WorkbookModel, a1, cellAt, columnLetter, isCellError, lastRow } from '../grid';
 import type { IssueSink } from '../issues';
 import { newIssueSink } from '../rules/issue';
-import { chiBoKey, cleanText, foldLabel, nameKey } from '../text/normalize';
+import { newRunContext, type Memo, type RunContext } from '../run';
+import { chiBoKey, cleanText, foldLabel, nameKey, type TextMemo } from '../text/normalize';
 import {
+  CHOICE_MEMO,
   CIVIL_SERVICE_RATING,
+  type CivilServiceRating,
+  type Membership,
+  type OrgRating,
+  choiceMemo,
   MEMBERSHIP,
   ORG_RATING,
   type Parsed,
@@ -46,10 +52,37 @@ import {
   type TableForm,
   type ValueType,
 } from './definitions';
-import { type FieldHit, findFields, findHeader, findSheet } from './locate';
+import { type FieldHit, findFields, findHeader, findSheet, type LocateMemo, locateMemo } from './locate';
 import type { ChiBoInfo, ChiBoWorkbook, CriteriaRead, CriteriaRowRead, SettingCellRead, DossierRead, DossierRow, LeaderRow, LeadersRead, Located, PlanRead, RollMember, ScheduleRow, ScoreSheetRow, TableRead, TallyRow, Unreadable } from './model';
 
 type AnyLocated = Located<unknown>;
+
+/**
+ * What reading one workbook carries from cell to cell: its date system and the run's memos (run.ts) —
+ * the folded labels and headers, the names' keys, each vocabulary's spellings.
+ */
+interface Scope {
+  readonly date1904: boolean;
+  readonly locate: LocateMemo;
+  readonly names: TextMemo;
+  readonly yesNo: Memo<string, 'yes' | 'no' | null> | undefined;
+  readonly membership: Memo<string, Membership | null> | undefined;
+  readonly rating: Memo<string, CivilServiceRating | null> | undefined;
+  readonly orgRating: Memo<string, OrgRating | null> | undefined;
+}
+
+function scopeOf(workbook: WorkbookModel, run: RunContext): Scope {
+  const choices = run.memo(CHOICE_MEMO);
+  return {
+    date1904: workbook.date1904 === true,
+    locate: locateMemo(run),
+    names: run.nameKeys,
+    yesNo: choiceMemo(choices, YES_NO),
+    membership: choiceMemo(choices, MEMBERSHIP),
+    rating: choiceMemo(choices, CIVIL_SERVICE_RATING),
+    orgRating: choiceMemo(choices, ORG_RATING),
+  };
+}
 
 function absent(sheet: string, cell: string): Located<never> {
   return { value: null, sheet, cell, filled: false, absent: true };
@@ -75,13 +108,39 @@ function locatedOf(parsed: Parsed<unknown>, sheet: string, cell: string): AnyLoc
   return { value: parsed.kind === 'ok' ? parsed.value : null, sheet, cell, filled: parsed.kind !== 'empty' };
 }
 
+/** Excel's column count: a cell's place is one number, row × this + column. */
+const COLUMNS = 16384;
+
+/**
+ * A cell the reader typed, with its place kept as one number: its A1 address is made when something asks
+ * for it (an issue, a result's place), and most cells of a roll are never asked. A class, so that every
+ * typed cell has one shape.
+ */
+class TypedCell implements AnyLocated {
+  constructor(
+    readonly value: unknown,
+    readonly sheet: string,
+    readonly filled: boolean,
+    private readonly at: number,
+  ) {}
+
+  get cell(): string {
+    return a1(Math.floor(this.at / COLUMNS), this.at % COLUMNS);
+  }
+}
+
+function typedOf(parsed: Parsed<unknown>, sheet: string, row: number, col: number): AnyLocated {
+  return new TypedCell(parsed.kind === 'ok' ? parsed.value : null, sheet, parsed.kind !== 'empty', row * COLUMNS + col);
+}
+
 /** A cell that breaks DATA-02/03/04: no value at all, never a default (RULES.md 9.21). */
 function unknownAt(rule: Unreadable['rule'], text: string, sheet: string, cell: string, label: string): AnyLocated {
   return { value: null, sheet, cell, filled: true, unreadable: { rule, label, shown: text } };
 }
 
-function choiceOf(vocab: Vocabulary<string>, parsed: Parsed<unknown>, value: CellValue, sheet: string, cell: string, label: string, sink: IssueSink): AnyLocated {
+function choiceOf(vocab: Vocabulary<string>, parsed: Parsed<unknown>, value: CellValue, sheet: string, row: number, col: number, label: string, sink: IssueSink): AnyLocated {
   if (parsed.kind === 'invalid') {
+    const cell = a1(row, col);
     sink.add(
       'DATA-02',
       sheet,
@@ -91,7 +150,7 @@ function choiceOf(vocab: Vocabulary<string>, parsed: Parsed<unknown>, value: Cel
     );
     return unknownAt('DATA-02', shown(value), sheet, cell, label);
   }
-  return locatedOf(parsed, sheet, cell);
+  return typedOf(parsed, sheet, row, col);
 }
 
 /**
@@ -106,35 +165,36 @@ function readTyped(
   col: number,
   label: string,
   sink: IssueSink,
-  max?: number,
-  date1904 = false,
+  max: number | undefined,
+  scope: Scope,
 ): AnyLocated {
-  const cell = a1(row, col);
+  const at = row * COLUMNS + col;
   // The usual cell needs no parsing: a number in a count column, an empty or repeated yes/no.
   if (typeof value === 'number' && (type === 'count' || type === 'number') && Number.isFinite(value) && (type === 'number' || (Number.isInteger(value) && value >= 0))) {
-    return { value, sheet, cell, filled: true };
+    return new TypedCell(value, sheet, true, at);
   }
   // An empty yes/no cell is an answered "no" (RULES.md 9.1), as parseYesNo reads it.
-  if (value === null) return type === 'yesno' ? { value: false, sheet, cell, filled: true } : { value: null, sheet, cell, filled: false };
+  if (value === null) return type === 'yesno' ? new TypedCell(false, sheet, true, at) : new TypedCell(null, sheet, false, at);
   // A formula error is DATA-04's (rules/data.ts scans every cell of an input sheet): unknown here.
-  if (isCellError(value)) return unknownAt('DATA-04', value.error, sheet, cell, label);
+  if (isCellError(value)) return unknownAt('DATA-04', value.error, sheet, a1(row, col), label);
   // Text as typed, with nothing to tidy: the value itself (parseText would give the same).
-  if (type === 'text' && typeof value === 'string' && value.length > 0 && !NEEDS_TIDYING.test(value) && !isBlank(value)) return { value, sheet, cell, filled: true };
+  if (type === 'text' && typeof value === 'string' && value.length > 0 && !NEEDS_TIDYING.test(value) && !isBlank(value)) return new TypedCell(value, sheet, true, at);
   switch (type) {
     case 'text':
-      return locatedOf(parseText(value), sheet, cell);
+      return typedOf(parseText(value), sheet, row, col);
     case 'yesno':
-      return choiceOf(YES_NO, parseYesNo(value), value, sheet, cell, label, sink);
+      return choiceOf(YES_NO, parseYesNo(value, scope.yesNo), value, sheet, row, col, label, sink);
     case 'membership':
-      return choiceOf(MEMBERSHIP, parseChoice(value, MEMBERSHIP), value, sheet, cell, label, sink);
+      return choiceOf(MEMBERSHIP, parseChoice(value, MEMBERSHIP, scope.membership), value, sheet, row, col, label, sink);
     case 'rating':
-      return choiceOf(CIVIL_SERVICE_RATING, parseChoice(value, CIVIL_SERVICE_RATING), value, sheet, cell, label, sink);
+      return choiceOf(CIVIL_SERVICE_RATING, parseChoice(value, CIVIL_SERVICE_RATING, scope.rating), value, sheet, row, col, label, sink);
     case 'orgRating':
-      return choiceOf(ORG_RATING, parseChoice(value, ORG_RATING), value, sheet, cell, label, sink);
+      return choiceOf(ORG_RATING, parseChoice(value, ORG_RATING, scope.orgRating), value, sheet, row, col, label, sink);
     case 'date': {
       // A date cell holds a serial number in the workbook's date system; the message shows it as Excel does.
-      const parsed = parseDate(value, date1904);
+      const parsed = parseDate(value, scope.date1904);
       if (parsed.kind === 'invalid') {
+        const cell = a1(row, col);
         sink.add(
           'DATA-03',
           sheet,
@@ -144,11 +204,12 @@ function readTyped(
         );
         return unknownAt('DATA-03', parsed.text, sheet, cell, label);
       }
-      return locatedOf(parsed, sheet, cell);
+      return typedOf(parsed, sheet, row, col);
     }
     case 'year': {
       const parsed = parseYear(value);
       if (parsed.kind === 'invalid') {
+        const cell = a1(row, col);
         sink.add(
           'DATA-03',
           sheet,
@@ -158,13 +219,14 @@ function readTyped(
         );
         return unknownAt('DATA-03', shown(value), sheet, cell, label);
       }
-      return locatedOf(parsed, sheet, cell);
+      return typedOf(parsed, sheet, row, col);
     }
     case 'number':
-      return locatedOf(parseNumber(value), sheet, cell);
+      return typedOf(parseNumber(value), sheet, row, col);
     case 'count': {
       const parsed = parseNumber(value);
       if (parsed.kind === 'invalid' || (parsed.kind === 'ok' && (!Number.isInteger(parsed.value) || parsed.value < 0))) {
+        const cell = a1(row, col);
         sink.add(
           'VOTE-01',
           sheet,
@@ -172,14 +234,15 @@ function readTyped(
           `${where(sheet, cell, label)}: "${shown(value)}" không phải số nguyên không âm. Số phiếu, số người phải là số nguyên ≥ 0.`,
           `${whereEn(sheet, cell, label)}: "${shown(value)}" is not a whole number ≥ 0. Counts must be whole numbers ≥ 0.`,
         );
-        return { value: null, sheet, cell, filled: true };
+        return new TypedCell(null, sheet, true, at);
       }
-      return locatedOf(parsed, sheet, cell);
+      return typedOf(parsed, sheet, row, col);
     }
     case 'score': {
       const parsed = parseNumber(value);
       const limit = max ?? 100;
       if (parsed.kind === 'invalid' || (parsed.kind === 'ok' && (parsed.value < 0 || parsed.value > limit || !Number.isInteger(parsed.value * 2)))) {
+        const cell = a1(row, col);
         sink.add(
           'CB-01',
           sheet,
@@ -187,9 +250,9 @@ function readTyped(
           `${where(sheet, cell, label)}: điểm "${shown(value)}" không hợp lệ. Điểm phải từ 0 đến ${limit}, cho phép nửa điểm (ví dụ 12,5). Phiếu này không được tính vào điểm bình quân.`,
           `${whereEn(sheet, cell, label)}: score "${shown(value)}" is invalid. It must be from 0 to ${limit}, halves allowed. This sheet is left out of the mean.`,
         );
-        return { value: null, sheet, cell, filled: true };
+        return new TypedCell(null, sheet, true, at);
       }
-      return locatedOf(parsed, sheet, cell);
+      return typedOf(parsed, sheet, row, col);
     }
   }
 }
@@ -200,9 +263,9 @@ function readFieldsInto(
   sink: IssueSink,
   rows: { top: number; bottom: number } | undefined,
   required: (field: FieldDef) => boolean,
-  date1904 = false,
+  scope: Scope,
 ): { values: Record<string, AnyLocated>; hits: Map<string, FieldHit> } {
-  const hits = findFields(sheet, fields, rows);
+  const hits = findFields(sheet, fields, rows, scope.locate);
   const out: Record<string, AnyLocated> = {};
   for (const field of fields) {
     const hit = hits.get(field.key);
@@ -219,7 +282,7 @@ function readFieldsInto(
       }
       continue;
     }
-    const located = readTyped(field.type, hit.value, sheet.name, hit.row, hit.col, field.label, sink, undefined, date1904);
+    const located = readTyped(field.type, hit.value, sheet.name, hit.row, hit.col, field.label, sink, undefined, scope);
     out[field.key] = located;
     if (!located.filled && required(field)) {
       sink.add(
@@ -236,7 +299,8 @@ function readFieldsInto(
 
 /** Yes/no header conditions are different from yes/no columns: an empty one is CB-07, not "no". */
 function emptyConditionIsUnanswered(located: AnyLocated, raw: CellValue): AnyLocated {
-  return isBlank(raw) ? { ...located, value: null, filled: false } : located;
+  // Spelled out, not spread: a typed cell's address is its class's getter, which a spread would not copy.
+  return isBlank(raw) ? { value: null, sheet: located.sheet, cell: located.cell, filled: false } : located;
 }
 
 interface RawTable {
@@ -247,11 +311,11 @@ interface RawTable {
   readonly totalsRow: number | null;
 }
 
-const TOTALS = new Set(['tong', 'cong', 'tong cong', 'tong so', 'cong chung']);
+const TOTALS: ReadonlySet<string> = new Set(['tong', 'cong', 'tong cong', 'tong so', 'cong chung']);
 /** Longer than any spelling of TOTALS, even decomposed (NFD) or spaced out. */
 const TOTALS_MAX_TEXT = 30;
 /** The first letter of every folded TOTALS label. */
-const TOTALS_START = new Set(['t', 'c']);
+const TOTALS_START: ReadonlySet<string> = new Set(['t', 'c']);
 
 /**
  * The first character of `foldLabel(text)`, found without folding the whole text: every row's first
@@ -267,8 +331,8 @@ function firstFoldedChar(text: string): string {
 }
 
 /** Locates a table, reports missing columns, hidden and merged cells, and lists its data rows. */
-function locateTable(sheet: SheetGrid, form: TableForm, sink: IssueSink): RawTable | null {
-  const header = findHeader(sheet, form);
+function locateTable(sheet: SheetGrid, form: TableForm, sink: IssueSink, scope: Scope): RawTable | null {
+  const header = findHeader(sheet, form, scope.locate);
   const requiredColumns = form.columns.filter((c) => c.required !== 'no');
   if (!header) {
     sink.add(
@@ -309,7 +373,8 @@ function locateTable(sheet: SheetGrid, form: TableForm, sink: IssueSink): RawTab
       const v = cellAt(sheet, r, c);
       if (typeof v === 'string') firstText = v.trim();
     }
-    // A totals label is a word or two; a member's name (the usual first text) is not folded for this.
+    // A totals label is a word or two; a member's name (the usual first text) is not folded for this. When it
+    // is (a name starting with T or C), without the run's memo: names do not repeat and would only fill it.
     if (firstText && firstText.length <= TOTALS_MAX_TEXT && TOTALS_START.has(firstFoldedChar(firstText)) && TOTALS.has(foldLabel(firstText))) {
       totalsRow = r;
       break;
@@ -363,7 +428,7 @@ function reportHiddenAndMerged(sheet: SheetGrid, form: TableForm, headerRow: num
   }
 }
 
-function readRow(table: RawTable, form: TableForm, labels: readonly string[], firstCol: number, r: number, sink: IssueSink, date1904 = false): Record<string, AnyLocated> {
+function readRow(table: RawTable, form: TableForm, labels: readonly string[], firstCol: number, r: number, sink: IssueSink, scope: Scope): Record<string, AnyLocated> {
   const out: Record<string, AnyLocated> = {};
   const sheet = table.sheet;
   const line = sheet.values[r - sheet.originRow] ?? [];
@@ -375,7 +440,7 @@ function readRow(table: RawTable, form: TableForm, labels: readonly string[], fi
       continue;
     }
     const raw = line[col - sheet.originCol] ?? null;
-    const located = readTyped(column.type, raw, sheet.name, r, col, labels[i], sink, column.max, date1904);
+    const located = readTyped(column.type, raw, sheet.name, r, col, labels[i], sink, column.max, scope);
     out[column.key] = located;
     // 'column' leaves an empty cell to the rules: a blank count or score means what RULES.md 9.20 says.
     if (column.required === 'always' && !located.filled && column.type !== 'yesno') {
@@ -391,27 +456,29 @@ function readRow(table: RawTable, form: TableForm, labels: readonly string[], fi
   return out;
 }
 
-function readTable<Row>(sheet: SheetGrid, form: TableForm, sink: IssueSink, build: (cells: Record<string, AnyLocated>, row: number) => Row, date1904 = false): TableRead<Row> | null {
-  const table = locateTable(sheet, form, sink);
+function readTable<Row>(sheet: SheetGrid, form: TableForm, sink: IssueSink, build: (cells: Record<string, AnyLocated>, row: number, scope: Scope) => Row, scope: Scope): TableRead<Row> | null {
+  const table = locateTable(sheet, form, sink, scope);
   if (!table) return null;
   const labels = form.columns.map(columnHeader);
   const firstCol = Math.min(...table.columns.values());
-  const rows = table.dataRows.map((r) => build(readRow(table, form, labels, firstCol, r, sink, date1904), r + 1));
+  const rows = table.dataRows.map((r) => build(readRow(table, form, labels, firstCol, r, sink, scope), r + 1, scope));
   return { sheet: sheet.name, headerRow: table.headerRow + 1, rows, columns: table.columns, totalsRow: table.totalsRow === null ? null : table.totalsRow + 1 };
 }
 
 const as = <T>(located: AnyLocated): Located<T> => located as Located<T>;
 
-function keyOf(name: AnyLocated): string {
-  return typeof name.value === 'string' ? nameKey(name.value) : '';
+function keyOf(name: AnyLocated, scope: Scope): string {
+  return typeof name.value === 'string' ? nameKey(name.value, scope.names) : '';
 }
 
-function buildRollMember(c: Record<string, AnyLocated>, row: number): RollMember {
+function buildRollMember(c: Record<string, AnyLocated>, row: number, scope: Scope): RollMember {
+  // hd43-2025's roll columns (HD43_ROLL_FORM): under hd27-2014 one absent cell for the four, at the name.
+  const none = c.suspended && c.sickMonths && c.maternity && c.degraded ? undefined : absent(c.name.sheet, c.name.cell);
   return {
     row,
     stt: as(c.stt),
     name: as(c.name),
-    nameKey: keyOf(c.name),
+    nameKey: keyOf(c.name, scope),
     birthDate: as(c.birthDate),
     admissionDate: as(c.admissionDate),
     membership: as(c.membership),
@@ -429,20 +496,19 @@ function buildRollMember(c: Record<string, AnyLocated>, row: number): RollMember
     violation: as(c.violation),
     disobedience: as(c.disobedience),
     note: as(c.note),
-    // hd43-2025's roll columns (HD43_ROLL_FORM); absent cells under hd27-2014.
-    suspended: as(c.suspended ?? absent(c.name.sheet, c.name.cell)),
-    sickMonths: as(c.sickMonths ?? absent(c.name.sheet, c.name.cell)),
-    maternity: as(c.maternity ?? absent(c.name.sheet, c.name.cell)),
-    degraded: as(c.degraded ?? absent(c.name.sheet, c.name.cell)),
+    suspended: as(c.suspended ?? none),
+    sickMonths: as(c.sickMonths ?? none),
+    maternity: as(c.maternity ?? none),
+    degraded: as(c.degraded ?? none),
   };
 }
 
-function buildTallyRow(c: Record<string, AnyLocated>, row: number): TallyRow {
+function buildTallyRow(c: Record<string, AnyLocated>, row: number, scope: Scope): TallyRow {
   return {
     row,
     stt: as(c.stt),
     name: as(c.name),
-    nameKey: keyOf(c.name),
+    nameKey: keyOf(c.name, scope),
     r1Good: as(c.r1Good),
     r1Done: as(c.r1Done),
     r1Failed: as(c.r1Failed),
@@ -469,8 +535,8 @@ function buildLeaderRow(c: Record<string, AnyLocated>, row: number): LeaderRow {
   };
 }
 
-function readInfo(sheet: SheetGrid, form: FieldsForm, anyRound2Vote: boolean, sink: IssueSink, date1904 = false): ChiBoInfo {
-  const { values: f, hits } = readFieldsInto(sheet, form.fields, sink, undefined, (field) => !field.condition && (field.required === 'yes' || (field.required === 'round2' && anyRound2Vote)), date1904);
+function readInfo(sheet: SheetGrid, form: FieldsForm, anyRound2Vote: boolean, sink: IssueSink, scope: Scope): ChiBoInfo {
+  const { values: f, hits } = readFieldsInto(sheet, form.fields, sink, undefined, (field) => !field.condition && (field.required === 'yes' || (field.required === 'round2' && anyRound2Vote)), scope);
   const condition = (key: string): Located<boolean> => {
     const hit = hits.get(key);
     return as(hit ? emptyConditionIsUnanswered(f[key], hit.value) : f[key]);
@@ -504,19 +570,19 @@ function readInfo(sheet: SheetGrid, form: FieldsForm, anyRound2Vote: boolean, si
   };
 }
 
-function readLeaders(sheet: SheetGrid, sink: IssueSink, date1904 = false): LeadersRead | null {
-  const table = readTable(sheet, LEADERS_FORM, sink, buildLeaderRow, date1904);
+function readLeaders(sheet: SheetGrid, sink: IssueSink, scope: Scope): LeadersRead | null {
+  const table = readTable(sheet, LEADERS_FORM, sink, buildLeaderRow, scope);
   if (!table) return null;
-  const { values: fields } = readFieldsInto(sheet, LEADERS_FORM.fields ?? [], sink, { top: sheet.originRow, bottom: table.headerRow - 2 }, (f) => f.required === 'yes' && table.rows.length > 0, date1904);
+  const { values: fields } = readFieldsInto(sheet, LEADERS_FORM.fields ?? [], sink, { top: sheet.originRow, bottom: table.headerRow - 2 }, (f) => f.required === 'yes' && table.rows.length > 0, scope);
   return { ...table, place: as(fields.place), issued: as(fields.issued), valid: as(fields.valid), reviewDate: as(fields.reviewDate), draftSentDate: as(fields.draftSentDate) };
 }
 
-function buildScheduleRow(c: Record<string, AnyLocated>, row: number): ScheduleRow {
+function buildScheduleRow(c: Record<string, AnyLocated>, row: number, scope: Scope): ScheduleRow {
   const name = as<string>(c.chiBo);
   return {
     row,
     chiBo: name,
-    key: name.value ? chiBoKey(name.value) : '',
+    key: name.value ? chiBoKey(name.value, scope.locate.folds) : '',
     meetingDate: as(c.meetingDate),
     inCharge: as(c.inCharge),
     reportDue: as(c.reportDue),
@@ -524,34 +590,35 @@ function buildScheduleRow(c: Record<string, AnyLocated>, row: number): ScheduleR
   };
 }
 
-function readPlan(sheet: SheetGrid, sink: IssueSink, date1904 = false): PlanRead | null {
-  const table = readTable(sheet, PLAN_FORM, sink, buildScheduleRow, date1904);
+function readPlan(sheet: SheetGrid, sink: IssueSink, scope: Scope): PlanRead | null {
+  const table = readTable(sheet, PLAN_FORM, sink, buildScheduleRow, scope);
   if (!table) return null;
-  const { values: fields } = readFieldsInto(sheet, PLAN_FORM.fields ?? [], sink, { top: sheet.originRow, bottom: table.headerRow - 2 }, () => false, date1904);
+  const { values: fields } = readFieldsInto(sheet, PLAN_FORM.fields ?? [], sink, { top: sheet.originRow, bottom: table.headerRow - 2 }, () => false, scope);
   return { ...table, year: as(fields.year) };
 }
 
-function readDossier(sheet: SheetGrid, form: TableForm, sink: IssueSink, date1904 = false): DossierRead | null {
+function readDossier(sheet: SheetGrid, form: TableForm, sink: IssueSink, scope: Scope): DossierRead | null {
   const leaders = form.key === 'leaderDossier';
   const docKeys = form.columns.filter((c) => c.type === 'yesno' && c.key !== 'managed').map((c) => c.key);
   const table = readTable(sheet, form, sink, (c, row): DossierRow => {
     const subject = as<string>(c.subject);
     const docs: Record<string, Located<boolean>> = {};
     for (const key of docKeys) docs[key] = as(c[key]);
-    const key = subject.value ? (leaders ? nameKey(subject.value) : chiBoKey(subject.value)) : '';
+    const key = subject.value ? (leaders ? nameKey(subject.value, scope.names) : chiBoKey(subject.value, scope.locate.folds)) : '';
     return { row, subject, key, position: as(c.position ?? absent(sheet.name, 'A1')), managed: as(c.managed ?? absent(sheet.name, 'A1')), docs };
-  }, date1904);
+  }, scope);
   if (!table) return null;
   if (!leaders) return { ...table, collective: null, collectiveDocs: {} };
-  const { values: fields } = readFieldsInto(sheet, form.fields ?? [], sink, { top: sheet.originRow, bottom: table.headerRow - 2 }, () => false, date1904);
+  const { values: fields } = readFieldsInto(sheet, form.fields ?? [], sink, { top: sheet.originRow, bottom: table.headerRow - 2 }, () => false, scope);
   const collectiveDocs: Record<string, Located<boolean>> = {};
   for (const doc of COLLECTIVE_DOCUMENTS) collectiveDocs[doc.key] = as(fields[doc.key]);
   return { ...table, collective: as(fields.collective), collectiveDocs };
 }
 
 /** Reads a chi bộ's workbook. Issues go to the sink; the result holds what could be read. */
-export function readChiBoWorkbook(workbook: WorkbookModel, sink: IssueSink, forms: ChiBoForms = HD27_FORMS): ChiBoWorkbook {
+export function readChiBoWorkbook(workbook: WorkbookModel, sink: IssueSink, forms: ChiBoForms = HD27_FORMS, run: RunContext = newRunContext()): ChiBoWorkbook {
   const { info: INFO, roll: ROLL, tally: TALLY, scores: SCORES } = forms;
+  const scope = scopeOf(workbook, run);
   const taken = new Set<SheetGrid>();
   const sheets = new Map<FormDef, SheetGrid | null>();
   // Every form by its sheet's name first, then the rest by a title or form code in their first rows.
@@ -561,14 +628,14 @@ export function readChiBoWorkbook(workbook: WorkbookModel, sink: IssueSink, form
   // that no other form takes them by their titles; their readers find them again.
   const own25 = [forms.criteria, forms.memberScores].filter((f): f is TableForm => f !== undefined);
   for (const form of own25) {
-    const sheet = findSheet(workbook, form, taken, 'name');
+    const sheet = findSheet(workbook, form, taken, 'name', scope.locate);
     if (sheet) taken.add(sheet);
   }
   const order = [PLAN_FORM, CHI_BO_DOSSIER_FORM, LEADER_DOSSIER_FORM, TALLY, SCORES, LEADERS_FORM, ROLL, INFO];
   for (const by of ['name', 'content'] as const) {
     for (const form of order) {
       if (sheets.get(form)) continue;
-      const sheet = findSheet(workbook, form, taken, by);
+      const sheet = findSheet(workbook, form, taken, by, scope.locate);
       if (sheet) taken.add(sheet);
       sheets.set(form, sheet);
     }
@@ -589,18 +656,17 @@ export function readChiBoWorkbook(workbook: WorkbookModel, sink: IssueSink, form
   // The chi bộ sheets are read into their own sink: a workbook whose chi bộ sheets are all blank but whose
   // schedule, dossier or leaders' sheet holds rows is the ward's plan, and a blank form is not its error.
   const own = newIssueSink();
-  // Date cells are serials in the workbook's date system; the readers never shift them.
-  const date1904 = workbook.date1904 === true;
-  const roll = rollSheet ? readTable(rollSheet, ROLL, own, buildRollMember, date1904) : null;
-  const tally = tallySheet ? readTable(tallySheet, TALLY, own, buildTallyRow, date1904) : null;
-  const scores = scoresSheet ? readTable(scoresSheet, SCORES, own, scoreRowBuilder(SCORES), date1904) : null;
+  // Date cells are serials in the workbook's date system (scope.date1904); the readers never shift them.
+  const roll = rollSheet ? readTable(rollSheet, ROLL, own, buildRollMember, scope) : null;
+  const tally = tallySheet ? readTable(tallySheet, TALLY, own, buildTallyRow, scope) : null;
+  const scores = scoresSheet ? readTable(scoresSheet, SCORES, own, scoreRowBuilder(SCORES), scope) : null;
   const anyRound2Vote = (tally?.rows ?? []).some((t) => (t.r2Excellent.value ?? 0) > 0);
-  const info = infoSheet ? readInfo(infoSheet, INFO, anyRound2Vote, own, date1904) : null;
+  const info = infoSheet ? readInfo(infoSheet, INFO, anyRound2Vote, own, scope) : null;
 
-  const leaders = leadersSheet ? readLeaders(leadersSheet, sink, date1904) : null;
-  const plan = planSheet ? readPlan(planSheet, sink, date1904) : null;
-  const chiBoDossier = chiBoDossierSheet ? readDossier(chiBoDossierSheet, CHI_BO_DOSSIER_FORM, sink, date1904) : null;
-  const leaderDossier = leaderDossierSheet ? readDossier(leaderDossierSheet, LEADER_DOSSIER_FORM, sink, date1904) : null;
+  const leaders = leadersSheet ? readLeaders(leadersSheet, sink, scope) : null;
+  const plan = planSheet ? readPlan(planSheet, sink, scope) : null;
+  const chiBoDossier = chiBoDossierSheet ? readDossier(chiBoDossierSheet, CHI_BO_DOSSIER_FORM, sink, scope) : null;
+  const leaderDossier = leaderDossierSheet ? readDossier(leaderDossierSheet, LEADER_DOSSIER_FORM, sink, scope) : null;
   const blankChiBo = !info?.chiBo.filled && !roll?.rows.length && !tally?.rows.length && !scores?.rows.length;
   const wardRows = Boolean(plan?.rows.length || chiBoDossier?.rows.length || leaderDossier?.rows.length || leaders?.rows.length);
   if (role === 'chi-bo' && blankChiBo && wardRows) {
@@ -617,12 +683,13 @@ export function readChiBoWorkbook(workbook: WorkbookModel, sink: IssueSink, form
  */
 
 /** `Thông tin chi bộ`'s "Bộ quy tắc": the sheet by its name, else by its title, as the reader finds it. */
-export function readRuleSetField(workbook: WorkbookModel): Located<string> | null {
+export function readRuleSetField(workbook: WorkbookModel, run: RunContext = newRunContext()): Located<string> | null {
   const none = new Set<SheetGrid>();
-  const sheet = findSheet(workbook, INFO_FORM, none, 'name') ?? findSheet(workbook, INFO_FORM, none, 'content');
+  const memo = locateMemo(run);
+  const sheet = findSheet(workbook, INFO_FORM, none, 'name', memo) ?? findSheet(workbook, INFO_FORM, none, 'content', memo);
   if (!sheet) return null;
   // Among the sheet's first rows: a sheet taken for the info sheet by its title may be a long one.
-  const hit = findFields(sheet, [RULE_SET_FIELD], { top: sheet.originRow, bottom: Math.min(lastRow(sheet), sheet.originRow + 199) }).get(RULE_SET_FIELD.key);
+  const hit = findFields(sheet, [RULE_SET_FIELD], { top: sheet.originRow, bottom: Math.min(lastRow(sheet), sheet.originRow + 199) }, memo).get(RULE_SET_FIELD.key);
   if (!hit) return null;
   return as(locatedOf(parseText(hit.value), sheet.name, a1(hit.row, hit.col)));
 }
@@ -676,8 +743,9 @@ function buildCriteriaRow(c: Record<string, AnyLocated>, row: number, sheet: She
  * `Bộ tiêu chí`: the members' table, the chi bộ's, the settings. Each part starts at its title row; without
  * titles, the first table is the members'. Missing columns are DATA-01, as on every sheet.
  */
-export function readCriteria(workbook: WorkbookModel, sink: IssueSink): CriteriaRead | null {
-  const sheet = findSheet(workbook, CRITERIA_FORM, new Set(), 'both');
+export function readCriteria(workbook: WorkbookModel, sink: IssueSink, run: RunContext = newRunContext()): CriteriaRead | null {
+  const scope = scopeOf(workbook, run);
+  const sheet = findSheet(workbook, CRITERIA_FORM, new Set(), 'both', scope.locate);
   if (!sheet) return null;
   const end = lastRow(sheet);
   const at = sectionRows(sheet);
@@ -688,11 +756,11 @@ export function readCriteria(workbook: WorkbookModel, sink: IssueSink): Criteria
   const table = (top: number, bottom: number) => {
     if (bottom < top) return null;
     const window = rowsWindow(sheet, top, bottom);
-    return readTable(window, CRITERIA_FORM, sink, (c, row) => buildCriteriaRow(c, row, window));
+    return readTable(window, CRITERIA_FORM, sink, (c, row) => buildCriteriaRow(c, row, window), scope);
   };
   const members = table(membersTop, membersBottom);
   const chiBo = chiBoTop === null ? null : table(chiBoTop, settingsTop - 1);
-  const hits = findFields(sheet, CRITERIA_SETTING_FIELDS, at.settings === null ? undefined : { top: at.settings, bottom: end });
+  const hits = findFields(sheet, CRITERIA_SETTING_FIELDS, at.settings === null ? undefined : { top: at.settings, bottom: end }, scope.locate);
   const settings = CRITERIA_FORM.settings.map((s): SettingCellRead => {
     const hit = hits.get(s.key);
     return { key: s.key, label: s.label, cell: hit ? a1(hit.row, hit.col) : null, raw: hit ? hit.value : null };
@@ -730,14 +798,15 @@ export interface CriterionColumn {
  * (its name, optionally followed by "(tối đa …)") holds that criterion's score: `criteria` of each row,
  * by the criterion's index.
  */
-export function readMemberScores(workbook: WorkbookModel, sink: IssueSink, criteria: readonly CriterionColumn[] = []): TableRead<MemberScoreRowRead> | null {
-  const sheet = findSheet(workbook, MEMBER_SCORES_FORM, new Set(), 'both');
+export function readMemberScores(workbook: WorkbookModel, sink: IssueSink, criteria: readonly CriterionColumn[] = [], run: RunContext = newRunContext()): TableRead<MemberScoreRowRead> | null {
+  const scope = scopeOf(workbook, run);
+  const sheet = findSheet(workbook, MEMBER_SCORES_FORM, new Set(), 'both', scope.locate);
   if (!sheet) return null;
   const table = readTable(sheet, MEMBER_SCORES_FORM, sink, (c, row): MemberScoreRowRead => ({
     row,
     stt: as(c.stt),
     name: as(c.name),
-    nameKey: keyOf(c.name),
+    nameKey: keyOf(c.name, scope),
     common: as(c.common),
     tasks: as(c.tasks),
     total: as(c.total),
@@ -748,15 +817,14 @@ export function readMemberScores(workbook: WorkbookModel, sink: IssueSink, crite
     fixed: as(c.fixed),
     selfScore: as(c.selfScore),
     committeeScore: as(c.committeeScore),
-      criteria: [],
-  }), workbook.date1904 === true);
+    criteria: [],
+  }), scope);
   if (!table || criteria.length === 0) return table;
   const columns = criterionColumns(sheet, table.headerRow - 1, new Set(table.columns.values()), criteria);
   if (columns.length === 0) return table;
-  const date1904 = workbook.date1904 === true;
   const rows = table.rows.map((r) => {
     const line = sheet.values[r.row - 1 - sheet.originRow] ?? [];
-    const cells = columns.map(({ index, col }) => ({ index, cell: readTyped('number', line[col - sheet.originCol] ?? null, sheet.name, r.row - 1, col, criteria[index].name, sink, undefined, date1904) as Located<number> }));
+    const cells = columns.map(({ index, col }) => ({ index, cell: readTyped('number', line[col - sheet.originCol] ?? null, sheet.name, r.row - 1, col, criteria[index].name, sink, undefined, scope) as Located<number> }));
     return { ...r, criteria: cells };
   });
   return { ...table, rows };

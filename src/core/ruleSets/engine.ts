@@ -6,6 +6,7 @@
  */
 import type { WorkbookModel } from '../grid';
 import type { IssueSink } from '../issues';
+import type { RunContext } from '../run';
 import type { EngineOutput } from './engineOutput';
 import { runHd27 } from './hd27-engine';
 import { runHd43 } from './hd43-engine';
@@ -13,11 +14,11 @@ import type { AnyRuleSet } from './types';
 
 export type { EngineOutput } from './engineOutput';
 
-export function runEngine(model: WorkbookModel, ruleSet: AnyRuleSet, overrides: Readonly<Record<string, string>>, sink: IssueSink): EngineOutput {
+export function runEngine(model: WorkbookModel, ruleSet: AnyRuleSet, overrides: Readonly<Record<string, string>>, sink: IssueSink, run: RunContext): EngineOutput {
   switch (ruleSet.engine) {
     case 'hd27':
-      return runHd27(model, ruleSet, overrides, sink);
+      return runHd27(model, ruleSet, overrides, sink, run);
     case 'hd43':
-      return runHd43(model, ruleSet, sink);
+      return runHd43(model, ruleSet, sink, run);
   }
 }

@@ -7,6 +7,7 @@ import { readChiBoWorkbook } from '../forms/reader';
 import type { ChiBoWorkbook } from '../forms/model';
 import type { WorkbookModel } from '../grid';
 import type { Issue, IssueSink } from '../issues';
+import type { RunContext } from '../run';
 import { type ChiBoResult, classifyChiBo, finishChiBo } from '../rules/cb';
 import type { ChiBoContext, MemberState } from '../rules/context';
 import { checkDuplicateMembers, checkRowTotals, checkSheets, matchTallyToRoll } from '../rules/data';
@@ -22,10 +23,10 @@ import type { EngineOutput } from './engineOutput';
 import { resolveOptions } from './index';
 import type { OptionValues, RuleSet } from './types';
 
-export function runHd27(model: WorkbookModel, ruleSet: RuleSet, overrides: Readonly<Record<string, string>>, sink: IssueSink): EngineOutput {
+export function runHd27(model: WorkbookModel, ruleSet: RuleSet, overrides: Readonly<Record<string, string>>, sink: IssueSink, run?: RunContext): EngineOutput {
   const values = resolveOptions(ruleSet, overrides).values;
   // The reader only reads; the rules on whole sheets then make a date after the meeting unknown.
-  const input = checkSheets(readChiBoWorkbook(model, sink), sink);
+  const input = checkSheets(readChiBoWorkbook(model, sink, undefined, run), sink);
   const meeting = input.info?.meetingDate.value ?? null;
   checkDuplicateMembers(input, sink);
   checkRowTotals(input, sink);

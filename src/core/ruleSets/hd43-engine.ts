@@ -9,6 +9,7 @@ import type { ChiBoWorkbook, RollMember, TallyRow } from '../forms/model';
 import { readChiBoWorkbook, readCriteria, readMemberScores, type MemberScoreRowRead } from '../forms/reader';
 import type { WorkbookModel } from '../grid';
 import type { IssueSink } from '../issues';
+import type { RunContext } from '../run';
 import { type Criterion, type CriteriaSettings, criteriaSettings, type SettingValue, unconfirmed } from '../rules/cfg25';
 import { chiBoLevel25, chiBoScore25, chiBoTasks, lateOf, type MemberCounts } from '../rules/cb25';
 import type { ChiBoResult } from '../rules/cb';
@@ -41,16 +42,16 @@ interface Scored {
   readonly tasks: TaskFigures | null;
 }
 
-export function runHd43(model: WorkbookModel, ruleSet: Hd43RuleSet, sink: IssueSink): EngineOutput {
+export function runHd43(model: WorkbookModel, ruleSet: Hd43RuleSet, sink: IssueSink, run?: RunContext): EngineOutput {
   const forms = ruleSet.forms;
   // The tally is kept only by chi bộ that still vote (RULES-2025.md §6); the scoring sheet of the chi bộ is
   // needed only when its score is the members' mean (CB25-01, checked below).
-  const input = checkSheets(readChiBoWorkbook(model, sink, forms), sink, forms, new Set([forms.tally, forms.scores]));
+  const input = checkSheets(readChiBoWorkbook(model, sink, forms, run), sink, forms, new Set([forms.tally, forms.scores]));
   checkDuplicateMembers(input, sink);
   const leaders = checkLeaders(input, sink);
   checkProcedure(input, ruleSet, sink);
 
-  const criteria = criteriaSettings(readCriteria(model, sink));
+  const criteria = criteriaSettings(readCriteria(model, sink, run));
   for (const f of criteria.findings) addFinding(sink, f);
   const settingsUsed: SettingUsed[] = criteria.settings.list.map((s) => ({ ...s }));
   const none: EngineOutput = { input, options: {} as OptionValues, leaders, memberResults: [], chiBoResults: [], figures: null, states: [], settings: settingsUsed };
@@ -58,7 +59,7 @@ export function runHd43(model: WorkbookModel, ruleSet: Hd43RuleSet, sink: IssueS
 
   // M25-02: a column per criterion of the đảng ủy's table, where the sheet has them.
   const memberCriteria = criteria.members.source === 'sheet' && criteria.members.valid ? criteria.members.criteria : [];
-  const scoresRead = readMemberScores(model, sink, memberCriteria);
+  const scoresRead = readMemberScores(model, sink, memberCriteria, run);
   if (!scoresRead && forms.memberScores) {
     sink.add(
       'DATA-01',

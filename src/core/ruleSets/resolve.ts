@@ -8,6 +8,7 @@
 import { readRuleSetField } from "../forms/reader";
 import type { WorkbookModel } from "../grid";
 import type { IssueSink } from "../issues";
+import type { RunContext } from "../run";
 import { foldLabel } from "../text/normalize";
 import { DEFAULT_RULE_SET, findRuleSet, RULE_SETS } from "./index";
 import type { AnyRuleSet } from "./types";
@@ -30,6 +31,7 @@ export function chooseRuleSet(
   model: WorkbookModel,
   request: RuleSetRequest,
   sink: IssueSink,
+  run?: RunContext,
 ): RuleSetChoice {
   const requested =
     request.ruleSet !== undefined ? findRuleSet(request.ruleSet) : undefined;
@@ -42,7 +44,7 @@ export function chooseRuleSet(
             : "requested",
       }
     : { ruleSet: FALLBACK(), source: "default" };
-  const field = readRuleSetField(model);
+  const field = readRuleSetField(model, run);
   if (!field || !field.filled) return otherwise;
   const typed = field.value ?? "";
   const folded = foldLabel(typed);

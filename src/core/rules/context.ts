@@ -28,14 +28,7 @@ export function exceeds(x: number, fraction: { num: number; den: number }, n: nu
 
 export function formatNumber(n: number): string {
   if (Number.isInteger(n)) return String(n);
-  // The same N/2 and 2N/3 are written into every member's explanation.
-  let text = formatted.get(n);
-  if (text === undefined) {
-    text = n.toFixed(2).replace(/0+$/, '').replace(/\.$/, '').replace('.', ',');
-    if (formatted.size >= 1000) formatted.clear();
-    formatted.set(n, text);
-  }
-  return text;
+  // N/2, written into every member's explanation: "12,5" without toFixed and three replacements.
+  if (Number.isInteger(n * 2) && Math.abs(n) < 1e15) return `${n < 0 ? '-' : ''}${Math.floor(Math.abs(n))},5`;
+  return n.toFixed(2).replace(/0+$/, '').replace(/\.$/, '').replace('.', ',');
 }
-
-const formatted = new Map<number, string>();

@@ -20,8 +20,7 @@ export type { RuleId, RuleMeta } from './catalogue';
 
 const FAMILIES: readonly (readonly RuleMeta[])[] = [ELIG_RULES, VOTE_RULES, MEM_RULES, CB_RULES, LEAD_RULES, AGG_RULES, PROC_RULES, DATA_RULES, ELIG25_RULES, M25_RULES, CB25_RULES, CFG25_RULES];
 
-const BY_ID = new Map<RuleId, RuleMeta>();
-for (const family of FAMILIES) for (const meta of family) BY_ID.set(meta.id, { ...RULE_DESCRIPTIONS[meta.id], ...meta });
+const BY_ID: ReadonlyMap<RuleId, RuleMeta> = new Map(FAMILIES.flatMap((family) => family.map((meta): [RuleId, RuleMeta] => [meta.id, { ...RULE_DESCRIPTIONS[meta.id], ...meta }])));
 
 /** Metadata for a rule; an ID no family registers gets a neutral entry. */
 export function ruleMeta(id: RuleId): RuleMeta {

@@ -32,21 +32,18 @@ export function isBlankText(text: string): boolean {
  * Text whose characters are ASCII, Latin or Vietnamese letters is folded character by character through
  * FOLD (plain ASCII through no table at all); any other text the long way (Unicode normalisation).
  */
-export function foldLabel(text: string): string {
-  let folded = foldCache.get(text);
-  if (folded === undefined) {
-    folded = foldFast(text) ?? foldSlow(text);
-    // Headers, titles and choices repeat in every workbook of a ward: fold each text once. Bounded,
-    // since rolls also pass names through here. A memo of a pure function: what it returns never
-    // depends on what came before.
-    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
-    foldCache.set(text, folded);
-  }
-  return folded;
+export function foldLabel(text: string, memo?: TextMemo): string {
+  if (!memo) return foldFast(text) ?? foldSlow(text);
+  // Headers, titles and choices repeat in every workbook of a ward: a run folds each text once (the
+  // run's memo, run.ts). What it returns never depends on what came before.
+  return memo.get(text) ?? memo.set(text, foldFast(text) ?? foldSlow(text));
 }
 
-const FOLD_CACHE_LIMIT = 20_000;
-const foldCache = new Map<string, string>();
+/** A run's memo of texts (run.ts `Memo`): only what foldLabel and nameKey need of it. */
+export interface TextMemo {
+  get(text: string): string | undefined;
+  set(text: string, value: string): string;
+}
 
 function foldSlow(text: string): string {
   return cleanText(text)
@@ -129,18 +126,11 @@ function foldFast(text: string): string | null {
  * A key for a person's name: case, spacing, invisible characters and Unicode form folded; each word's
  * tone mark moved to the end of the word, so its placement ("Hòa"/"Hoà") does not matter.
  */
-export function nameKey(name: string): string {
-  let key = nameKeys.get(name);
-  if (key === undefined) {
-    key = computeNameKey(name);
-    // A tally repeats the roll's names: the second time is a lookup. Bounded, as a ward's names do not repeat.
-    if (nameKeys.size >= FOLD_CACHE_LIMIT) nameKeys.clear();
-    nameKeys.set(name, key);
-  }
-  return key;
+export function nameKey(name: string, memo?: TextMemo): string {
+  if (!memo) return computeNameKey(name);
+  // A tally repeats the roll's names: in a run, the second time is a lookup.
+  return memo.get(name) ?? memo.set(name, computeNameKey(name));
 }
-
-const nameKeys = new Map<string, string>();
 
 function computeNameKey(name: string): string {
   // The five tone marks are U+0300, U+0301, U+0303, U+0309 and U+0323 (combining).
@@ -181,6 +171,6 @@ export function sameWords(a: string, b: string): boolean {
  * A key for a chi bộ's name: folded like a label (RULES.md 9.12) and without a leading "Chi bộ", so
  * "Chi bộ trường Mầm Non", "Trường Mầm non" and "TRUONG MAM NON" are one chi bộ.
  */
-export function chiBoKey(name: string): string {
-  return foldLabel(name).replace(/^chi bo\b\s*/, '');
+export function chiBoKey(name: string, memo?: TextMemo): string {
+  return foldLabel(name, memo).replace(/^chi bo\b\s*/, '');
 }

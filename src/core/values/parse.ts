@@ -3,6 +3,7 @@
  * Vietnamese decimal commas. A parser never throws and never guesses: it returns the value or says why not.
  */
 import { type CellValue, isCellError } from '../grid';
+import { Memo, memoKind } from '../run';
 import { cleanText, foldLabel, isBlankText } from '../text/normalize';
 import { type DateOnly, formatDate, fromExcelSerial, isValidDate } from './dates';
 
@@ -62,37 +63,55 @@ export interface Vocabulary<T extends string> {
   /** The spellings shown to the clerk as the accepted values. */
   readonly shown: readonly string[];
   readonly lookup: ReadonlyMap<string, T>;
-  /** Raw text → code (or null), so a roll of thousands folds each distinct spelling once. */
-  readonly seen: Map<string, T | null>;
   /** One shared `ok` result per code (Parsed values are never mutated). */
-  readonly accepted: Map<T, Parsed<T>>;
+  readonly accepted: ReadonlyMap<T, Parsed<T>>;
 }
+
+/**
+ * A run's answers of parseChoice, by vocabulary: raw text → code (or null), so a roll of thousands folds
+ * each distinct spelling once. Bounded per vocabulary, as spellings repeat and typos do not.
+ */
+export type ChoiceMemo = Map<Vocabulary<string>, Memo<string, string | null>>;
+export const CHOICE_MEMO = memoKind<ChoiceMemo>('choices', () => new Map());
+const CHOICE_MEMO_LIMIT = 10_000;
 
 export function vocabulary<T extends string>(name: string, entries: readonly (readonly [T, readonly string[]])[], shown: readonly string[]): Vocabulary<T> {
   const lookup = new Map<string, T>();
+  const accepted = new Map<T, Parsed<T>>();
   for (const [code, spellings] of entries) {
+    accepted.set(code, ok(code));
     for (const spelling of spellings) {
       lookup.set(foldLabel(spelling), code);
       lookup.set(foldLabel(spelling).replace(/ /g, ''), code);
     }
   }
-  return { name, shown, lookup, seen: new Map(), accepted: new Map() };
+  return { name, shown, lookup, accepted };
 }
 
-export function parseChoice<T extends string>(value: CellValue, vocab: Vocabulary<T>): Parsed<T> {
+/** The run's memo of a vocabulary's answers (undefined: not kept, each text folded afresh). */
+export function choiceMemo<T extends string>(memos: ChoiceMemo | undefined, vocab: Vocabulary<T>): Memo<string, T | null> | undefined {
+  if (!memos) return undefined;
+  let memo = memos.get(vocab);
+  if (!memo) memos.set(vocab, (memo = new Memo<string, string | null>(CHOICE_MEMO_LIMIT)));
+  return memo as Memo<string, T | null>;
+}
+
+function codeOf<T extends string>(text: string, vocab: Vocabulary<T>, memo: Memo<string, T | null> | undefined): T | null {
+  const known = memo?.get(text);
+  if (known !== undefined) return known;
+  const folded = foldLabel(text);
+  const code = vocab.lookup.get(folded) ?? vocab.lookup.get(folded.replace(/ /g, '')) ?? null;
+  memo?.set(text, code);
+  return code;
+}
+
+export function parseChoice<T extends string>(value: CellValue, vocab: Vocabulary<T>, memo?: Memo<string, T | null>): Parsed<T> {
   const early = preflight(value);
   if (early) return early;
   const text = displayValue(value);
-  let code = vocab.seen.get(text);
-  if (code === undefined) {
-    const folded = foldLabel(text);
-    code = vocab.lookup.get(folded) ?? vocab.lookup.get(folded.replace(/ /g, '')) ?? null;
-    if (vocab.seen.size < 10_000) vocab.seen.set(text, code);
-  }
+  const code = codeOf(text, vocab, memo);
   if (code === null) return { kind: 'invalid', text: cleanText(text) };
-  let parsed = vocab.accepted.get(code);
-  if (!parsed) vocab.accepted.set(code, (parsed = ok(code)));
-  return parsed;
+  return vocab.accepted.get(code) as Parsed<T>;
 }
 
 export const YES_NO = vocabulary<'yes' | 'no'>(
@@ -104,20 +123,20 @@ export const YES_NO = vocabulary<'yes' | 'no'>(
   ['x', 'Có', '1', 'TRUE', '✓', '(trống) = không', 'Không', '0', 'FALSE'],
 );
 
-const CHECK_MARKS = new Set(['✓', '✔', '☑', '√', '✅']);
+const CHECK_MARKS: ReadonlySet<string> = new Set(['✓', '✔', '☑', '√', '✅']);
 
 /** Yes/no cell: an empty cell is "no" (RULES.md 9.1). */
-export function parseYesNo(value: CellValue): Parsed<boolean> {
+export function parseYesNo(value: CellValue, memo?: Memo<string, 'yes' | 'no' | null>): Parsed<boolean> {
   if (value === null) return NO;
   if (typeof value === 'boolean') return value ? YES : NO;
   if (typeof value === 'number') return value === 1 ? YES : value === 0 ? NO : { kind: 'invalid', text: String(value) };
   if (typeof value === 'string') {
-    // Most cells repeat a handful of spellings ("x", "", "Có"): one map lookup, no folding.
-    const seen = YES_NO.seen.get(value);
+    // Most cells repeat a handful of spellings ("x", "", "Có"): in a run, one map lookup, no folding.
+    const seen = memo?.get(value);
     if (seen !== undefined && seen !== null) return seen === 'yes' ? YES : NO;
     if (CHECK_MARKS.has(cleanText(value))) return YES;
   }
-  const parsed = parseChoice(value, YES_NO);
+  const parsed = parseChoice(value, YES_NO, memo);
   if (parsed.kind === 'empty') return NO;
   return parsed.kind === 'ok' ? (parsed.value === 'yes' ? YES : NO) : parsed;
 }

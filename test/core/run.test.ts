@@ -1,0 +1,101 @@
+/**
+ * The core keeps no state of its own (core/run.ts): what a run remembers lives in its RunContext, so a
+ * check is a function of its input alone. Two ways to break that are tested: a module of src/core that
+ * keeps a mutable collection at its top level, and a result that depends on what the run checked before.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import ts from 'typescript';
+import { checkWorkbook, newRunContext } from '../../src/core/check';
+import { Memo } from '../../src/core/run';
+import { foldLabel, nameKey } from '../../src/core/text/normalize';
+import { loadModel } from '../../src/xlsx/loadModel';
+import { build, check, example } from '../helpers/workbook';
+
+const CORE = resolve(__dirname, '../../src/core');
+const EXAMPLE_PATH = resolve(__dirname, '../../examples/chi-bo-thanh-khe-2017.xlsx');
+const EXAMPLE_2025_PATH = resolve(__dirname, '../../examples/chi-bo-thanh-khe-2025.xlsx');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+const MUTABLE_COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array']);
+
+/**
+ * Top-level declarations of a module that can change after it is loaded: a `let` or `var`, or a `const`
+ * holding a new collection (`new Map()`, `[]`) whose declared type does not say it is read-only. A table
+ * built once at load is declared `ReadonlyMap`/`readonly T[]` (or built inside the expression that makes it).
+ */
+export function moduleState(source: string, fileName = 'module.ts'): string[] {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.ES2020, true);
+  const found: string[] = [];
+  for (const statement of file.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    const list = statement.declarationList;
+    const isConst = (list.flags & ts.NodeFlags.Const) !== 0;
+    for (const decl of list.declarations) {
+      const name = decl.name.getText(file);
+      if (!isConst) {
+        found.push(`${name} (let/var)`);
+        continue;
+      }
+      const init = decl.initializer;
+      if (!init) continue;
+      const collection =
+        (ts.isNewExpression(init) && ts.isIdentifier(init.expression) && MUTABLE_COLLECTIONS.has(init.expression.text)) ||
+        (ts.isArrayLiteralExpression(init) && init.elements.length === 0);
+      const readOnly = decl.type !== undefined && /^(Readonly|readonly )/.test(decl.type.getText(file));
+      if (collection && !readOnly) found.push(name);
+    }
+  }
+  return found;
+}
+
+describe('the core keeps no state of its own (core/run.ts)', () => {
+  it('no module of src/core has a mutable top-level collection or variable', () => {
+    const offenders = sourceFiles(CORE).flatMap((path) => moduleState(readFileSync(path, 'utf8'), path).map((name) => `${relative(CORE, path)}: ${name}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('the scan finds what it looks for (a let, a bare Map or array), and accepts read-only tables', () => {
+    expect(moduleState('let seen = 0;\nconst cache = new Map<string, string>();\nconst list: string[] = [];\nconst TABLE: ReadonlyMap<string, number> = new Map([["a", 1]]);\nconst CODES: readonly string[] = [];\nconst N = 3;')).toEqual(['seen (let/var)', 'cache', 'list']);
+  });
+
+  it('a result does not depend on what the run checked before: each example alone, after the other, and twice', async () => {
+    const a = await loadModel(EXAMPLE_PATH);
+    const b = await loadModel(EXAMPLE_2025_PATH);
+    const alone = [JSON.stringify(checkWorkbook(a)), JSON.stringify(checkWorkbook(b))];
+    const run = newRunContext();
+    const shared = [JSON.stringify(checkWorkbook(b, undefined, run)), JSON.stringify(checkWorkbook(a, undefined, run)), JSON.stringify(checkWorkbook(b, undefined, run)), JSON.stringify(checkWorkbook(a, undefined, run))];
+    expect(shared).toEqual([alone[1], alone[0], alone[1], alone[0]]);
+  });
+
+  it('a run remembers what it folded, and a fresh run starts empty', () => {
+    const run = newRunContext();
+    const { model } = build(example());
+    checkWorkbook(model, undefined, run);
+    expect(run.folds.size).toBeGreaterThan(0);
+    expect(run.nameKeys.size).toBeGreaterThan(0);
+    expect(newRunContext().folds.size).toBe(0);
+    // The same result through a fresh run and through the run that already saw the workbook.
+    expect(JSON.stringify(checkWorkbook(model, undefined, run))).toBe(JSON.stringify(check()));
+  });
+
+  it('the memoised fold and key are the pure functions (with and without a memo, in any order)', () => {
+    const folds = new Memo<string, string>(3);
+    const keys = new Memo<string, string>(3);
+    const texts = ['Lần 1 - Hoàn thành tốt nhiệm vụ', 'Nguyễn Thị Hoà', 'Nguyễn Thị Hòa', 'CHI BỘ  Thanh Khê', 'Lần 1 - Hoàn thành tốt nhiệm vụ', 'Đảng viên'];
+    for (const t of texts) {
+      expect(foldLabel(t, folds)).toBe(foldLabel(t));
+      expect(nameKey(t, keys)).toBe(nameKey(t));
+    }
+    // Bounded: cleared when full, never more than its limit.
+    expect(folds.size).toBeLessThanOrEqual(3);
+    expect(keys.size).toBeLessThanOrEqual(3);
+  });
+});
