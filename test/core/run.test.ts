@@ -7,6 +7,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { checkWorkbook, newRunContext } from '../../src/core/check';
+import { ROLL_FORM, TALLY_FORM } from '../../src/core/forms/definitions';
+import { locateMemo } from '../../src/core/forms/locate';
+import type { CellValue, SheetGrid, WorkbookModel } from '../../src/core/grid';
 import { Memo } from '../../src/core/run';
 import { foldLabel, nameKey } from '../../src/core/text/normalize';
 import { loadModel } from '../../src/xlsx/loadModel';
@@ -97,5 +100,49 @@ describe('the core keeps no state of its own (core/run.ts)', () => {
     // Bounded: cleared when full, never more than its limit.
     expect(folds.size).toBeLessThanOrEqual(3);
     expect(keys.size).toBeLessThanOrEqual(3);
+  });
+
+  describe('a long sheet\'s header found by the rows above its data (DECISIONS 102)', () => {
+    /** The example with its roll's rows changed by `edit` (a copy; the example is not touched). */
+    function withRoll(model: WorkbookModel, edit: (rows: CellValue[][], headerRow: number) => void): WorkbookModel {
+      return {
+        ...model,
+        sheets: model.sheets.map((sheet): SheetGrid => {
+          if (sheet.name !== ROLL_FORM.sheet) return sheet;
+          const rows = sheet.values.map((line) => [...line]);
+          const headerRow = rows.findIndex((line) => line.some((v) => v === 'Họ và tên'));
+          edit(rows, headerRow);
+          return { ...sheet, values: rows };
+        }),
+      };
+    }
+
+    it('workbooks made from one template share one search; another header or other names give their own answers', () => {
+      const { model } = build(example());
+      const fresh = (m: WorkbookModel): string => JSON.stringify(checkWorkbook(m));
+      // Two header labels exchanged: the same data under other columns, so another answer.
+      const swapped = withRoll(model, (rows, h) => {
+        const line = rows[h];
+        const a = line.indexOf('Họ và tên');
+        const b = line.findIndex((v, i) => i > a && typeof v === 'string' && v !== '' && v !== 'Họ và tên' && !/ngày|Ngày/.test(v));
+        [line[a], line[b]] = [line[b], line[a]];
+      });
+      // Other names below the same header rows: the same header, found without a search.
+      const renamed = withRoll(model, (rows, h) => {
+        const name = rows[h + 1].indexOf(rows[h + 1].find((v) => typeof v === 'string' && v.includes(' ')) ?? null);
+        rows[h + 1][name] = 'Phan Văn Mới';
+      });
+      const run = newRunContext();
+      const order = [model, swapped, renamed, model, swapped];
+      const shared = order.map((m) => JSON.stringify(checkWorkbook(m, undefined, run)));
+      expect(shared).toEqual(order.map(fresh));
+      expect(shared[1]).not.toBe(shared[0]);
+      // The roll's header names every column: kept by its rows above the data (the original's and the
+      // swapped one's). The example's tally lacks two optional columns: its search could be beaten by a later
+      // row, so it is not kept, and is searched again for each workbook.
+      const kept = locateMemo(run).headerPrefixes;
+      expect(kept.get(ROLL_FORM)?.byKey.size).toBe(2);
+      expect(kept.get(TALLY_FORM)?.byKey.size ?? 0).toBe(0);
+    });
   });
 });
