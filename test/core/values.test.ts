@@ -1,4 +1,5 @@
-import { LAST_SERIAL_1900, LAST_SERIAL_1904, addMonthsClamped, fromExcelSerial, serialFromUnixDays, toExcelSerial } from '../../src/core/values/dates';
+import fc from 'fast-check';
+import { LAST_SERIAL_1900, LAST_SERIAL_1904, addMonthsClamped, dayNumber, fromDayNumber, fromDayNumberByDate, fromExcelSerial, serialFromUnixDays, toExcelSerial } from '../../src/core/values/dates';
 import { CIVIL_SERVICE_RATING, MEMBERSHIP, ORG_RATING, displayDateSerial, displayValue, parseChoice, parseDate, parseNumber, parseYesNo } from '../../src/core/values/parse';
 
 const ok = <T>(value: T) => ({ kind: 'ok', value });
@@ -114,3 +115,29 @@ describe('numbers', () => {
   it('rejects words', () => expect(parseNumber('mười').kind).toBe('invalid'));
   it('reports formula errors as such', () => expect(parseNumber({ error: '#N/A' })).toEqual({ kind: 'formula-error', error: '#N/A' }));
 });
+
+describe('day numbers to days (fromDayNumber by arithmetic = by Date)', () => {
+  it('every day from 1000 to 9999, and around each era and century boundary', () => {
+    // Compared field by field (3.3 million days; a matcher per day would take minutes), mismatches listed.
+    const mismatches: number[] = [];
+    const compare = (n: number): void => {
+      const a = fromDayNumber(n);
+      const b = fromDayNumberByDate(n);
+      if (a.y !== b.y || a.m !== b.m || a.d !== b.d) mismatches.push(n);
+    };
+    const first = dayNumber({ y: 1000, m: 1, d: 1 });
+    const last = dayNumber({ y: 9999, m: 12, d: 31 });
+    for (let n = first; n <= last; n++) compare(n);
+    for (const y of [-400, -100, -1, 0, 1, 100, 400, 1600, 1700, 1900, 2000, 2100, 2400]) {
+      const base = Math.round(Date.UTC(2000, 0, 1) / 86_400_000) + Math.round((y - 2000) * 365.2425);
+      for (let n = base - 800; n <= base + 800; n++) compare(n);
+    }
+    expect(mismatches.slice(0, 10)).toEqual([]);
+  });
+
+  it('any whole day a Date can hold, and what is not a whole day', () => {
+    fc.assert(fc.property(fc.integer({ min: -100_000_000, max: 100_000_000 }), (n) => expect(fromDayNumber(n)).toEqual(fromDayNumberByDate(n))), { numRuns: 20_000 });
+    for (const n of [0.5, -0.5, NaN, Infinity, 1e9, -1e9]) expect(fromDayNumber(n)).toEqual(fromDayNumberByDate(n));
+  });
+});
+

@@ -428,15 +428,35 @@ function reportHiddenAndMerged(sheet: SheetGrid, form: TableForm, headerRow: num
   }
 }
 
-function readRow(table: RawTable, form: TableForm, labels: readonly string[], firstCol: number, r: number, sink: IssueSink, scope: Scope): Record<string, AnyLocated> {
-  const out: Record<string, AnyLocated> = {};
+/** What reading a table's rows needs of its columns, worked out once per table, not once per cell. */
+interface RowPlan {
+  readonly labels: readonly string[];
+  /** Each form column's sheet column, or -1 where the sheet has none. */
+  readonly cols: readonly number[];
+  readonly firstCol: number;
+  /** Every column key, undefined: each row's record starts as a copy, with all its keys in place. */
+  readonly blank: Readonly<Record<string, AnyLocated | undefined>>;
+}
+
+function rowPlan(table: RawTable, form: TableForm): RowPlan {
+  return {
+    labels: form.columns.map(columnHeader),
+    cols: form.columns.map((c) => table.columns.get(c.key) ?? -1),
+    firstCol: Math.min(...table.columns.values()),
+    blank: Object.fromEntries(form.columns.map((c) => [c.key, undefined])),
+  };
+}
+
+function readRow(table: RawTable, form: TableForm, plan: RowPlan, r: number, sink: IssueSink, scope: Scope): Record<string, AnyLocated> {
+  const out = { ...plan.blank } as Record<string, AnyLocated>;
   const sheet = table.sheet;
   const line = sheet.values[r - sheet.originRow] ?? [];
+  const labels = plan.labels;
   for (let i = 0; i < form.columns.length; i++) {
     const column = form.columns[i];
-    const col = table.columns.get(column.key);
-    if (col === undefined) {
-      out[column.key] = absent(sheet.name, a1(r, firstCol));
+    const col = plan.cols[i];
+    if (col < 0) {
+      out[column.key] = absent(sheet.name, a1(r, plan.firstCol));
       continue;
     }
     const raw = line[col - sheet.originCol] ?? null;
@@ -459,9 +479,8 @@ function readRow(table: RawTable, form: TableForm, labels: readonly string[], fi
 function readTable<Row>(sheet: SheetGrid, form: TableForm, sink: IssueSink, build: (cells: Record<string, AnyLocated>, row: number, scope: Scope) => Row, scope: Scope): TableRead<Row> | null {
   const table = locateTable(sheet, form, sink, scope);
   if (!table) return null;
-  const labels = form.columns.map(columnHeader);
-  const firstCol = Math.min(...table.columns.values());
-  const rows = table.dataRows.map((r) => build(readRow(table, form, labels, firstCol, r, sink, scope), r + 1, scope));
+  const plan = rowPlan(table, form);
+  const rows = table.dataRows.map((r) => build(readRow(table, form, plan, r, sink, scope), r + 1, scope));
   return { sheet: sheet.name, headerRow: table.headerRow + 1, rows, columns: table.columns, totalsRow: table.totalsRow === null ? null : table.totalsRow + 1 };
 }
 
