@@ -4,11 +4,11 @@
  */
 import { once } from 'node:events';
 import { existsSync, mkdirSync } from 'node:fs';
-import { aggregateWard, type FileIssue, MEMBER_LEVELS, type WardResult } from '../core/aggregate';
-import { checkWorkbook, type CheckResult } from '../core/check';
+import { aggregateWard, compactResult, type FileIssue, MEMBER_LEVELS, newCompactMemo, type WardSummary } from '../core/aggregate';
+import { checkWorkbook, type CheckResult, newRunContext } from '../core/check';
 import type { ReaderInfo } from '../core/grid';
 import { countBySeverity, type Issue } from '../core/issues';
-import { buildWardReport, reportParts, wardIssues } from '../core/report';
+import { reportParts, wardIssues } from '../core/report';
 import { DEFAULT_RULE_SET, findRuleSet, isHd27, resolveOptions, RULE_SETS, TEMPLATE_RULE_SET } from '../core/ruleSets';
 import type { CriteriaValues } from '../core/output/template';
 import { withoutPlace } from '../core/rules/words';
@@ -16,8 +16,8 @@ import { UnreadableWorkbookError } from '../xlsx/errors';
 import { loadModel } from '../xlsx/loadModel';
 import type { ChiBoData } from '../xlsx/fill';
 import { describeWriteFailure, OutputError, writeOutputFile } from '../xlsx/writeOutput';
-import { writeJson } from './json';
 import { JsonReportStream } from './jsonReport';
+import { WardJsonStream, type WardReportFile } from './wardJson';
 import { type AggregateArgs, type CheckArgs, type MeetingArgs, parseArgs, type TemplateArgs, USAGE, UsageError } from './args';
 import { type CopyWriter, isDirectory, planCheck, refuseOutputsOnInputs, writeCheckedCopyFile } from './outputs';
 import { resultLines } from './human';
@@ -152,12 +152,14 @@ async function checkFiles(
 ): Promise<{ checked: Checked[]; unreadable: boolean }> {
   const checked: Checked[] = [];
   let unreadable = false;
+  // One run over the files: the labels, headers and spellings they share are folded once (core/run.ts).
+  const run = newRunContext();
   for (const [i, file] of args.files.entries()) {
     // The values always come from one reader (loadModel), so `check` and `check --out` agree.
     let entry: Checked;
     try {
       const model = await loadModel(file);
-      entry = { path: file, result: checkWorkbook(model, { ruleSet: args.ruleSet, ruleSetExplicit: args.ruleSetExplicit, options: args.options }), reader: model.reader };
+      entry = { path: file, result: checkWorkbook(model, { ruleSet: args.ruleSet, ruleSetExplicit: args.ruleSetExplicit, options: args.options }, run), reader: model.reader };
     } catch (err) {
       // Whatever went wrong with one file, the others are still worth their report (and their ward).
       const message = err instanceof UnreadableWorkbookError ? err.message : `${file}: lỗi không mong đợi khi đọc tệp (unexpected error): ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`;
@@ -184,23 +186,40 @@ async function written(screen: Io, write: () => Promise<void>): Promise<boolean>
   }
 }
 
+/**
+ * `aggregate`: memory small per file (issue 15). As soon as a file is checked, only its compact record is
+ * kept (core/aggregate.ts `compactResult`: what combining the ward and its outputs read), and its members
+ * and chi bộ go to the JSON report's spool (cli/wardJson.ts), where the ward's cap changes them afterwards.
+ * The outputs are those of combining the whole results (test/cli/aggregateCompact.test.ts).
+ */
 async function runAggregate(args: AggregateArgs, io: Io, screen: Io): Promise<number> {
   validateRules(args.ruleSet, args.options);
   if (isDirectory(args.out)) throw new UsageError(`--out của aggregate là một tệp .xlsx, không phải thư mục: ${args.out}.`);
   refuseOutputsOnInputs([args.out], args.files);
-  const { checked, unreadable } = await checkFiles(args, screen);
-  if (checked.length === 0) return 2;
-  const ward = aggregateWard(checked, { ruleSet: args.ruleSet, options: args.options });
-  const issues = wardIssues(checked, ward);
-  // The ward's figures are worth printing even when its workbook cannot be written.
-  const wrote = await written(screen, async () => (await writers.ward()).writeWardWorkbook(args.out, ward, issues));
-  if (args.json) await writeJson(buildWardReport(checked, ward), io.out);
-  else {
-    if (wrote) screen.err(`Đã ghi tổng hợp: ${args.out}\n`);
-    screen.out(wardSummary(checked, ward, issues));
+  const files: WardReportFile[] = [];
+  const memo = newCompactMemo();
+  const json = args.json ? new WardJsonStream() : null;
+  try {
+    const { unreadable } = await checkFiles(args, screen, async (_file, _i, result, entry) => {
+      const compact = compactResult(result, memo);
+      files.push(entry.reader ? { path: entry.path, result: compact, reader: entry.reader } : { path: entry.path, result: compact });
+      json?.add(result);
+    }, false);
+    if (files.length === 0) return 2;
+    const ward = aggregateWard(files, { ruleSet: args.ruleSet, options: args.options });
+    const issues = wardIssues(files, ward);
+    // The ward's figures are worth printing even when its workbook cannot be written.
+    const wrote = await written(screen, async () => (await writers.ward()).writeWardWorkbook(args.out, ward, issues));
+    if (json) await json.write(files, ward, io.out);
+    else {
+      if (wrote) screen.err(`Đã ghi tổng hợp: ${args.out}\n`);
+      screen.out(wardSummary(files, ward, issues));
+    }
+    if (unreadable || !wrote) return 2;
+    return issues.some((i) => i.severity === 'error') ? 1 : 0;
+  } finally {
+    json?.close();
   }
-  if (unreadable || !wrote) return 2;
-  return issues.some((i) => i.severity === 'error') ? 1 : 0;
 }
 
 async function runMeetingCommand(args: MeetingArgs, screen: Io): Promise<number> {
@@ -218,7 +237,7 @@ function issueLine(issue: Issue): string {
 
 const shown = (c: { count: number; percent: number | null }): string => `${c.count}${c.percent === null ? '' : ` (${c.percent.toFixed(2).replace('.', ',')}%)`}`;
 
-function wardSummary(checked: readonly { path: string; result: CheckResult }[], ward: WardResult, issues: readonly FileIssue[]): string {
+function wardSummary(checked: readonly { path: string; result: Pick<CheckResult, 'chiBo' | 'issues'> }[], ward: WardSummary, issues: readonly FileIssue[]): string {
   const lines: string[] = [];
   for (const { path, result } of checked) {
     const counts = countBySeverity(result.issues);

@@ -12,23 +12,30 @@ import type { Issue, Severity } from './issues';
 import {
   applyWardCap,
   applyWardCap25,
+  beforeCapExcellent,
   checkChiBoLevels,
   checkExemplary,
   checkPeopleInOneChiBo,
   checkScheduleCoverage,
   chiBoCaps25,
+  type ChiBoView,
   combineLeaders,
   EXEMPLARY_WORDS_2014,
   EXEMPLARY_WORDS_2025,
   type ExemplaryWords,
   indexChiBo,
+  type CandidateView,
+  type CellPlace,
+  type MemberView,
   mergeSchedules,
+  type PersonView,
   provisionalAfterCap,
   reportUnconfirmed,
   type WardCap,
   type WardLeader,
   type WardReporter,
   type WardSetting,
+  wardCapCandidate,
   wardSetting,
 } from './rules/agg';
 import type { RuleId } from './rules/catalogue';
@@ -38,12 +45,101 @@ import { type AnyRuleSet, findRuleSet, isHd27, ruleSetName, DEFAULT_RULE_SET, ty
 import type { DateOnly } from './values/dates';
 import type { MemberLevel } from './values/parse';
 
-export type { WardCap, WardLeader, WardSetting } from './rules/agg';
+export { appliedCap, type CappedView, type MemberView, type WardCap, type WardLeader, type WardSetting } from './rules/agg';
 
-export interface WardInput {
+/**
+ * What combining reads of one checked file: a `CheckResult` has all of it; `compactResult` keeps only
+ * this (the command line keeps one per file until every file is checked). `M` is the members' type: whole
+ * `MemberResult`s, or `MemberView`s (`CandidateView`s where the ward's cap may change the member).
+ */
+export type WardFileResult<M extends MemberView = MemberView> = Omit<CheckResult, 'members' | 'chiBoResults' | 'people' | 'ballots'> & {
+  readonly members: readonly M[];
+  readonly chiBoResults: readonly ChiBoView[];
+  readonly people: readonly (PersonView | null)[];
+};
+
+/** A checked file to combine: its check result (`R`), or its compact record (`compactResult`). */
+export interface WardInput<R extends WardFileResult = CheckResult> {
   /** The file's path as the user gave it; every issue names it. */
   readonly path: string;
-  readonly result: CheckResult;
+  readonly result: R;
+}
+
+/**
+ * Whether the ward's cap may change a member of this file: AGG-03 over an hd27-2014 ward (a file checked
+ * with `capScope=ward`), M25-20 over an hd43-2025 ward. The cap covers only the files of the ward's rule
+ * set, so a file's own rule set decides which of the two can reach it.
+ */
+export function mayBeCapped(result: Pick<WardFileResult, 'ruleSet' | 'options'>, m: MemberView): boolean {
+  const engine = findRuleSet(result.ruleSet)?.engine;
+  return (engine !== 'hd43' && wardCapCandidate(result.options, m)) || (engine !== 'hd27' && beforeCapExcellent(m));
+}
+
+/**
+ * What the compact records of one run share: the few combinations of a member's status, level and reason,
+ * the birth dates, sheet names and cells that recur from file to file. Made by the caller once per run (the
+ * core keeps no state between calls).
+ */
+export interface CompactMemo {
+  readonly views: Map<string, MemberView>;
+  readonly dates: Map<number, DateOnly>;
+  readonly places: Map<string, CellPlace>;
+  /**
+   * A sheet's name as a reader gives it may be a slice of the text it was read from (V8 keeps that whole
+   * text alive with it): each file's record names its sheets with the run's first copy.
+   */
+  readonly sheets: Map<string, string>;
+}
+
+export function newCompactMemo(): CompactMemo {
+  return { views: new Map(), dates: new Map(), places: new Map(), sheets: new Map() };
+}
+
+/**
+ * One flat copy of a text: a message built of pieces (V8 keeps each piece, and whatever text a piece was
+ * sliced from, alive with it) becomes one string.
+ */
+const flat = (text: string): string => ` ${text}`.slice(1);
+
+function shared<K, V>(memo: Map<K, V>, key: K, value: V): V {
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  memo.set(key, value);
+  return value;
+}
+
+/**
+ * What combining the ward needs of a checked file, and nothing more (issue 15, "stream the ward"): the
+ * file's issues, leaders, schedule, settings, heading, figures and places as they are; the chi bộ's level,
+ * score and whether it is provisional; per member only its status, level and reason (counts, the chi bộ's
+ * rows), and its row's name key, birth date, "tạm thời" and cell with the member's name (AGG-04); for a
+ * member the ward's cap may change (`mayBeCapped`), also its rules, votes, N and score (what the cap ranks
+ * by) and its whole row (the cells the cap's messages name). Its whole result is not kept: the command line
+ * spools it, and the cap's change (`CappedView`) is applied to it when the report is written. Combining
+ * compact records gives exactly what combining the check results gives (test/cli/aggregateCompact.test.ts).
+ */
+export function compactResult(result: CheckResult, memo: CompactMemo = newCompactMemo()): WardFileResult {
+  const { members, chiBoResults, people, ballots: _ballots, issues, places, settings, ...rest } = result;
+  const whole = members.map((m) => mayBeCapped(result, m));
+  const sheet = (name: string): string => shared(memo.sheets, name, name);
+  const place = (p: CellPlace): CellPlace => shared(memo.places, `${p.sheet}\u0000${p.cell}`, { sheet: sheet(p.sheet), cell: p.cell });
+  const view = (m: MemberResult): MemberView => shared(memo.views, `${m.status}|${m.level}|${m.reason}`, { status: m.status, level: m.level, reason: m.reason });
+  // What the cap ranks a candidate by and tests it with; its whole result goes to the report's spool.
+  const candidate = (m: MemberResult): CandidateView => ({ name: m.name, status: m.status, level: m.level, reason: m.reason, rules: m.rules, n: m.n, votes: m.votes, ...(m.unmet ? { unmet: m.unmet } : {}), ...(m.score !== undefined ? { score: m.score } : {}) });
+  const person = (p: CheckResult['people'][number], member: string): PersonView | null => {
+    if (!p.nameKey || !p.birthDate) return null;
+    const { y, m, d } = p.birthDate;
+    return { nameKey: p.nameKey, birthDate: shared(memo.dates, (y * 100 + m) * 100 + d, p.birthDate), temporary: p.temporary, name: place(p.name), member };
+  };
+  return {
+    ...rest,
+    issues: issues.map((i) => ({ ...i, sheet: sheet(i.sheet), message: flat(i.message), messageEn: flat(i.messageEn) })),
+    places: { chiBo: places.chiBo && place(places.chiBo), meetingDate: places.meetingDate && place(places.meetingDate) },
+    ...(settings ? { settings: settings.map((x) => (x.sheet === null ? x : { ...x, sheet: sheet(x.sheet) })) } : {}),
+    members: members.map((m, i) => (whole[i] ? candidate(m) : view(m))),
+    chiBoResults: chiBoResults.map((c) => ({ level: c.level, score: c.score, provisional: c.provisional })),
+    people: people.map((p, i) => (whole[i] ? { ...p, name: place(p.name), round2: p.round2 && place(p.round2) } : person(p, members[i].name))),
+  };
 }
 
 /** An issue with the file it is in. */
@@ -158,7 +254,7 @@ export interface WardSchedule {
 }
 
 
-export interface WardResult {
+export interface WardResult<M extends MemberView = MemberResult> {
   readonly ruleSet: string;
   /** What the ward's rule set counts and how `Tổng hợp` words it (not in the JSON report). */
   readonly rules: WardRules;
@@ -179,11 +275,18 @@ export interface WardResult {
   readonly cap: WardCap;
   readonly schedule: WardSchedule;
   readonly leaders: readonly WardLeader[];
-  /** Each file's member results, after the ward cap (AGG-03) where that option is chosen. */
-  readonly memberResults: readonly { readonly path: string; readonly members: readonly MemberResult[] }[];
+  /**
+   * Each file's member results, after the ward cap (AGG-03, M25-20), as the input gave them (`M`): those the
+   * cap changed are whole `MemberResult`s where the input's were whole, else `CappedView`s (the change to
+   * apply to the whole result, which the command line spooled: cli/wardJson.ts).
+   */
+  readonly memberResults: readonly { readonly path: string; readonly members: readonly (M | MemberResult)[] }[];
   /** Issues found when combining (AGG, and PROC-02/LEAD-02 across files), each with its file. */
   readonly issues: readonly FileIssue[];
 }
+
+/** What the ward's outputs read (`Tổng hợp`, the summary on the terminal, the report's `ward`): all but each file's member results. */
+export type WardSummary = Omit<WardResult<MemberView>, 'memberResults'>;
 
 /** Each issue found when combining goes to `issues` with its file, in the order the checks find them. */
 function reporterInto(issues: FileIssue[]): WardReporter {
@@ -208,7 +311,7 @@ function percentOf(part: number, whole: number): number | null {
 }
 
 /** A file holds a chi bộ when the check found its name or its members; otherwise it is the ward's own (the plan). */
-export function holdsChiBo(result: CheckResult): boolean {
+export function holdsChiBo(result: Pick<WardFileResult, 'role' | 'chiBo' | 'members'>): boolean {
   return result.role === 'chi-bo' && (result.chiBo !== null || result.members.length > 0);
 }
 
@@ -221,7 +324,7 @@ function emptyLevels<L extends string>(levels: readonly L[]): Record<L, number> 
  * caller's when no file holds a chi bộ. The clerk's `--rules` does not override the files: each file was
  * checked under its own "Bộ quy tắc" (check.ts), and the ward follows what its files are.
  */
-function wardRuleSet(inputs: readonly WardInput[], chiBoFiles: readonly number[], asked: string | undefined): AnyRuleSet {
+function wardRuleSet(inputs: readonly WardInput<WardFileResult>[], chiBoFiles: readonly number[], asked: string | undefined): AnyRuleSet {
   const counts = new Map<string, number>();
   for (const f of chiBoFiles) {
     const id = inputs[f].result.ruleSet;
@@ -238,7 +341,7 @@ function wardRuleSet(inputs: readonly WardInput[], chiBoFiles: readonly number[]
  * that the ward's rule set does not have is counted as undetermined; the ward's cap covers only the files
  * of the ward's rule set, the others keeping their HTXSNV as their own check decided.
  */
-function reportMixedWard(inputs: readonly WardInput[], others: readonly number[], same: number, ruleSet: AnyRuleSet, report: WardReporter): void {
+function reportMixedWard(inputs: readonly WardInput<WardFileResult>[], others: readonly number[], same: number, ruleSet: AnyRuleSet, report: WardReporter): void {
   if (others.length === 0) return;
   const first = inputs[others[0]];
   const named = others.map((f) => `${inputs[f].path} (${inputs[f].result.chiBo ?? 'không tên'}: ${ruleSetName(inputs[f].result.ruleSet)})`).join(', ');
@@ -255,10 +358,10 @@ function reportMixedWard(inputs: readonly WardInput[], others: readonly number[]
 }
 
 /** Combines the checked workbooks of the ward. Never throws on any check results. */
-export function aggregateWard(inputs: readonly WardInput[], options?: { readonly ruleSet?: string; readonly options?: Readonly<Record<string, string>> }): WardResult {
+export function aggregateWard<M extends MemberView = MemberResult>(inputs: readonly WardInput<WardFileResult<M>>[], options?: { readonly ruleSet?: string; readonly options?: Readonly<Record<string, string>> }): WardResult<M> {
   const issues: FileIssue[] = [];
   const report = reporterInto(issues);
-  const members: MemberResult[][] = inputs.map(({ result }) => [...result.members]);
+  const members: MemberView[][] = inputs.map(({ result }) => [...result.members]);
   const chiBoFiles = inputs.map((_, i) => i).filter((i) => holdsChiBo(inputs[i].result));
   const found = wardRuleSet(inputs, chiBoFiles, options?.ruleSet);
   const rules = wardRulesOf(found);
@@ -411,7 +514,7 @@ export function aggregateWard(inputs: readonly WardInput[], options?: { readonly
     cap,
     schedule: { source, listed: entries.length, withResults: entries.filter((e) => fileOfKey.has(e.entry.key)).length, missing: entries.filter((e) => !fileOfKey.has(e.entry.key)).map((e) => e.entry.chiBo), notInSchedule },
     leaders,
-    memberResults: inputs.map(({ path }, i) => ({ path, members: members[i] })),
+    memberResults: inputs.map(({ path }, i) => ({ path, members: members[i] as (M | MemberResult)[] })),
     issues,
   };
 }

@@ -1,6 +1,7 @@
 /** The JSON report of FORMS.md, built from check results; the CLI prints it, tests read it. */
-import type { FileIssue, WardChiBoRow, WardResult } from './aggregate';
+import type { FileIssue, WardChiBoRow, WardFileResult, WardResult, WardSummary } from './aggregate';
 import type { CheckResult } from './check';
+import type { Issue } from './issues';
 import type { ReaderInfo } from './grid';
 import type { LeaderResult } from './rules/lead';
 import { type DateOnly, formatDate } from './values/dates';
@@ -21,7 +22,14 @@ export interface CheckedFile {
   readonly reader?: ReaderInfo;
 }
 
-function reportFile({ path, result, reader }: CheckedFile, ruleSet: string): ReportFile {
+/** What the report's `files`, `issues` and `settings` read of a checked file (a `CheckedFile` or a compact one has it). */
+interface FileOfReport {
+  readonly path: string;
+  readonly result: Pick<WardFileResult, 'chiBo' | 'ruleSet' | 'issues' | 'settings'>;
+  readonly reader?: ReaderInfo;
+}
+
+function reportFile({ path, result, reader }: FileOfReport, ruleSet: string): ReportFile {
   const own = result.ruleSet !== ruleSet ? { ruleSet: result.ruleSet } : {};
   return reader ? { path, chiBo: result.chiBo, ...own, reader } : { path, chiBo: result.chiBo, ...own };
 }
@@ -41,7 +49,7 @@ export interface ReportSetting {
   readonly rule: string;
 }
 
-function reportSettings(checked: readonly CheckedFile[]): ReportSetting[] {
+function reportSettings(checked: readonly FileOfReport[]): ReportSetting[] {
   return checked.flatMap(({ path, result }) => (result.settings ?? []).map((s) => ({ key: s.key, label: s.label, value: s.value, source: s.source, file: path, sheet: s.sheet, cell: s.cell, rule: s.rule })));
 }
 
@@ -175,30 +183,51 @@ export interface WardReport extends Report {
  * the ward, each file's own provisional cap (its M25-20 warnings, "tạm tính theo riêng chi bộ") is
  * superseded by the ward's: only the ward's are listed, so one cause has one message.
  */
-export function wardIssues(checked: readonly { readonly path: string; readonly result: CheckResult }[], ward: WardResult): FileIssue[] {
+export function wardIssues(checked: readonly { readonly path: string; readonly result: { readonly issues: readonly Issue[] } }[], ward: Pick<WardSummary, 'cap' | 'issues'>): FileIssue[] {
   const superseded = ward.cap.rule === 'M25-20' && ward.cap.scope === 'ward';
   return [...checked.flatMap(({ path, result }) => result.issues.filter((i) => !(superseded && i.rule === 'M25-20')).map((i) => ({ ...i, file: path }))), ...ward.issues];
 }
 
 export function buildWardReport(checked: readonly CheckedFile[], ward: WardResult): WardReport {
   const membersOf = new Map(ward.memberResults.map((m) => [m.path, m.members]));
-  const settings = reportSettings(checked);
+  const { head, tail } = wardReportSections(checked, ward);
   return {
-    ruleSet: ward.ruleSet,
-    files: checked.map((c) => reportFile(c, ward.ruleSet)),
-    issues: wardIssues(checked, ward).map((i) => reportIssue(i.file, i)),
+    ...head,
     members: checked.flatMap(({ path, result }) => membersOf.get(path) ?? result.members),
     chiBo: checked.flatMap(({ result }) => result.chiBoResults),
-    leaders: ward.leaders.map((l) => reportLeader(l.file, l)),
-    ...(settings.length > 0 ? { settings } : {}),
-    ward: {
-      heading: ward.heading,
-      members: ward.members,
-      chiBo: ward.chiBo,
-      exemplary: ward.exemplary,
-      cap: ward.cap,
-      schedule: ward.schedule,
-      rows: ward.rows.map(wardRow),
+    ...tail,
+  };
+}
+
+/**
+ * The ward's report around its `members` and `chiBo` (which the command line writes from what it spooled
+ * as the files were checked: src/cli/wardJson.ts): `head` goes before them, `tail` after, in this order.
+ * The files may be compact records (aggregate.ts `compactResult`): only their issues, settings, chi bộ
+ * name and rule set are read.
+ */
+export function wardReportSections(
+  files: readonly FileOfReport[],
+  ward: WardSummary,
+): { head: Pick<WardReport, 'ruleSet' | 'files' | 'issues'>; tail: Pick<WardReport, 'leaders' | 'settings' | 'ward'> } {
+  const settings = reportSettings(files);
+  return {
+    head: {
+      ruleSet: ward.ruleSet,
+      files: files.map((c) => reportFile(c, ward.ruleSet)),
+      issues: wardIssues(files, ward).map((i) => reportIssue(i.file, i)),
+    },
+    tail: {
+      leaders: ward.leaders.map((l) => reportLeader(l.file, l)),
+      ...(settings.length > 0 ? { settings } : {}),
+      ward: {
+        heading: ward.heading,
+        members: ward.members,
+        chiBo: ward.chiBo,
+        exemplary: ward.exemplary,
+        cap: ward.cap,
+        schedule: ward.schedule,
+        rows: ward.rows.map(wardRow),
+      },
     },
   };
 }

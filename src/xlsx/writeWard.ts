@@ -6,7 +6,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { FileIssue, WardResult } from '../core/aggregate';
+import type { FileIssue, WardSummary } from '../core/aggregate';
 import { a1, type CellRange } from '../core/grid';
 import type { SheetLayout } from '../core/output/layout';
 import { wardSheets, wardTitle } from '../core/output/ward';
@@ -14,7 +14,7 @@ import { addColumnChart, sheetRange } from './chart';
 import { renderLayout } from './renderLayout';
 import { writeOutputFile } from './writeOutput';
 
-export function buildWardWorkbook(ward: WardResult, issues: readonly FileIssue[]): { workbook: ExcelJS.Workbook; layouts: SheetLayout[] } {
+export function buildWardWorkbook(ward: WardSummary, issues: readonly FileIssue[]): { workbook: ExcelJS.Workbook; layouts: SheetLayout[] } {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'XếpLoại';
   workbook.title = wardTitle(ward);
@@ -56,7 +56,7 @@ export async function withCharts(bytes: Buffer, layouts: readonly SheetLayout[])
 }
 
 /** Writes the ward's workbook to `path` (never an input file: the CLI checks that first). */
-export async function writeWardWorkbook(path: string, ward: WardResult, issues: readonly FileIssue[]): Promise<void> {
+export async function writeWardWorkbook(path: string, ward: WardSummary, issues: readonly FileIssue[]): Promise<void> {
   const { workbook, layouts } = buildWardWorkbook(ward, issues);
   // ExcelJS cannot write charts: the chart goes into the finished package.
   const bytes = await withCharts(Buffer.from(await workbook.xlsx.writeBuffer()), layouts);

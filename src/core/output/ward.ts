@@ -4,7 +4,7 @@
  * listing every file's issues with the file's name. A4 landscape at 100 %, the Party's document heading
  * (HD 36-HD/VPTW), signed "T/M BAN THƯỜNG VỤ"; rule IDs on screen only (notes, screen columns).
  */
-import { type FileIssue, MEMBER_LEVELS, type WardResult, type WardRules } from '../aggregate';
+import { type FileIssue, MEMBER_LEVELS, type WardSummary, type WardRules } from '../aggregate';
 import type { ChiBoLevel } from '../rules/cb';
 import { vn } from '../rules/rules25';
 import { RESULT_SHEETS } from '../forms/definitions';
@@ -80,7 +80,7 @@ const chiBoLevelName = (level: ChiBoLevel): string => CHI_BO_LEVEL_NAME[level] ?
  * The words of `Tổng hợp` that differ between rule sets: hd27-2014 reports forms 04- and 05-KĐ.ĐV of
  * Hướng dẫn 27; hd43-2025 reports the chi bộ's proposals ("Đề xuất xếp loại", RULES-2025.md) under Quy
  * định 366 and Hướng dẫn 43, with the 20 % cap over the ward and "Trong sạch, vững mạnh" as a
- * commendation among the HTXSNV chi bộ. Which words a ward gets is its rule set's (`WardResult.rules`).
+ * commendation among the HTXSNV chi bộ. Which words a ward gets is its rule set's (`WardSummary.rules`).
  */
 interface WardWords {
   /** The column widths (A–M printed, 136 character widths in all; N–P for the screen). */
@@ -91,11 +91,11 @@ interface WardWords {
   readonly chiBo: string;
   readonly levelHeader: string;
   readonly exemplaryLine: string;
-  readonly exemplaryNote: (e: WardResult['exemplary']) => string;
+  readonly exemplaryNote: (e: WardSummary['exemplary']) => string;
   readonly exemplaryMark: string;
   readonly capTitle: (percent: number) => string;
-  readonly capText: (ward: WardResult) => string;
-  readonly capNote: (ward: WardResult) => string;
+  readonly capText: (ward: WardSummary) => string;
+  readonly capNote: (ward: WardSummary) => string;
   readonly schedule: string;
   readonly chart: string;
   /** A chi bộ checked under the other rule set (a mixed ward). */
@@ -156,7 +156,7 @@ const WORDS: Readonly<Record<WardRules['engine'], WardWords>> = {
 };
 
 /** The report's title under the ward's rule set, without the year (the workbook's title). */
-export function wardTitle(ward: WardResult): string {
+export function wardTitle(ward: WardSummary): string {
   return WORDS[ward.rules.engine].title;
 }
 
@@ -170,7 +170,7 @@ export function wardTitle(ward: WardResult): string {
  * are in the cells' notes and the errors per file in a screen column, outside the print area.
  * `chartSource` is the screen's copy of the members' per-level lines (labels in O, counts in P).
  */
-export function wardSheet(ward: WardResult): SheetLayout {
+export function wardSheet(ward: WardSummary): SheetLayout {
   const words = WORDS[ward.rules.engine];
   const b = new LayoutBuilder(RESULT_SHEETS.ward, words.widths, true);
   const cols: HeadingColumns = { leftEnd: 4, rightStart: 6, rightEnd: LAST };
@@ -334,7 +334,7 @@ export function wardIssuesSheet(issues: readonly FileIssue[], paths: readonly st
 }
 
 /** Every sheet of the ward's workbook: `Tổng hợp`, the leaders' tally when there is one, `Kiểm tra`. */
-export function wardSheets(ward: WardResult, issues: readonly FileIssue[]): SheetLayout[] {
+export function wardSheets(ward: WardSummary, issues: readonly FileIssue[]): SheetLayout[] {
   const sheets = [wardSheet(ward)];
   if (ward.leaders.length > 0) sheets.push(leadersSheet(ward.leaders, ward.heading, ['T/M BAN THƯỜNG VỤ']));
   sheets.push(wardIssuesSheet(issues, ward.files.map((f) => f.path), WORDS[ward.rules.engine].printed));

@@ -59,19 +59,94 @@ export interface CheckedView<E extends ScheduleEntryView = ScheduleEntryView> {
   readonly chiBo: string | null;
   readonly options: { readonly capScope: 'chi-bo' | 'ward' };
   readonly heading: { readonly meetingDate: DateOnly | null };
-  readonly members: readonly MemberResult[];
-  readonly chiBoResults: readonly ChiBoResult[];
+  /** Every member's result (a `MemberView`; one the ward's cap may change, with what the cap reads: `CandidateView`). */
+  readonly members: readonly MemberView[];
+  readonly chiBoResults: readonly ChiBoView[];
   readonly figures: { readonly pool: number; readonly cap: number } | null;
   readonly leaders: readonly LeaderResult[];
   readonly schedule: ScheduleView<E> | null;
-  readonly people: readonly {
-    readonly nameKey: string;
-    readonly birthDate: DateOnly | null;
-    readonly temporary: boolean;
-    readonly name: CellPlace;
-    readonly round2: CellPlace | null;
-  }[];
+  /** One per member, in the same order; null for one neither AGG-04 nor the cap can name. */
+  readonly people: readonly (PersonView | null)[];
   readonly places: { readonly chiBo: CellPlace | null; readonly meetingDate: CellPlace | null };
+}
+
+/**
+ * What combining reads of a member's result (a `MemberResult` has all of it): its name and its status,
+ * level and reason after the file's own check. `rules` and `unmet` tell whether the ward's cap may change
+ * it (`wardCapCandidate`, `beforeCapExcellent`); such a member also carries what the cap ranks it by
+ * (`CandidateView`).
+ */
+export interface MemberView {
+  /** Absent where the file's row carries it (`PersonView.member`, a compact record). */
+  readonly name?: string;
+  readonly status: MemberResult['status'];
+  readonly level: MemberResult['level'];
+  readonly reason: MemberResult['reason'];
+  readonly rules?: MemberResult['rules'];
+  readonly unmet?: MemberResult['unmet'];
+}
+
+/** What combining reads of a chi bộ's result (a `ChiBoResult` has all of it). */
+export type ChiBoView = Pick<ChiBoResult, 'level' | 'score' | 'provisional'>;
+
+/** What combining reads of a member's row (check.ts `PersonRef` has all of it): AGG-04's key and the cells it names. */
+export interface PersonView {
+  readonly nameKey: string;
+  readonly birthDate: DateOnly | null;
+  readonly temporary: boolean;
+  readonly name: CellPlace;
+  /** AGG-03: the member's round-2 vote cell (read only for the cap's candidates). */
+  readonly round2?: CellPlace | null;
+  /** The member's name, where the member's result does not carry it (a compact record). */
+  readonly member?: string;
+}
+
+/**
+ * AGG-03's candidate: an HTXSNV that MEM-06 left for the ward's cap, in a file checked with `capScope=ward`
+ * (M25-20's are `beforeCapExcellent`). A compact record of a file (aggregate.ts `compactResult`) keeps
+ * what the cap reads of these members (`CandidateView`).
+ */
+export function wardCapCandidate(options: CheckedView['options'], m: MemberView): boolean {
+  return options.capScope === 'ward' && m.status === 'classified' && m.level === 'HTXSNV' && (m.rules ?? []).includes('MEM-06');
+}
+
+/** What the cap reads of a candidate (a `MemberResult` has all of it): its rules, N and votes (AGG-03), score (M25-20). */
+export interface CandidateView extends MemberView {
+  readonly name: string;
+  readonly rules: MemberResult['rules'];
+  readonly n: number;
+  readonly votes: MemberResult['votes'];
+  readonly score?: MemberResult['score'];
+}
+
+/** A candidate of the cap; a compact record always keeps what the cap reads of it (aggregate.ts `mayBeCapped`). */
+function candidate(m: MemberView): CandidateView {
+  const c = m as Partial<CandidateView>;
+  if (typeof c.name !== 'string' || !Array.isArray(c.rules) || typeof c.n !== 'number' || c.votes === undefined) throw new Error(`the ward's cap needs the candidate's rules, votes and N: "${m.name ?? '?'}"`);
+  return m as CandidateView;
+}
+
+/** What the ward's cap does to a member: the fields it sets, and the words it adds to both explanations. */
+export interface CapChange {
+  readonly fields: Pick<MemberResult, 'rules'> & Partial<Pick<MemberResult, 'status' | 'level' | 'reason'>>;
+  readonly explanation: string;
+  readonly explanationEn: string;
+}
+
+/** A member's whole result after the cap's change (every field keeps its place: the report's text is the same). */
+export function appliedCap(m: MemberResult, change: CapChange): MemberResult {
+  return { ...m, ...change.fields, explanation: `${m.explanation} ${change.explanation}`, explanationEn: `${m.explanationEn} ${change.explanationEn}` };
+}
+
+/** A member the cap changed, as combining compact records gives it: its status after the cap, and the change to apply to its whole result. */
+export interface CappedView extends MemberView {
+  readonly capChange: CapChange;
+}
+
+/** The cap's change on a candidate: the whole result changed, or (a compact record) its view with the change. */
+function capped(m: CandidateView, change: CapChange): MemberResult | CappedView {
+  if (typeof (m as Partial<MemberResult>).explanation === 'string') return appliedCap(m as MemberResult, change);
+  return { name: m.name, status: m.status, level: m.level, reason: m.reason, ...change.fields, capChange: change };
 }
 
 export interface CheckedFileView<E extends ScheduleEntryView = ScheduleEntryView> {
@@ -126,11 +201,11 @@ export function indexChiBo(inputs: readonly CheckedFileView[], chiBoFiles: reado
 
 /** AGG-04: a person (normalised name and date of birth) in two chi bộ. */
 export function checkPeopleInOneChiBo(inputs: readonly CheckedFileView[], chiBoFiles: readonly number[], index: ChiBoIndex, report: WardReporter): void {
-  const seen = new Map<string, { file: number; person: CheckedView['people'][number] }>();
+  const seen = new Map<string, { file: number; person: PersonView }>();
   for (const f of chiBoFiles) {
     const { path, result } = inputs[f];
     result.people.forEach((person, i) => {
-      if (!person.nameKey || !person.birthDate) return;
+      if (!person?.nameKey || !person.birthDate) return;
       const key = `${person.nameKey}|${formatDate(person.birthDate)}`;
       const first = seen.get(key);
       if (!first) {
@@ -141,7 +216,7 @@ export function checkPeopleInOneChiBo(inputs: readonly CheckedFileView[], chiBoF
       const sameChiBo = index.keyOfFile.get(f);
       if (sameChiBo !== undefined && sameChiBo === index.keyOfFile.get(first.file)) return; // the chi bộ twice: reported once by indexChiBo
       const other = inputs[first.file];
-      const name = result.members[i]?.name ?? person.nameKey;
+      const name = person.member ?? result.members[i]?.name ?? person.nameKey;
       const temporary = person.temporary || first.person.temporary ? ' Nếu đồng chí sinh hoạt tạm thời ở một chi bộ, chỉ chi bộ chính thức ghi tên trong danh sách phân loại.' : '';
       report(
         path,
@@ -176,7 +251,7 @@ export interface WardCap {
 interface Candidate {
   readonly file: number;
   readonly index: number;
-  readonly member: MemberResult;
+  readonly member: CandidateView;
   readonly round2: CellPlace | null;
   readonly name: CellPlace | null;
   readonly votes: number;
@@ -193,17 +268,17 @@ function byShare(a: Candidate, b: Candidate): number {
  * 16); the cap is taken over the ward's pool, candidates ranked by round-2 votes as a share of their N.
  * `members` (each file's results, copied by the caller) receives the capped results.
  */
-export function applyWardCap(inputs: readonly CheckedFileView[], chiBoFiles: readonly number[], ruleSet: RuleSet, members: MemberResult[][], report: WardReporter): WardCap {
+export function applyWardCap(inputs: readonly CheckedFileView[], chiBoFiles: readonly number[], ruleSet: RuleSet, members: MemberView[][], report: WardReporter): WardCap {
   const percent = ruleSet.capPercent;
   const pool = chiBoFiles.reduce((acc, f) => acc + (inputs[f].result.figures?.pool ?? 0), 0);
   const cap = Math.floor((percent * pool) / 100);
   const candidates: Candidate[] = [];
   for (const f of chiBoFiles) {
     const result = inputs[f].result;
-    // A file checked with the cap per chi bộ has applied it already: its HTXSNV are final.
-    if (result.options.capScope !== 'ward') continue;
-    result.members.forEach((m, index) => {
-      if (m.status === 'classified' && m.level === 'HTXSNV' && m.rules.includes('MEM-06')) {
+    // A file checked with the cap per chi bộ has applied it already: its HTXSNV are final (wardCapCandidate).
+    result.members.forEach((view, index) => {
+      if (wardCapCandidate(result.options, view)) {
+        const m = candidate(view);
         const person = result.people[index];
         candidates.push({ file: f, index, member: m, round2: person?.round2 ?? null, name: person?.name ?? null, votes: m.votes?.HTXSNV ?? 0, n: m.n });
       }
@@ -228,11 +303,11 @@ export function applyWardCap(inputs: readonly CheckedFileView[], chiBoFiles: rea
     const chiBo = inputs[c.file].result.chiBo ?? file;
     const m = c.member;
     const rules: RuleId[] = [...m.rules, 'AGG-03'];
-    let next: MemberResult;
+    let next: CapChange;
     if (i < taken) {
-      next = { ...m, rules, explanation: `${m.explanation} ${capLine} Xếp thứ ${i + 1} toàn Đảng bộ theo tỷ lệ phiếu lần 2 (${share}) → HTXSNV.`, explanationEn: `${m.explanationEn} ${capLineEn} Ranked ${i + 1} by round-2 share (${share}) → HTXSNV.` };
+      next = { fields: { rules }, explanation: `${capLine} Xếp thứ ${i + 1} toàn Đảng bộ theo tỷ lệ phiếu lần 2 (${share}) → HTXSNV.`, explanationEn: `${capLineEn} Ranked ${i + 1} by round-2 share (${share}) → HTXSNV.` };
     } else if (tied.includes(c)) {
-      next = { ...m, status: 'undetermined', level: null, reason: 'tie-at-cap', rules, explanation: `${m.explanation} ${capLine} Bằng tỷ lệ phiếu (${share}) ở ngưỡng giới hạn: Ban Chấp hành quyết định.`, explanationEn: `${m.explanationEn} ${capLineEn} Tied (${share}) at the cap.` };
+      next = { fields: { status: 'undetermined', level: null, reason: 'tie-at-cap', rules }, explanation: `${capLine} Bằng tỷ lệ phiếu (${share}) ở ngưỡng giới hạn: Ban Chấp hành quyết định.`, explanationEn: `${capLineEn} Tied (${share}) at the cap.` };
       report(
         file,
         'AGG-03',
@@ -243,7 +318,7 @@ export function applyWardCap(inputs: readonly CheckedFileView[], chiBoFiles: rea
         'error',
       );
     } else {
-      next = { ...m, level: 'HTTNV', rules, explanation: `${m.explanation} ${capLine} Ngoài giới hạn (tỷ lệ ${share}) → HTTNV.`, explanationEn: `${m.explanationEn} ${capLineEn} Outside the cap (${share}) → HTTNV.` };
+      next = { fields: { level: 'HTTNV', rules }, explanation: `${capLine} Ngoài giới hạn (tỷ lệ ${share}) → HTTNV.`, explanationEn: `${capLineEn} Outside the cap (${share}) → HTTNV.` };
       report(
         file,
         'AGG-03',
@@ -253,7 +328,7 @@ export function applyWardCap(inputs: readonly CheckedFileView[], chiBoFiles: rea
         `"${m.name}" passes round 2 (${share}) but is outside the ward cap of ${cap} (${percent} % of ${pool}): stays HTTNV.`,
       );
     }
-    members[c.file][c.index] = next;
+    members[c.file][c.index] = capped(m, next);
   });
   return { scope: 'ward', percent, pool, cap, candidates: candidates.length, taken, tied: tied.length };
 }
@@ -348,7 +423,7 @@ export function reportUnconfirmed(setting: WardSetting<unknown>, fallbackFile: s
  * for members tied at its own provisional cap no longer waits once the ward has decided them; one with a
  * member tied at the ward's cap (or waiting for anything else) still does.
  */
-export function provisionalAfterCap(chiBo: ChiBoResult | undefined, before: readonly MemberResult[], after: readonly MemberResult[]): boolean {
+export function provisionalAfterCap(chiBo: ChiBoView | undefined, before: readonly MemberView[], after: readonly MemberView[]): boolean {
   if (!chiBo) return false;
   if (after.some((m) => m.status === 'undetermined')) return true;
   const waited = before.filter((m) => m.status === 'undetermined');
@@ -356,21 +431,21 @@ export function provisionalAfterCap(chiBo: ChiBoResult | undefined, before: read
 }
 
 /** A member whose level before the cap is HTXSNV: HTXSNV, or kept below it (or tied) by a chi bộ's provisional cap. */
-export function beforeCapExcellent(m: MemberResult): boolean {
+export function beforeCapExcellent(m: MemberView): boolean {
   if (m.status === 'classified' && m.level === 'HTXSNV') return true;
-  const capped = (m.rules as readonly string[]).includes('M25-20') || (m.unmet ?? []).some((u) => u.rule === 'M25-20');
+  const capped = ((m.rules ?? []) as readonly string[]).includes('M25-20') || (m.unmet ?? []).some((u) => u.rule === 'M25-20');
   return capped && ((m.status === 'classified' && m.level === 'HTTNV') || (m.status === 'undetermined' && m.reason === 'tie-at-cap'));
 }
 
 /** The cap's base (M25-20): a member whose level before the cap is HTTNV or HTXSNV. */
-export function inCapBase(m: MemberResult): boolean {
+export function inCapBase(m: MemberView): boolean {
   return (m.status === 'classified' && (m.level === 'HTTNV' || m.level === 'HTXSNV')) || beforeCapExcellent(m);
 }
 
 interface Candidate25 {
   readonly file: number;
   readonly index: number;
-  readonly member: MemberResult;
+  readonly member: CandidateView;
   /** The score in thousandths (exact); null when unknown. */
   readonly key: number | null;
 }
@@ -385,13 +460,15 @@ const byScore = (a: Candidate25, b: Candidate25): number => (b.key ?? -1) - (a.k
  * with a warning. Nothing depends on the order of the files: ties are never broken by it. `members`
  * (each file's results, copied by the caller) receives the capped results.
  */
-export function applyWardCap25(inputs: readonly CheckedFileView[], files: readonly number[], percent: number, members: MemberResult[][], report: WardReporter): WardCap {
+export function applyWardCap25(inputs: readonly CheckedFileView[], files: readonly number[], percent: number, members: MemberView[][], report: WardReporter): WardCap {
   let base = 0;
   const candidates: Candidate25[] = [];
   for (const f of files) {
     members[f].forEach((m, index) => {
       if (inCapBase(m)) base++;
-      if (beforeCapExcellent(m)) candidates.push({ file: f, index, member: m, key: typeof m.score === 'number' ? scaled(m.score) : null });
+      if (!beforeCapExcellent(m)) return;
+      const view = candidate(m);
+      candidates.push({ file: f, index, member: view, key: typeof view.score === 'number' ? scaled(view.score) : null });
     });
   }
   const cap = Math.floor((percent * base) / 100);
@@ -408,7 +485,7 @@ export function applyWardCap25(inputs: readonly CheckedFileView[], files: readon
   const lowestTaken = taken > 0 ? candidates[taken - 1].member.score : null;
   const capLine = `Giới hạn toàn Đảng bộ: ${percent}% của ${base} đảng viên hoàn thành tốt và xuất sắc nhiệm vụ = tối đa ${cap} (M25-20).`;
   const capLineEn = `Ward cap: ${percent} % of ${base} HTTNV and HTXSNV = at most ${cap} (M25-20).`;
-  const points = (m: MemberResult): string => (typeof m.score === 'number' ? `${vn(m.score)} điểm` : 'chưa có điểm');
+  const points = (m: CandidateView): string => (typeof m.score === 'number' ? `${vn(m.score)} điểm` : 'chưa có điểm');
   candidates.forEach((c, i) => {
     const m = c.member;
     const file = inputs[c.file].path;
@@ -416,11 +493,11 @@ export function applyWardCap25(inputs: readonly CheckedFileView[], files: readon
     const chiBo = result.chiBo ?? file;
     const place = result.people[c.index]?.name ?? null;
     const rules = ((m.rules as readonly string[]).includes('M25-20') ? m.rules : [...m.rules, 'M25-20']) as RuleId[];
-    let next: MemberResult;
+    let next: CapChange;
     if (i < taken) {
-      next = { ...m, status: 'classified', level: 'HTXSNV', reason: null, rules, explanation: `${m.explanation} ${capLine} Xếp thứ ${i + 1} toàn Đảng bộ theo điểm (${points(m)}) → Hoàn thành xuất sắc nhiệm vụ.`, explanationEn: `${m.explanationEn} ${capLineEn} Ranked ${i + 1} in the ward by score → HTXSNV.` };
+      next = { fields: { status: 'classified', level: 'HTXSNV', reason: null, rules }, explanation: `${capLine} Xếp thứ ${i + 1} toàn Đảng bộ theo điểm (${points(m)}) → Hoàn thành xuất sắc nhiệm vụ.`, explanationEn: `${capLineEn} Ranked ${i + 1} in the ward by score → HTXSNV.` };
     } else if (tied.includes(c)) {
-      next = { ...m, status: 'undetermined', level: null, reason: 'tie-at-cap', rules, explanation: `${m.explanation} ${capLine} Bằng điểm (${points(m)}) ở ngưỡng giới hạn: Đảng ủy quyết định.`, explanationEn: `${m.explanationEn} ${capLineEn} Tied on score at the cap: the ward committee decides.` };
+      next = { fields: { status: 'undetermined', level: null, reason: 'tie-at-cap', rules }, explanation: `${capLine} Bằng điểm (${points(m)}) ở ngưỡng giới hạn: Đảng ủy quyết định.`, explanationEn: `${capLineEn} Tied on score at the cap: the ward committee decides.` };
       report(
         file,
         'M25-20',
@@ -431,7 +508,7 @@ export function applyWardCap25(inputs: readonly CheckedFileView[], files: readon
         'error',
       );
     } else {
-      next = { ...m, status: 'classified', level: 'HTTNV', reason: null, rules, explanation: `${m.explanation} ${capLine} Ngoài giới hạn (${points(m)}) → Hoàn thành tốt nhiệm vụ.`, explanationEn: `${m.explanationEn} ${capLineEn} Outside the cap → HTTNV.` };
+      next = { fields: { status: 'classified', level: 'HTTNV', reason: null, rules }, explanation: `${capLine} Ngoài giới hạn (${points(m)}) → Hoàn thành tốt nhiệm vụ.`, explanationEn: `${capLineEn} Outside the cap → HTTNV.` };
       report(
         file,
         'M25-20',
@@ -442,13 +519,13 @@ export function applyWardCap25(inputs: readonly CheckedFileView[], files: readon
         'warning',
       );
     }
-    members[c.file][c.index] = next;
+    members[c.file][c.index] = capped(m, next);
   });
   return { scope: 'ward', percent, pool: base, cap, candidates: candidates.length, taken, tied: tied.length, rule: 'M25-20' };
 }
 
 /** M25-20 with the scope "Chi bộ": each file applied its own cap, final; the ward only adds them up. */
-export function chiBoCaps25(inputs: readonly CheckedFileView[], files: readonly number[], percent: number, members: readonly MemberResult[][]): WardCap {
+export function chiBoCaps25(inputs: readonly CheckedFileView[], files: readonly number[], percent: number, members: readonly (readonly MemberView[])[]): WardCap {
   let base = 0;
   let cap = 0;
   for (const f of files) {
