@@ -20,13 +20,22 @@ export class Memo<K, V> {
 
   set(key: K, value: V): V {
     if (this.map.size >= this.limit) this.map.clear();
-    this.map.set(key, value);
+    this.map.set(typeof key === 'string' ? (ownCopy(key) as K) : key, value);
     return value;
   }
 
   get size(): number {
     return this.map.size;
   }
+}
+
+/**
+ * A text of its own. A cell's text is often cut from the text of a whole part of the file (the reader's
+ * shared strings, a sheet), and a cut keeps all of it alive: a memo kept over a ward would hold a part of
+ * every file it took a key from. Texts too short to be cut are kept as they are.
+ */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : (text + ' ').slice(0, -1);
 }
 
 /**
