@@ -58,8 +58,6 @@ export class RunContext {
   private readonly memos = new Map<MemoKind<unknown>, unknown>();
   /** `foldLabel` of the texts this run has folded. */
   readonly folds = new Memo<string, string>(TEXT_MEMO_LIMIT);
-  /** `nameKey` of the names this run has keyed (a tally repeats the roll's names). */
-  readonly nameKeys = new Memo<string, string>(TEXT_MEMO_LIMIT);
 
   /** This run's memo of a kind, made empty the first time it is asked for. */
   memo<T>(kind: MemoKind<T>): T {

@@ -9,7 +9,7 @@
 import { type CellValue, type SheetGrid, type WorkbookModel, a1, cellAt, columnLetter, isCellError, lastRow } from '../grid';
 import type { IssueSink } from '../issues';
 import { newIssueSink } from '../rules/issue';
-import { newRunContext, type Memo, type RunContext } from '../run';
+import { Memo, memoKind, newRunContext, type RunContext } from '../run';
 import { chiBoKey, cleanText, foldLabel, nameKey, type TextMemo } from '../text/normalize';
 import {
   CHOICE_MEMO,
@@ -71,12 +71,28 @@ interface Scope {
   readonly orgRating: Memo<string, OrgRating | null> | undefined;
 }
 
+/**
+ * Each workbook's name keys, for as long as the workbook is held: its tally and scoring sheets repeat its
+ * roll's names, however long the roll; names do not repeat across a ward's files, so nothing is kept
+ * beyond the workbook.
+ */
+const NAME_KEYS = memoKind('names', () => new WeakMap<WorkbookModel, Memo<string, string>>());
+/** More names than any roll the read limits let through: a workbook's names are never forgotten midway. */
+const NAME_MEMO_LIMIT = 2_000_000;
+
+function namesOf(workbook: WorkbookModel, run: RunContext): Memo<string, string> {
+  const byWorkbook = run.memo(NAME_KEYS);
+  let names = byWorkbook.get(workbook);
+  if (!names) byWorkbook.set(workbook, (names = new Memo<string, string>(NAME_MEMO_LIMIT)));
+  return names;
+}
+
 function scopeOf(workbook: WorkbookModel, run: RunContext): Scope {
   const choices = run.memo(CHOICE_MEMO);
   return {
     date1904: workbook.date1904 === true,
     locate: locateMemo(run),
-    names: run.nameKeys,
+    names: namesOf(workbook, run),
     yesNo: choiceMemo(choices, YES_NO),
     membership: choiceMemo(choices, MEMBERSHIP),
     rating: choiceMemo(choices, CIVIL_SERVICE_RATING),
