@@ -1,5 +1,5 @@
 /** Node only (the file system and zlib): the task pane reads picked files with loadXlsxBuffer instead. */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import type { WorkbookModel } from '../core/grid';
 import { FastReadUnsupported, UnreadableWorkbookError } from './errors';
 import { checkWholePackage, readXlsxValues } from './fastRead';
@@ -27,17 +27,24 @@ export async function loadModel(path: string): Promise<WorkbookModel> {
   }
 }
 
-/** The file's bytes, refused in one line when missing, unreadable or past MAX_FILE_BYTES. */
+/**
+ * The file's bytes, refused in one line when missing, unreadable or past MAX_FILE_BYTES. Read at once
+ * (the commands read their files one after the other): node:fs/promises's round trips through the
+ * thread pool (open, stat, read, close) cost `check` of a ward of 2,794 files 0.7 s of CPU more. One
+ * turn of the event loop first, as the promises gave: without it, a ward's check ran without one and
+ * its peak memory grew from 285 MB to 310-420 MB (what Node and V8 release between turns waited).
+ */
 export async function readWorkbookFile(path: string): Promise<Buffer> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
   try {
-    const info = await stat(path);
+    const info = statSync(path);
     if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
     if (info.size > MAX_FILE_BYTES) {
       throw new UnreadableWorkbookError(
         `${path}: tệp nặng ${megabytes(info.size)}, vượt ${megabytes(MAX_FILE_BYTES)} (giới hạn của XếpLoại cho một tệp .xlsx) — tệp hỏng hoặc không phải sổ của chi bộ. (limit: file over ${megabytes(MAX_FILE_BYTES)})`,
       );
     }
-    return await readFile(path);
+    return readFileSync(path);
   } catch (err) {
     if (err instanceof UnreadableWorkbookError) throw err;
     throw new UnreadableWorkbookError(describeFileFailure(path, err));

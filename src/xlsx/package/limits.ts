@@ -3,9 +3,10 @@
  * seconds, in one line, instead of exhausting the memory (issue 12). Each limit is far above what a
  * chi bộ or a ward produces: the benchmark's single workbook of 100,000 members (bench/generate.ts) is
  * 10 MB on disk, 75 MB unpacked, its largest part (the roll) 31 MB. The memory a limit allows is what
- * matters: a part's text may be kept whole while the model lives (V8 keeps the cells' strings as
- * slices of it), twice its size in memory once one character is outside Latin-1, so the parts read
- * together stay under 192 MB, and a hostile file peaks under 1 GB.
+ * matters: the shared strings' text may be kept whole while the model lives (V8 keeps the cells'
+ * strings as slices of it), twice its size in memory once one character is outside Latin-1 (a sheet is
+ * scanned as bytes and dropped: its cells keep only the pieces they decode), so the parts read together
+ * stay under 192 MB, and a hostile file peaks under 1 GB.
  */
 
 /** The file itself, before anything is unpacked. */

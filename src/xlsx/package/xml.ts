@@ -54,6 +54,34 @@ export function attributes(source: string): Record<string, string> {
   return out;
 }
 
+/**
+ * The values `attributes(source)` gives for `names`, without its object of every attribute: `out[k]` is
+ * what `attributes(source)[names[k]]` is (the last of equal names; undefined when absent).
+ */
+export function attributeValues(source: string, names: readonly string[], out: (string | undefined)[]): void {
+  for (let k = 0; k < names.length; k++) out[k] = undefined;
+  const length = source.length;
+  let i = 0;
+  while (i < length) {
+    const eq = source.indexOf('=', i);
+    if (eq < 0) break;
+    let q = eq + 1;
+    while (q < length && source.charCodeAt(q) !== 34 && source.charCodeAt(q) !== 39) q++;
+    if (q >= length) break;
+    const end = source.indexOf(source[q], q + 1);
+    if (end < 0) break;
+    const name = source.slice(i, eq).trim();
+    const colon = name.indexOf(':');
+    const key = colon >= 0 && !name.startsWith('xml:') && !name.startsWith('r:') ? name.slice(colon + 1) : name;
+    const k = names.indexOf(key);
+    if (k >= 0) {
+      const raw = source.slice(q + 1, end);
+      out[k] = raw.includes('&') ? xmlText(raw) : raw;
+    }
+    i = end + 1;
+  }
+}
+
 /** One tag or one run of text; tag names without their namespace prefix. */
 const TOKEN = /<(\/?)(?:[\w.-]+:)?([\w.-]+)((?:\s+[^>]*?)?)(\/?)>|<\?[^>]*\?>|<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+)/g;
 
@@ -63,6 +91,15 @@ export interface Token {
   readonly attrs: string;
   readonly selfClosing: boolean;
   readonly text: string | null;
+}
+
+/**
+ * The tags `tokens(xml)` gives, in the same order, each as one call: no object per token, and the text
+ * between tags (which `tokens` decodes) skipped.
+ */
+export function forEachTag(xml: string, visit: (close: boolean, name: string, attrs: string, selfClosing: boolean) => void): void {
+  const re = new RegExp(TOKEN.source, 'g');
+  for (let m = re.exec(xml); m; m = re.exec(xml)) if (m[2] !== undefined) visit(m[1] === '/', m[2], m[3], m[4] === '/');
 }
 
 export function* tokens(xml: string, from = 0, to = xml.length): Generator<Token> {

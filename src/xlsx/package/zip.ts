@@ -7,9 +7,10 @@ import { FastReadUnsupported } from '../errors';
 
 /**
  * Inflates raw DEFLATE data, producing at most `maxOutputLength` bytes: returns null as soon as the
- * output would be longer, without inflating the rest.
+ * output would be longer, without inflating the rest. `expectedLength`, the size the ZIP directory
+ * declares, is a hint only (a hostile file may lie): an inflater may size its output to it.
  */
-export type RawInflater = (raw: Uint8Array, maxOutputLength: number) => Uint8Array | null;
+export type RawInflater = (raw: Uint8Array, maxOutputLength: number, expectedLength?: number) => Uint8Array | null;
 
 export interface ZipEntry {
   readonly name: string;
@@ -54,6 +55,14 @@ const FULL16 = 0xffff;
 const FULL32 = 0xffffffff;
 
 const decoder = new TextDecoder('utf-8');
+
+/** An entry's name, `\` read as `/` and without a leading `/`; a plain ASCII name (nearly all) without a decoder. */
+function entryName(data: Uint8Array, from: number, to: number): string {
+  let plain = to - from <= 256 && data[from] !== 47;
+  for (let i = from; plain && i < to; i++) if (data[i] >= 0x80 || data[i] === 92) plain = false;
+  if (plain) return String.fromCharCode.apply(null, data.subarray(from, to) as unknown as number[]);
+  return decoder.decode(data.subarray(from, to)).replace(/\\/g, '/').replace(/^\//, '');
+}
 
 export class ZipPackage {
   readonly entries = new Map<string, ZipEntry>();
@@ -123,7 +132,7 @@ export class ZipPackage {
         }
         if (!found) throw new FastReadUnsupported('zip64 entry without its extra field');
       }
-      const name = decoder.decode(data.subarray(at + 46, at + 46 + nameLength)).replace(/\\/g, '/').replace(/^\//, '');
+      const name = entryName(data, at + 46, at + 46 + nameLength);
       this.entries.set(name, { name, method, compressedSize, declaredSize, localHeader, crc32, flags, dosTime, dosDate });
       this.folded.set(name.toLowerCase(), name);
       at += 46 + nameLength + extraLength + commentLength;
@@ -158,7 +167,7 @@ export class ZipPackage {
     const raw = (this.stored(path) as { data: Uint8Array }).data;
     let out: Uint8Array | null;
     if (entry.method === 0) out = raw.length > room ? null : raw;
-    else if (entry.method === 8) out = this.inflate(raw, room);
+    else if (entry.method === 8) out = this.inflate(raw, room, entry.declaredSize);
     else throw new FastReadUnsupported(`compression method ${entry.method}`);
     // An inflater handed in may not stop at the cap: its output is held to it all the same.
     if (out === null || out.length > room) throw new PartTooLarge(path, limit);
