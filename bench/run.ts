@@ -572,16 +572,60 @@ function setSummary(s: SetInfo): Record<string, unknown> {
   };
 }
 
-/** Busy: other work beside the bench (which itself keeps about one core busy) kept the load past 75 % of the cores on the median sample. */
-function busy(loadMedian: number): boolean {
-  return loadMedian > Math.max(1.5, cpus().length * 0.75);
+/**
+ * The machine's CPU time (all cores, in clock ticks) and the bench's own (itself and the processes it
+ * waited for), read from /proc: null where there is no /proc (then only the load average is told).
+ */
+function cpuTicks(): { busy: number; total: number; own: number } | null {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal: idle and iowait are not work.
+    const total = fields.slice(0, 8).reduce((a, b) => a + b, 0);
+    const busy = total - fields[3] - fields[4];
+    // /proc/self/stat: after the command's ")" come state and 12 more fields, then utime stime cutime cstime.
+    const self = readFileSync('/proc/self/stat', 'utf8');
+    const rest = self.slice(self.lastIndexOf(')') + 2).split(' ').map(Number);
+    const own = rest[11] + rest[12] + rest[13] + rest[14];
+    return [total, busy, own].every(Number.isFinite) ? { busy, total, own } : null;
+  } catch {
+    return null;
+  }
 }
 
-function measuredOn(date: string, m: ReturnType<typeof machine>, load: { median: number; max: number }): string {
-  const state = busy(load.median) ? 'a **busy** machine' : 'an idle machine';
+/**
+ * How much of the machine others used while the bench measured, in cores on average: the machine's busy
+ * time less the bench's own (the load average cannot tell them apart: the bench and its collector's
+ * threads keep it near 2 on 2 cores by themselves).
+ */
+function othersCores(before: ReturnType<typeof cpuTicks>, after: ReturnType<typeof cpuTicks>): number | null {
+  if (!before || !after || after.total <= before.total) return null;
+  const cores = cpus().length;
+  const others = after.busy - before.busy - (after.own - before.own);
+  return Math.max(0, Math.round(((others * cores) / (after.total - before.total)) * 100) / 100);
+}
+
+interface Load {
+  readonly median: number;
+  readonly max: number;
+  /** Others' work while measuring, in cores on average (null: not known on this system). */
+  readonly others: number | null;
+}
+
+/**
+ * Busy: others used more than a quarter of a core on average while the bench measured; where that is
+ * not known, the 1-minute load average passed 75 % of the cores on the median sample.
+ */
+function busy(load: Load): boolean {
+  if (load.others !== null) return load.others > 0.25;
+  return load.median > Math.max(1.5, cpus().length * 0.75);
+}
+
+function measuredOn(date: string, m: ReturnType<typeof machine>, load: Load): string {
+  const state = busy(load) ? 'a **busy** machine' : 'an idle machine';
+  const others = load.others === null ? '' : `others' work beside the bench: ${load.others.toFixed(2)} of a core on average; `;
   return (
-    `Measured on ${date} on ${state} (1-minute load average while measuring: median ${load.median.toFixed(2)}, highest ${load.max.toFixed(2)}, ` +
-    `on ${m.cores} cores; the bench itself keeps about one busy): ${m.cpu}, Node.js ${m.node}. Min / median / max of the wall clock over the runs, ` +
+    `Measured on ${date} on ${state} (${others}1-minute load average while measuring: median ${load.median.toFixed(2)}, highest ${load.max.toFixed(2)}, ` +
+    `on ${m.cores} cores, the bench's own processes and collector threads included): ${m.cpu}, Node.js ${m.node}. Min / median / max of the wall clock over the runs, ` +
     `then the median CPU time (user + sys) of the same runs; targets on time and every ratio are judged on CPU, pair by pair in the same run.`
   );
 }
@@ -618,6 +662,7 @@ async function main(): Promise<number> {
   const t0 = Date.now();
   // How busy the machine was while measuring (others' work stretches the wall clock, less the CPU time).
   const loads: number[] = [loadavg()[0]];
+  const ticksBefore = cpuTicks();
   const sampler = setInterval(() => loads.push(loadavg()[0]), 10_000);
   sampler.unref();
   if (o.only.has('engine')) await engineFigures(o, sets, figures, raw);
@@ -628,7 +673,7 @@ async function main(): Promise<number> {
   const measuring = (Date.now() - t0) / 1000;
   clearInterval(sampler);
   loads.push(loadavg()[0]);
-  const load = { median: Math.round(median(loads) * 100) / 100, max: Math.round(Math.max(...loads) * 100) / 100 };
+  const load: Load = { median: Math.round(median(loads) * 100) / 100, max: Math.round(Math.max(...loads) * 100) / 100, others: othersCores(ticksBefore, cpuTicks()) };
   const profiles = o.profile ? summariseProfiles() : null;
 
   const order = ['1', '2', '3', '4', '5'];
@@ -659,7 +704,7 @@ async function main(): Promise<number> {
     date: new Date().toISOString().slice(0, 10),
     machine: machine(),
     options: { quick: o.quick, reps: o.reps, sections: [...o.only] },
-    loadAverage: { ...load, samples: loads.length, busy: busy(load.median) },
+    loadAverage: { ...load, samples: loads.length, busy: busy(load) },
     seconds: { measuring: Math.round(measuring), generating: Math.round(generation), total: Math.round((Date.now() - started) / 1000) },
     workbooks: Object.fromEntries([...sets.values()].map((s) => [s.name, setSummary(s)])),
     figures,
