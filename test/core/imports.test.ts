@@ -3,18 +3,11 @@
  * families → rules/issue.ts` was) means no module of it can be understood or moved on its own. madge is
  * not a dependency, so the imports are read here from the source text.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { sourceFiles } from '../helpers/sources';
 
 const CORE = resolve(__dirname, '../../src/core');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
-  });
-}
 
 /** Every relative module a file imports or re-exports, `import type` and `export type … from` included. */
 export function importsOf(source: string): string[] {

@@ -3,8 +3,8 @@
  * check is a function of its input alone. Two ways to break that are tested: a module of src/core that
  * keeps a mutable collection at its top level, and a result that depends on what the run checked before.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { checkWorkbook, newRunContext } from '../../src/core/check';
 import { ROLL_FORM, TALLY_FORM } from '../../src/core/forms/definitions';
@@ -13,19 +13,12 @@ import type { CellValue, SheetGrid, WorkbookModel } from '../../src/core/grid';
 import { Memo } from '../../src/core/run';
 import { foldLabel, nameKey } from '../../src/core/text/normalize';
 import { loadModel } from '../../src/xlsx/loadModel';
+import { sourceFiles } from '../helpers/sources';
 import { build, check, example } from '../helpers/workbook';
 
 const CORE = resolve(__dirname, '../../src/core');
 const EXAMPLE_PATH = resolve(__dirname, '../../examples/chi-bo-thanh-khe-2017.xlsx');
 const EXAMPLE_2025_PATH = resolve(__dirname, '../../examples/chi-bo-thanh-khe-2025.xlsx');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
-  });
-}
 
 const MUTABLE_COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array']);
 
