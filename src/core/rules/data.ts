@@ -164,14 +164,17 @@ export function reportLegacyText(findings: readonly LegacyFinding[], sink: Issue
 export function checkDuplicateMembers(input: ChiBoWorkbook, sink: IssueSink): void {
   const roll = input.roll;
   if (!roll) return;
-  const seen = new Map<string, RollMember>();
+  // By name, then by day (a number): no key text is made for each member of a long roll.
+  const seen = new Map<string, Map<number, RollMember>>();
   for (const m of roll.rows) {
     const birth = m.birthDate.value;
     if (!m.nameKey || !birth) continue;
-    const key = `${m.nameKey}|${formatDate(birth)}`;
-    const first = seen.get(key);
+    let byDay = seen.get(m.nameKey);
+    if (!byDay) seen.set(m.nameKey, (byDay = new Map()));
+    const day = birth.y * 10_000 + birth.m * 100 + birth.d;
+    const first = byDay.get(day);
     if (!first) {
-      seen.set(key, m);
+      byDay.set(day, m);
       continue;
     }
     sink.add(
