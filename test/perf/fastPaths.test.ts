@@ -5,7 +5,7 @@
  * is compared with a reference written here from the definition, not with the code under test.
  */
 import fc from 'fast-check';
-import { cleanText, foldLabel, nameKey } from '../../src/core/text/normalize';
+import { cleanText, foldLabel, nameKey, nameKeyByNormalizing } from '../../src/core/text/normalize';
 import { byteOf } from '../../src/core/text/legacy/bytes';
 import { mayBeLegacy } from '../../src/core/text/legacy/bytes';
 import { readXlsxFile } from '../../src/xlsx/loadModel';
@@ -96,6 +96,20 @@ describe('RULES.md 9.11: the name key made in runs of letters equals the definit
       { numRuns: 5000 },
     );
     expect(nameKey('Nguyễn Văn Hòa')).toBe(nameKey('nguyễn  văn hoà'));
+  });
+
+  it('RULES-9.11 every Latin and Vietnamese character, alone, after letters and before a tone, as the definition keys it', () => {
+    const mismatches: string[] = [];
+    const tones = ['', '\u0300', '\u0301', '\u0303', '\u0309', '\u0323'];
+    for (const [from, to] of [[0x80, 0x24f], [0x1e00, 0x1eff]]) {
+      for (let code = from; code <= to; code++) {
+        const ch = String.fromCharCode(code);
+        for (const text of [ch, `Ng${ch}`, `${ch}n`, `Tr${ch}n Th${ch}`, ...tones.map((t) => `nguy${ch}${t}n`), ...tones.map((t) => `hoa${t}${ch}`)]) {
+          if (nameKey(text) !== nameKeyByNormalizing(text)) mismatches.push(text);
+        }
+      }
+    }
+    expect(mismatches.slice(0, 10)).toEqual([]);
   });
 });
 

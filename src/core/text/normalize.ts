@@ -127,12 +127,70 @@ function foldFast(text: string): string | null {
  * tone mark moved to the end of the word, so its placement ("Hòa"/"Hoà") does not matter.
  */
 export function nameKey(name: string, memo?: TextMemo): string {
-  if (!memo) return computeNameKey(name);
+  if (!memo) return nameKeyFast(name) ?? nameKeyByNormalizing(name);
   // A tally repeats the roll's names: in a run, the second time is a lookup.
-  return memo.get(name) ?? memo.set(name, computeNameKey(name));
+  return memo.get(name) ?? memo.set(name, nameKeyFast(name) ?? nameKeyByNormalizing(name));
 }
 
-function computeNameKey(name: string): string {
+/** The five tone marks (combining): a word's tone is moved to its end. */
+const TONE_MARKS = '\u0300\u0301\u0303\u0309\u0323';
+
+/**
+ * Each character of U+0080–U+024F and U+1E00–U+1EFF, lower case, taken apart as nameKeyByNormalizing
+ * takes it apart: its letter without tone (NFC, one character) and its tone; undefined where that is not
+ * one character (the name then goes the long way). A constant, made once from the definition's steps.
+ */
+const NAME_PARTS: readonly ({ readonly base: string; readonly tone: string } | undefined)[] = (() => {
+  const table: ({ readonly base: string; readonly tone: string } | undefined)[] = [];
+  const add = (code: number): void => {
+    let base = '';
+    let tone = '';
+    for (const part of String.fromCharCode(code).normalize('NFD')) {
+      if (TONE_MARKS.includes(part)) tone = part;
+      else base += part;
+    }
+    base = base.normalize('NFC');
+    if (base.length === 1) table[code] = { base, tone };
+  };
+  for (let c = 0x80; c <= 0x24f; c++) add(c);
+  for (let c = 0x1e00; c <= 0x1eff; c++) add(c);
+  return table;
+})();
+
+/**
+ * nameKeyByNormalizing without normalising the whole name: ASCII as it is, Latin and Vietnamese letters
+ * through NAME_PARTS, each word's last tone composed onto its last letter as NFC would; null for a name
+ * with any other character (a combining mark typed apart, another script), which goes the long way.
+ * test/perf/fastPaths.test.ts compares the two.
+ */
+function nameKeyFast(name: string): string | null {
+  const lower = cleanText(name).toLowerCase();
+  let out = '';
+  let word = '';
+  let tone = '';
+  for (let i = 0; i <= lower.length; i++) {
+    const code = i < lower.length ? lower.charCodeAt(i) : 32;
+    if (code === 32) {
+      if (word !== '') {
+        const key = tone === '' ? word : word.slice(0, -1) + (word[word.length - 1] + tone).normalize('NFC');
+        out = out === '' ? key : `${out} ${key}`;
+      }
+      word = '';
+      tone = '';
+    } else if (code < 0x80) {
+      word += lower[i];
+    } else {
+      const parts = code <= 0x24f || (code >= 0x1e00 && code <= 0x1eff) ? NAME_PARTS[code] : undefined;
+      if (parts === undefined) return null;
+      word += parts.base;
+      if (parts.tone !== '') tone = parts.tone;
+    }
+  }
+  return out;
+}
+
+/** The definition (RULES.md 9.11): the name decomposed, each word's last tone mark after its letters, composed again. */
+export function nameKeyByNormalizing(name: string): string {
   // The five tone marks are U+0300, U+0301, U+0303, U+0309 and U+0323 (combining).
   // One pass over the decomposed name (a roll of 100,000 names comes through here): letters are copied
   // in runs, each word's tone mark is held back and written after the word's last letter; a word of no
