@@ -25,6 +25,8 @@ const SUBTITLE: CellStyle = { italic: true, size: 11, align: 'center', wrap: tru
 /** Columns kept for the screen, outside the print area: grey, smaller. */
 const SCREEN_HEADER: CellStyle = { ...HEADER, fill: '#EDEDED', color: '#595959' };
 const SCREEN: CellStyle = { size: 10, wrap: true, border: true, color: '#595959' };
+/** A screen column's cell on one line (codes, arithmetic): one object for every row, so its style is looked up once. */
+const SCREEN_ONE_LINE: CellStyle = { ...SCREEN, wrap: false };
 const LINK: CellStyle = { size: 11, border: true, color: '#0563C1', underline: true };
 
 export function placeName(dangBo: string | null): string {
@@ -276,9 +278,9 @@ export function membersSheet(result: CheckResult): SheetLayout {
   result.members.forEach((m, i) => {
     const values: (string | number)[] = [i + 1, m.name, ...paper.cells(m, result)];
     values.forEach((v, c) => b.set(row, c, v, typeof v === 'number' || paper.figureColumns.includes(c) ? BODY_NUMBER : BODY));
-    b.set(row, PRINTED, m.rules.join(', '), { ...SCREEN, wrap: false });
+    b.set(row, PRINTED, m.rules.join(', '), SCREEN_ONE_LINE);
     // Not wrapped: a long explanation must not make the printed row taller (the formula bar shows it).
-    b.set(row, PRINTED + 1, m.explanation, { ...SCREEN, wrap: false });
+    b.set(row, PRINTED + 1, m.explanation, SCREEN_ONE_LINE);
     row++;
   });
   const signature = row + 1;
