@@ -17,6 +17,7 @@ import { loadModel } from '../xlsx/loadModel';
 import type { ChiBoData } from '../xlsx/fill';
 import { describeWriteFailure, OutputError, writeOutputFile } from '../xlsx/writeOutput';
 import { JsonReportStream } from './jsonReport';
+import { LargeCheckCollector } from './memory';
 import { WardJsonStream, type WardReportFile } from './wardJson';
 import { type AggregateArgs, type CheckArgs, type MeetingArgs, parseArgs, type TemplateArgs, USAGE, UsageError } from './args';
 import { type CopyWriter, isDirectory, planCheck, refuseOutputsOnInputs, writeCheckedCopyFile } from './outputs';
@@ -154,6 +155,8 @@ async function checkFiles(
   let unreadable = false;
   // One run over the files: the labels, headers and spellings they share are folded once (core/run.ts).
   const run = newRunContext();
+  // A large check's garbage is collected before its report or copy is built on top of it (cli/memory.ts).
+  const collector = new LargeCheckCollector();
   for (const [i, file] of args.files.entries()) {
     // The values always come from one reader (loadModel), so `check` and `check --out` agree.
     let entry: Checked;
@@ -167,6 +170,8 @@ async function checkFiles(
       unreadable = true;
       continue;
     }
+    // The file's grid is out of scope here: only the results are live.
+    collector.afterCheck();
     // `check` streams: each file's report is written out (or spooled) and its results dropped here.
     if (keep) checked.push(entry);
     if (each) await each(file, i, entry.result, entry);

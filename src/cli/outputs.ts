@@ -6,8 +6,7 @@
  */
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { collectGarbage, LARGE_HEAP } from './memory';
 import type ExcelJS from 'exceljs';
 import { UnreadableWorkbookError } from '../xlsx/errors';
 import { OutputError } from '../xlsx/writeOutput';
@@ -183,18 +182,7 @@ export async function writeCheckedCopyFile(path: string, target: string, result:
   return { name: 'exceljs', fallback };
 }
 
-/**
- * A check of 100,000 members leaves some 500 MB of garbage (its reading) on a heap V8 has grown to hold
- * it; the copy's layouts would be built on top of it before V8 collects. One full collection between the
- * check and the copy keeps the copy's peak at the check's own (measured: 944-977 MB without, 868-874 MB
- * with, for 0.1 s). Only after a large check; where V8 does not offer it, nothing happens.
- */
+/** Between a large check and its copy: the copy's layouts are not built on the check's garbage (cli/memory.ts). */
 function collectTheCheckGarbage(): void {
-  if (process.memoryUsage().heapUsed < 256 * 1024 * 1024) return;
-  try {
-    setFlagsFromString('--expose-gc');
-    (runInNewContext('gc') as () => void)();
-  } catch {
-    // V8 collects when it must.
-  }
+  if (process.memoryUsage().heapUsed >= LARGE_HEAP) collectGarbage();
 }
