@@ -12,32 +12,39 @@ export async function writeJson(value: unknown, out: (text: string) => unknown):
     await out(`${JSON.stringify(value, null, 2)}\n`);
     return;
   }
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
+  const entries = jsonEntries(value as Record<string, unknown>);
   if (entries.length === 0) {
     await out('{}\n');
     return;
   }
   await out('{\n');
-  for (const [i, [key, v]] of entries.entries()) {
-    const last = i === entries.length - 1;
-    const name = `  ${JSON.stringify(key)}: `;
-    if (Array.isArray(v) && v.length > 0) {
-      await out(`${name}[\n`);
-      let chunk = '';
-      for (let j = 0; j < v.length; j++) {
-        // As JSON.stringify writes them: undefined, functions and symbols in an array are null.
-        chunk += `${itemsAtDepth2([v[j]])}${j < v.length - 1 ? ',' : ''}\n`;
-        if (chunk.length > CHUNK) {
-          await out(chunk);
-          chunk = '';
-        }
-      }
-      await out(`${chunk}  ]${last ? '' : ','}\n`);
-    } else {
-      await out(`${name}${valueAtDepth1(v)}${last ? '' : ','}\n`);
-    }
-  }
+  for (const [i, [key, v]] of entries.entries()) await writeEntry(key, v, i === entries.length - 1, out);
   await out('}\n');
+}
+
+/** The entries of an object that JSON.stringify writes (not undefined, functions or symbols), in order. */
+export function jsonEntries(value: Record<string, unknown>): [string, unknown][] {
+  return Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
+}
+
+/** One entry of the report's top level, its comma unless `last`: an array item by item, anything else whole. */
+export async function writeEntry(key: string, value: unknown, last: boolean, out: (text: string) => unknown): Promise<void> {
+  const name = `  ${JSON.stringify(key)}: `;
+  if (Array.isArray(value) && value.length > 0) {
+    await out(`${name}[\n`);
+    let chunk = '';
+    for (let j = 0; j < value.length; j++) {
+      // As JSON.stringify writes them: undefined, functions and symbols in an array are null.
+      chunk += `${itemsAtDepth2([value[j]])}${j < value.length - 1 ? ',' : ''}\n`;
+      if (chunk.length > CHUNK) {
+        await out(chunk);
+        chunk = '';
+      }
+    }
+    await out(`${chunk}  ]${last ? '' : ','}\n`);
+  } else {
+    await out(`${name}${valueAtDepth1(value)}${last ? '' : ','}\n`);
+  }
 }
 
 const CHUNK = 1 << 16;

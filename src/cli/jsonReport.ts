@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ReportParts, reportFiles, reportRuleSet } from '../core/report';
 import { itemsAtDepth2 } from './json';
+import { copyUtf16, pipeUtf16 } from './utf16';
 
 /** Characters held in memory per section before it spills to a temporary file. */
 const SPILL = 1 << 20;
@@ -20,12 +21,6 @@ const SPILL = 1 << 20;
 const BLOCK = 1 << 16;
 /** Bytes of the buffer a spill is copied into before it is written. */
 const SCRATCH = 1 << 18;
-/**
- * How the spilled text is stored: as UTF-16, V8's own two-byte strings (which JSON.stringify makes of any
- * text with Vietnamese letters), copied out and back. UTF-8 would halve the file, but decoding it back
- * cost more than the whole rest of the spill (issue 15's profile: string_decoder 1.6 % of the check).
- */
-const SPILL_ENCODING = 'utf16le';
 
 class Section {
   private count = 0;
@@ -61,18 +56,11 @@ class Section {
   private spill(): void {
     if (this.chunks.length === 0) return;
     if (this.fd === null) this.fd = openSync(this.spillPath(), 'w+');
-    // Copied into one buffer and written a buffer at a time: no joined string, few system calls. UTF-16
-    // copies code units as they are, so a piece may be cut anywhere (even inside a surrogate pair).
+    // Copied into one buffer and written a buffer at a time (as UTF-16, utf16.ts): no joined string, few
+    // system calls.
     const scratch = this.scratch();
     let used = 0;
-    for (const chunk of this.chunks) {
-      for (let from = 0; from < chunk.length; ) {
-        if (used + 2 > scratch.length) used = this.flush(scratch, used);
-        const bytes = scratch.write(from === 0 ? chunk : chunk.slice(from), used, SPILL_ENCODING);
-        used += bytes;
-        from += bytes / 2;
-      }
-    }
+    for (const chunk of this.chunks) used = copyUtf16(chunk, scratch, used, (full) => this.flush(scratch, full));
     this.flush(scratch, used);
     this.chunks = [];
     this.size = 0;
@@ -91,17 +79,13 @@ class Section {
       return;
     }
     this.spill();
-    // Read back an even number of bytes at a time (whole code units), and a block that ends on the first
-    // half of a surrogate pair leaves it for the next one: each piece is well-formed text, which standard
-    // output encodes on its own. (Node's StringDecoder gets this wrong when a block has an odd length.)
     const buffer = Buffer.allocUnsafe(this.block);
-    for (let at = 0; at < this.written; ) {
-      let n = readSync(this.fd as number, buffer, 0, Math.min(buffer.length, this.written - at), at) & ~1;
-      if (n === 0) throw new Error(`tệp tạm của báo cáo JSON bị cắt ngắn (the report's temporary file ended early: ${at} of ${this.written} bytes)`);
-      if (at + n < this.written && isHighSurrogate(buffer.readUInt16LE(n - 2))) n -= 2;
-      at += n;
-      await out(buffer.toString(SPILL_ENCODING, 0, n));
-    }
+    const read = (at: number, n: number): Buffer => {
+      const got = readSync(this.fd as number, buffer, 0, Math.min(buffer.length, n), at);
+      if (got < 2) throw new Error(`tệp tạm của báo cáo JSON bị cắt ngắn (the report's temporary file ended early: ${at} of ${this.written} bytes)`);
+      return buffer.subarray(0, got);
+    };
+    await pipeUtf16(read, 0, this.written, out);
   }
 
   close(): void {
@@ -109,8 +93,6 @@ class Section {
     this.fd = null;
   }
 }
-
-const isHighSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;
 
 const SECTIONS = ['issues', 'members', 'chiBo', 'leaders'] as const;
 

@@ -13,6 +13,8 @@ import { appliedCap, type CappedView, mayBeCapped, type MemberView, type WardFil
 import type { CheckResult, MemberResult } from '../core/check';
 import type { ReaderInfo } from '../core/grid';
 import { wardReportSections } from '../core/report';
+import { itemsAtDepth2, jsonEntries, writeEntry } from './json';
+import { copyUtf16, pipeUtf16, UTF16 } from './utf16';
 
 /** Bytes of text (UTF-16) held in memory per section before they go to a temporary file. */
 const BUFFER = 1 << 21;
@@ -20,16 +22,9 @@ const BUFFER = 1 << 21;
 const BLOCK = 1 << 21;
 /** Characters handed to the output at a time. */
 const CHUNK = 1 << 16;
-/**
- * The temporary file holds UTF-16, V8's own two-byte strings (JSON.stringify makes one of any text with a
- * Vietnamese letter): copied out and back without decoding, and a character's offset is twice its index.
- */
-const ENCODING = 'utf16le';
-
-const indent = (text: string, pad: string): string => pad + text.replace(/\n/g, `\n${pad}`);
 
 /** An array's item as `writeJson` writes it (JSON.stringify's null for what JSON has no value for). */
-const item = (value: unknown): string => indent(value === undefined || typeof value === 'function' || typeof value === 'symbol' ? 'null' : JSON.stringify(value, null, 2), '    ');
+const item = (value: unknown): string => itemsAtDepth2([value]);
 
 /** A member's item in the section (without the comma before it) that the ward's cap may change. */
 interface Region {
@@ -73,15 +68,14 @@ class Spool {
     this.count++;
   }
 
-  /** UTF-16 copies code units as they are, so a piece may be cut anywhere (even inside a surrogate pair). */
+  /** The text at the end of the section (as UTF-16, utf16.ts: a character's offset is twice its index). */
   private copy(text: string): void {
     const buffer = (this.buffer ??= Buffer.allocUnsafe(this.size));
-    for (let from = 0; from < text.length; ) {
-      if (this.used + 2 > buffer.length) this.spill();
-      const bytes = buffer.write(from === 0 ? text : text.slice(from), this.used, ENCODING);
-      this.used += bytes;
-      from += bytes / 2;
-    }
+    this.used = copyUtf16(text, buffer, this.used, (full) => {
+      this.used = full;
+      this.spill();
+      return this.used;
+    });
   }
 
   /** The buffer's bytes at the end of the temporary file; the buffer is free again. */
@@ -121,22 +115,12 @@ class Spool {
     } else {
       read = (at, n) => (this.buffer as Buffer).subarray(at, at + n);
     }
-    // Bytes [from, to) as text: whole code units, and never half of a surrogate pair at a block's end, so
-    // that each piece is well-formed text that standard output encodes on its own.
-    const copy = async (from: number, to: number): Promise<void> => {
-      for (let at = from; at < to; ) {
-        const bytes = read(at, to - at);
-        let n = bytes.length & ~1;
-        if (at + n < to && isHighSurrogate(bytes.readUInt16LE(n - 2))) n -= 2;
-        await emit(bytes.toString(ENCODING, 0, n));
-        at += n;
-      }
-    };
+    const copy = (from: number, to: number): Promise<void> => pipeUtf16(read, from, to, emit);
     // One member's item, whole.
     const text = (from: number, to: number): string => {
       const whole = Buffer.allocUnsafe(to - from);
       for (let at = from; at < to; ) at += read(at, to - at, whole.subarray(at - from)).copy(whole, at - from);
-      return whole.toString(ENCODING);
+      return whole.toString(UTF16);
     };
     let at = 0;
     for (const region of this.regions) {
@@ -154,8 +138,6 @@ class Spool {
     this.fd = null;
   }
 }
-
-const isHighSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;
 
 /** A checked file as the ward's report reads it once the ward is combined. */
 export interface WardReportFile {
@@ -211,33 +193,23 @@ export class WardJsonStream {
         return after?.capChange ? item(appliedCap(JSON.parse(text) as MemberResult, after.capChange)) : null;
       };
       const { head, tail } = wardReportSections(files, ward);
-      const entries = Object.entries({ ...head, members: this.members, chiBo: this.chiBo, ...tail }).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
+      const entries = jsonEntries({ ...head, members: this.members, chiBo: this.chiBo, ...tail });
       await out('{\n');
       for (const [i, [key, value]] of entries.entries()) {
-        const comma = i === entries.length - 1 ? '' : ',';
-        const name = `  ${JSON.stringify(key)}: `;
-        if (value instanceof Spool) {
-          if (value.length === 0) {
-            await out(`${name}[]${comma}\n`);
-            continue;
-          }
-          await out(`${name}[\n`);
-          await value.pipe(change, out);
-          await out(`\n  ]${comma}\n`);
-        } else if (Array.isArray(value) && value.length > 0) {
-          await out(`${name}[\n`);
-          let chunk = '';
-          for (let j = 0; j < value.length; j++) {
-            chunk += `${item(value[j])}${j < value.length - 1 ? ',' : ''}\n`;
-            if (chunk.length > CHUNK) {
-              await out(chunk);
-              chunk = '';
-            }
-          }
-          await out(`${chunk}  ]${comma}\n`);
-        } else {
-          await out(`${name}${indent(JSON.stringify(value, null, 2), '  ').trimStart()}${comma}\n`);
+        const last = i === entries.length - 1;
+        // The spooled sections as they were spooled, with the cap's changes; the rest as writeJson writes it.
+        if (!(value instanceof Spool)) {
+          await writeEntry(key, value, last, out);
+          continue;
         }
+        const comma = last ? '' : ',';
+        if (value.length === 0) {
+          await out(`  ${JSON.stringify(key)}: []${comma}\n`);
+          continue;
+        }
+        await out(`  ${JSON.stringify(key)}: [\n`);
+        await value.pipe(change, out);
+        await out(`\n  ]${comma}\n`);
       }
       await out('}\n');
     } finally {

@@ -1,28 +1,11 @@
 /** "Tạo mẫu" inside Excel: the missing input sheets appear with their dropdowns; nothing typed is touched. */
-import ExcelJS from 'exceljs';
 import { checkWorkbook } from '../../src/core/check';
 import { readWorkbook } from '../../src/office/readWorkbook';
 import { addTemplateSheets } from '../../src/office/template';
-import { FakeExcelHost } from '../fake-excel';
+import { hostWith, run } from '../helpers/excelHost';
 
 // A new workbook gets the rule set in force, hd43-2025 (the 2014 sheets: test/office/template25.test.ts).
 const INPUT = ['Thông tin chi bộ', 'Danh sách đảng viên', 'Bộ tiêu chí', 'Chấm điểm đảng viên', 'Chấm điểm chi bộ', 'Biểu quyết CBLĐQL', 'Kế hoạch', 'Hồ sơ chi bộ', 'Hồ sơ CBLĐQL'];
-
-async function hostWith(setup: (wb: ExcelJS.Workbook) => void, apiVersion = '1.18'): Promise<FakeExcelHost> {
-  const wb = new ExcelJS.Workbook();
-  setup(wb);
-  const buffer = await wb.xlsx.writeBuffer();
-  return FakeExcelHost.fromXlsx(new Uint8Array(buffer as ArrayBuffer), { apiVersion });
-}
-
-async function run<T>(host: FakeExcelHost, fn: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-  const restore = host.installGlobals();
-  try {
-    return await host.run(fn);
-  } finally {
-    restore();
-  }
-}
 
 describe('Tạo mẫu in the open workbook', () => {
   it('adds every input sheet (the plan and dossier sheets too) with dropdowns, readable by the checker without a missing sheet or column', async () => {

@@ -12,26 +12,11 @@ import { CRITERIA_SETTINGS, HD43_INPUT_FORMS } from '../../src/core/forms/defini
 import { readWorkbook } from '../../src/office/readWorkbook';
 import { addTemplateSheets } from '../../src/office/template';
 import { FakeExcelHost } from '../fake-excel';
+import { hostWith, run } from '../helpers/excelHost';
 
 const ROOT = join(__dirname, '..', '..');
 const EXAMPLE_2017 = join(ROOT, 'examples', 'chi-bo-thanh-khe-2017.xlsx');
 const EXAMPLE_2025 = join(ROOT, 'examples', 'chi-bo-thanh-khe-2025.xlsx');
-
-async function hostWith(setup: (wb: ExcelJS.Workbook) => void, apiVersion = '1.18'): Promise<FakeExcelHost> {
-  const wb = new ExcelJS.Workbook();
-  setup(wb);
-  const buffer = await wb.xlsx.writeBuffer();
-  return FakeExcelHost.fromXlsx(new Uint8Array(buffer as ArrayBuffer), { apiVersion });
-}
-
-async function run<T>(host: FakeExcelHost, fn: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-  const restore = host.installGlobals();
-  try {
-    return await host.run(fn);
-  } finally {
-    restore();
-  }
-}
 
 /** A workbook holding only the 2025 example's `Bộ tiêu chí` (as a đảng ủy sends it to its chi bộ). */
 async function wardCriteriaHost(apiVersion = '1.18'): Promise<FakeExcelHost> {
