@@ -42,6 +42,7 @@ import type { RuleId } from './rules/catalogue';
 import type { ChiBoLevel } from './rules/cb';
 import { issue } from './rules/issue';
 import { type AnyRuleSet, findRuleSet, isHd27, ruleSetName, DEFAULT_RULE_SET, type OptionValues, resolveOptions, type RuleSet } from './ruleSets';
+import { ownCopy } from './run';
 import type { DateOnly } from './values/dates';
 import type { MemberLevel } from './values/parse';
 
@@ -95,12 +96,6 @@ export function newCompactMemo(): CompactMemo {
   return { views: new Map(), dates: new Map(), places: new Map(), sheets: new Map() };
 }
 
-/**
- * One flat copy of a text: a message built of pieces (V8 keeps each piece, and whatever text a piece was
- * sliced from, alive with it) becomes one string.
- */
-const flat = (text: string): string => ` ${text}`.slice(1);
-
 function shared<K, V>(memo: Map<K, V>, key: K, value: V): V {
   const known = memo.get(key);
   if (known !== undefined) return known;
@@ -133,7 +128,7 @@ export function compactResult(result: CheckResult, memo: CompactMemo = newCompac
   };
   return {
     ...rest,
-    issues: issues.map((i) => ({ ...i, sheet: sheet(i.sheet), message: flat(i.message), messageEn: flat(i.messageEn) })),
+    issues: issues.map((i) => ({ ...i, sheet: sheet(i.sheet), message: ownCopy(i.message), messageEn: ownCopy(i.messageEn) })),
     places: { chiBo: places.chiBo && place(places.chiBo), meetingDate: places.meetingDate && place(places.meetingDate) },
     ...(settings ? { settings: settings.map((x) => (x.sheet === null ? x : { ...x, sheet: sheet(x.sheet) })) } : {}),
     members: members.map((m, i) => (whole[i] ? candidate(m) : view(m))),

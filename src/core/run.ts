@@ -31,10 +31,11 @@ export class Memo<K, V> {
 
 /**
  * A text of its own. A cell's text is often cut from the text of a whole part of the file (the reader's
- * shared strings, a sheet), and a cut keeps all of it alive: a memo kept over a ward would hold a part of
- * every file it took a key from. Texts too short to be cut are kept as they are.
+ * shared strings, a sheet), and a message built of pieces keeps every piece: kept for a whole run (a
+ * memo's key, a ward's compact record), either would keep a part of every file alive. Texts too short to
+ * be cut or built of pieces are kept as they are.
  */
-function ownCopy(text: string): string {
+export function ownCopy(text: string): string {
   return text.length < 13 ? text : (text + ' ').slice(0, -1);
 }
 
