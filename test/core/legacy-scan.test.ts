@@ -8,7 +8,7 @@
  * taken apart by table (`isVietnameseSyllable` against `syllableByNormalizing`, the definition).
  */
 import fc from 'fast-check';
-import { mayBeLegacy } from '../../src/core/text/legacy/bytes';
+import { mayBeLegacy } from './reference/mayBeLegacy';
 import { FAINT, legacyLook, NOT_LEGACY, SIGN, strongReading, strongTcvn3, strongVni } from '../../src/core/text/legacy/detect';
 import { encodeTcvn3, encodeVni, findLegacyCells, findLegacyText, isVietnameseSyllable, readLegacyText, type LegacyCell } from '../../src/core/text/legacy';
 import { syllableByNormalizing } from '../../src/core/text/legacy/syllable';

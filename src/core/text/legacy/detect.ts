@@ -136,7 +136,7 @@ export function readLegacyText(text: string, font: string | null = null): Legacy
  * The scan's first look at a text, one pass over its UTF-16 code units with no regular expression and
  * no Map: most cells of a roll are ASCII, numbers or Unicode Vietnamese, and are passed over here.
  *
- * - NOT_LEGACY: `mayBeLegacy` (bytes.ts) is false — plain ASCII, or a letter that no single byte shows;
+ * - NOT_LEGACY: `mayBeLegacy` (the scan's earlier pre-filter, test/core/reference/mayBeLegacy.ts) is false — plain ASCII, or a letter that no single byte shows;
  * - FAINT: `mayBeLegacy` is true, but no character could be a strong sign of either code (strongTcvn3,
  *   strongVni): only a legacy font can make such a text legacy text;
  * - SIGN: `mayBeLegacy` is true and some character could be a strong sign (the full tests decide).
