@@ -1,11 +1,30 @@
 /**
  * Row heights of wrapped cells (core/output/layout.ts): `paragraphLines` counts in one pass what the
- * paragraphs of a text take when each is wrapped by `wrappedLines`, the definition.
+ * paragraphs of a text take when each is wrapped (the definition below), and `wrappedLines` one paragraph.
  */
 import fc from 'fast-check';
 import { paragraphLines, wrappedLines } from '../../src/core/output/layout';
 
-const byDefinition = (text: string, perLine: number): number => text.split('\n').reduce((n, part) => n + wrappedLines(part, perLine), 0);
+/** The definition: a paragraph's words (split at white space) filled into lines, a long word cut across lines. */
+function definitionLines(text: string, perLine: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const need = used === 0 ? word.length : used + 1 + word.length;
+    if (need <= perLine) used = need;
+    else if (used === 0) {
+      lines += Math.ceil(word.length / perLine) - 1;
+      used = word.length % perLine || perLine;
+    } else {
+      lines++;
+      used = Math.min(word.length, perLine);
+      if (word.length > perLine) lines += Math.ceil(word.length / perLine) - 1;
+    }
+  }
+  return lines;
+}
+
+const byDefinition = (text: string, perLine: number): number => text.split('\n').reduce((n, part) => n + definitionLines(part, perLine), 0);
 
 describe('wrapped lines of a cell (printed row heights)', () => {
   it('one pass over the text counts what wrapping each paragraph counts', () => {
@@ -14,6 +33,7 @@ describe('wrapped lines of a cell (printed row heights)', () => {
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.integer({ min: 1, max: 60 }), (parts, perLine) => {
         const text = parts.join('');
         expect(paragraphLines(text, perLine)).toBe(byDefinition(text, perLine));
+        expect(wrappedLines(text, perLine)).toBe(definitionLines(text, perLine));
       }),
       { numRuns: 5000 },
     );

@@ -200,8 +200,9 @@ export class LayoutBuilder {
 }
 
 /**
- * `text.split('\n')` summed by wrappedLines, in one pass with no array or word made: each paragraph's
- * words are measured where they stand (a test compares the two on random texts).
+ * Lines the paragraphs of a text (split at its line breaks) take when each is wrapped at word boundaries
+ * into lines of `perLine` characters, a word longer than a line cut across lines: in one pass, with no
+ * array or word made (test/output/layoutLines.test.ts compares it with the definition on random texts).
  */
 export function paragraphLines(text: string, perLine: number): number {
   let total = 0;
@@ -241,23 +242,9 @@ export function paragraphLines(text: string, perLine: number): number {
 /** One character that `\s` matches. */
 const WHITE_SPACE = /^\s$/;
 
-/** Lines a paragraph takes when wrapped at word boundaries into lines of `perLine` characters. */
+/** Lines a paragraph takes when wrapped at word boundaries into lines of `perLine` characters (a line break is a space). */
 export function wrappedLines(text: string, perLine: number): number {
-  let lines = 1;
-  let used = 0;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const need = used === 0 ? word.length : used + 1 + word.length;
-    if (need <= perLine) used = need;
-    else if (used === 0) {
-      lines += Math.ceil(word.length / perLine) - 1;
-      used = word.length % perLine || perLine;
-    } else {
-      lines++;
-      used = Math.min(word.length, perLine);
-      if (word.length > perLine) lines += Math.ceil(word.length / perLine) - 1;
-    }
-  }
-  return lines;
+  return paragraphLines(text.includes('\n') ? text.replace(/\n/g, ' ') : text, perLine);
 }
 
 /** Texts that a spreadsheet would take for a formula if typed (RULES/FORMS: always write them as text). */
