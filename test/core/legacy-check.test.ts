@@ -4,7 +4,8 @@
  * matches a tally typed in Unicode (DATA-08).
  */
 import type ExcelJS from 'exceljs';
-import { encodeTcvn3, encodeVni, findLegacyText } from '../../src/core/text/legacy';
+import { checkWorkbook } from '../../src/core/check';
+import { convertModel, encodeTcvn3, encodeVni, findLegacyText } from '../../src/core/text/legacy';
 import { at, build, check, example, issuesOf } from '../helpers/workbook';
 
 const ROLL = 'Danh sách đảng viên';
@@ -70,4 +71,23 @@ it('DATA-06 the .xlsx reader gives each non-ASCII text cell its font, so a faint
   expect(sheet?.fonts).toEqual([['.VnTime'], ['Times New Roman'], [null], ['.VnTimeH']]);
   const found = findLegacyText(model);
   expect(found.map((f) => `${f.sheet}!${f.cell} ${f.converted} ${f.unicodeFont}`)).toEqual(['Ghi chú!A1 Có Times New Roman', 'Ghi chú!A4 HỒ Times New Roman']);
+});
+
+it('DATA-06 two sheets of one name (a damaged file): each reading goes to the sheet it was found on, and nothing throws', () => {
+  // The shape fast-check found (seed -448932869): an empty sheet, then one of the same name with a legacy text.
+  const legacy = encodeTcvn3('Trần Văn Bình');
+  const model = {
+    sheets: [
+      { name: 'Trang', values: [], originRow: 0, originCol: 0 },
+      { name: 'Trang', values: [['Chi bộ'], [legacy]], originRow: 0, originCol: 0 },
+      { name: 'Trang', values: [['Khác'], ['Khác nữa']], originRow: 0, originCol: 0 },
+    ],
+  };
+  const findings = findLegacyText(model);
+  expect(findings.map((f) => f.cell)).toEqual(['A2']);
+  const converted = convertModel(model, findings);
+  expect(converted.sheets.map((s) => s.values)).toEqual([[], [['Chi bộ'], ['Trần Văn Bình']], [['Khác'], ['Khác nữa']]]);
+  // What the clerk typed is not touched: the model given is unchanged.
+  expect(model.sheets[1].values[1][0]).toBe(legacy);
+  expect(() => checkWorkbook(model)).not.toThrow();
 });

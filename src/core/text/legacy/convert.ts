@@ -63,6 +63,8 @@ export function convertModel(model: WorkbookModel, findings: readonly LegacyFind
       const copied = new Set<number>();
       for (const f of list) {
         const r = f.row - sheet.originRow;
+        // A damaged file may give two sheets one name: a finding is the sheet's whose cell holds its text.
+        if (sheet.values[r]?.[f.col - sheet.originCol] !== f.text) continue;
         if (!copied.has(r)) {
           values[r] = values[r].slice();
           copied.add(r);
