@@ -9,6 +9,8 @@ import ts from 'typescript';
 import { checkWorkbook, newRunContext } from '../../src/core/check';
 import { ROLL_FORM, TALLY_FORM } from '../../src/core/forms/definitions';
 import { locateMemo } from '../../src/core/forms/locate';
+import { readChiBoWorkbook } from '../../src/core/forms/reader';
+import { newIssueSink } from '../../src/core/rules/issue';
 import type { CellValue, SheetGrid, WorkbookModel } from '../../src/core/grid';
 import { Memo } from '../../src/core/run';
 import { foldLabel, nameKey } from '../../src/core/text/normalize';
@@ -130,11 +132,51 @@ describe('the core keeps no state of its own (core/run.ts)', () => {
       expect(shared).toEqual(order.map(fresh));
       expect(shared[1]).not.toBe(shared[0]);
       // The roll's header names every column: kept by its rows above the data (the original's and the
-      // swapped one's). The example's tally lacks two optional columns: its search could be beaten by a later
-      // row, so it is not kept, and is searched again for each workbook.
+      // swapped one's). The example's tally lacks two optional columns; it is kept too, and used again while
+      // no row below it could name more columns (the next test).
       const kept = locateMemo(run).headerPrefixes;
       expect(kept.get(ROLL_FORM)?.byKey.size).toBe(2);
-      expect(kept.get(TALLY_FORM)?.byKey.size ?? 0).toBe(0);
+      expect(kept.get(TALLY_FORM)?.byKey.size).toBe(1);
+    });
+
+    it('a header that names fewer columns than the form is used again only while no row below could beat it', () => {
+      const { model } = build(example());
+      /** The example with its tally's rows changed by `edit` (a copy). */
+      const withTally = (m: WorkbookModel, edit: (rows: CellValue[][], headerRow: number) => void): WorkbookModel => ({
+        ...m,
+        sheets: m.sheets.map((sheet): SheetGrid => {
+          if (sheet.name !== TALLY_FORM.sheet) return sheet;
+          const rows = sheet.values.map((line) => [...line]);
+          edit(rows, rows.findIndex((line) => line.includes('Hoàn thành tốt nhiệm vụ')));
+          return { ...sheet, values: rows };
+        }),
+      });
+      // A column the form does not know beside the header: the sheet is wider than the columns it names.
+      const wide = withTally(model, (rows, h) => {
+        rows[h].push('Ghi chú');
+      });
+      // The same rows above the data, then a row two below that names seven of the form's columns: the search
+      // takes that row, which names more.
+      const beaten = withTally(wide, (rows, h) => {
+        rows[h + 2] = ['STT', 'Họ và tên', 'HTTNV lần 1', 'HTNV lần 1', 'KHTNV lần 1', 'Tổng lần 1', 'HTXSNV lần 2'];
+      });
+      // Other names and votes below the same header: the same answer, without a search.
+      const renamed = withTally(wide, (rows, h) => {
+        rows[h + 1] = [1, 'Phan Văn Mới', 14, 1, 0, 6];
+      });
+      const tallyOf = (m: WorkbookModel, run = newRunContext()) => {
+        const tally = readChiBoWorkbook(m, newIssueSink(), undefined, run).tally;
+        return { headerRow: tally?.headerRow, columns: [...(tally?.columns ?? [])], names: tally?.rows.map((r) => r.name.value) };
+      };
+      const run = newRunContext();
+      const shared = [wide, beaten, renamed].map((m) => tallyOf(m, run));
+      expect(shared).toEqual([wide, beaten, renamed].map((m) => tallyOf(m)));
+      expect(shared[0].headerRow).toBe(7);
+      expect(shared[1].headerRow).toBe(9);
+      expect(shared[1].columns.length).toBe(7);
+      expect(shared[2].names?.[0]).toBe('Phan Văn Mới');
+      // The wide tally's header was kept once; the beaten one was searched (and kept by its own rows).
+      expect(locateMemo(run).headerPrefixes.get(TALLY_FORM)?.byKey.size).toBe(2);
     });
   });
 });

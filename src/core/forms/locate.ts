@@ -292,6 +292,8 @@ function keyText(value: CellValue | undefined): string {
  * stops at that row (searchHeader), so its answer depends on those rows only: their texts, the merges among
  * them, where the sheet starts and how wide it is. The rolls and tallies of a ward's workbooks, made from one
  * template, share those rows, so the search runs once a run; their data rows (names) never enter the key.
+ * A header that names fewer columns is kept for another sheet when that sheet's rows below it could not
+ * win the search (noLaterRowCanWin).
  */
 function findLongHeader(sheet: SheetGrid, form: TableForm, memo: LocateMemo): HeaderMatch | null {
   let known = memo.headerPrefixes.get(form);
@@ -299,15 +301,30 @@ function findLongHeader(sheet: SheetGrid, form: TableForm, memo: LocateMemo): He
   const width = lastCol(sheet);
   for (const depth of known.depths) {
     const hit = known.byKey.get(prefixKey(sheet, depth, width));
-    if (hit) return hit;
+    if (hit && (hit.columns.size === form.columns.length || noLaterRowCanWin(sheet, hit, memo))) return hit;
   }
   const found = searchHeader(sheet, form, memo);
-  if (found && found.columns.size === form.columns.length && known.byKey.size < SMALL_SHEET_LIMIT) {
+  if (found && known.byKey.size < SMALL_SHEET_LIMIT) {
     const depth = found.headerRow - sheet.originRow;
     if (!known.depths.includes(depth)) known.depths.push(depth);
     known.byKey.set(prefixKey(sheet, depth, width), found);
   }
   return found;
+}
+
+/**
+ * Whether the search, having reached `hit` at its row, would keep it to the end of the window: a later row
+ * wins only if it may name more columns (HeaderWindow.bound, the search's own test). A header that names
+ * every column is kept at once; one that does not (the tally's template lacks two optional columns) is
+ * kept when no row below can beat it, which the bounds of those rows tell without folding a label.
+ */
+function noLaterRowCanWin(sheet: SheetGrid, hit: HeaderMatch, memo: LocateMemo): boolean {
+  const window = headerWindow(sheet, memo);
+  const named = hit.columns.size;
+  for (let r = hit.headerRow + 1; r <= window.bottom; r++) {
+    if (window.bound(r, false) > named || window.bound(r, true) > named) return false;
+  }
+  return true;
 }
 
 /** The rows top…top+depth of a sheet as a key: its place and width, the merges that reach them, every cell's text. */
