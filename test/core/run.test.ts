@@ -97,19 +97,19 @@ describe('the core keeps no state of its own (core/run.ts)', () => {
   });
 
   describe('a long sheet\'s header found by the rows above its data (DECISIONS 102)', () => {
-    /** The example with its roll's rows changed by `edit` (a copy; the example is not touched). */
-    function withRoll(model: WorkbookModel, edit: (rows: CellValue[][], headerRow: number) => void): WorkbookModel {
+    /** The model with one sheet's rows changed by `edit` (a copy; the model is not touched), given the row holding `headerLabel`. */
+    function withRows(model: WorkbookModel, sheetName: string, headerLabel: string, edit: (rows: CellValue[][], headerRow: number) => void): WorkbookModel {
       return {
         ...model,
         sheets: model.sheets.map((sheet): SheetGrid => {
-          if (sheet.name !== ROLL_FORM.sheet) return sheet;
+          if (sheet.name !== sheetName) return sheet;
           const rows = sheet.values.map((line) => [...line]);
-          const headerRow = rows.findIndex((line) => line.some((v) => v === 'Họ và tên'));
-          edit(rows, headerRow);
+          edit(rows, rows.findIndex((line) => line.includes(headerLabel)));
           return { ...sheet, values: rows };
         }),
       };
     }
+    const withRoll = (model: WorkbookModel, edit: (rows: CellValue[][], headerRow: number) => void): WorkbookModel => withRows(model, ROLL_FORM.sheet, 'Họ và tên', edit);
 
     it('workbooks made from one template share one search; another header or other names give their own answers', () => {
       const { model } = build(example());
@@ -141,16 +141,7 @@ describe('the core keeps no state of its own (core/run.ts)', () => {
 
     it('a header that names fewer columns than the form is used again only while no row below could beat it', () => {
       const { model } = build(example());
-      /** The example with its tally's rows changed by `edit` (a copy). */
-      const withTally = (m: WorkbookModel, edit: (rows: CellValue[][], headerRow: number) => void): WorkbookModel => ({
-        ...m,
-        sheets: m.sheets.map((sheet): SheetGrid => {
-          if (sheet.name !== TALLY_FORM.sheet) return sheet;
-          const rows = sheet.values.map((line) => [...line]);
-          edit(rows, rows.findIndex((line) => line.includes('Hoàn thành tốt nhiệm vụ')));
-          return { ...sheet, values: rows };
-        }),
-      });
+      const withTally = (m: WorkbookModel, edit: (rows: CellValue[][], headerRow: number) => void): WorkbookModel => withRows(m, TALLY_FORM.sheet, 'Hoàn thành tốt nhiệm vụ', edit);
       // A column the form does not know beside the header: the sheet is wider than the columns it names.
       const wide = withTally(model, (rows, h) => {
         rows[h].push('Ghi chú');
